@@ -1,0 +1,42 @@
+// A network built from a corpus: nodes with attributes, weighted undirected edges, and the
+// Boost graph the analysis runs on. Writers read `nodes` and `edges` only, never BGL types.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace citenet {
+
+// Vertex ids are the node indices (vecS); edge weight = number of shared papers
+// (or a fractional count later).
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS,
+                                    boost::no_property, boost::property<boost::edge_weight_t, double>>;
+
+struct NodeAttributes {
+  std::string label;        // display label: fullest form seen
+  std::uint32_t papers = 0;     // records the entity occurs in
+  std::uint32_t citations = 0;  // summed citation counts of those records
+  int first_year = 0;           // 0 when no record had a year
+  int last_year = 0;
+};
+
+struct WeightedEdge {
+  std::uint32_t source = 0;  // source < target
+  std::uint32_t target = 0;
+  double weight = 0;
+};
+
+struct Network {
+  std::string kind;        // "coauthor", "institution", "country", "paper"
+  std::string node_noun;   // "author", "institution", "country", "paper": for captions
+  std::vector<NodeAttributes> nodes;
+  std::vector<WeightedEdge> edges;  // each undirected pair once, sorted by (source, target)
+  Graph graph;                      // the same nodes and edges, for Boost.Graph algorithms
+};
+
+// Builds `graph` from `nodes.size()` and `edges`.
+Graph make_graph(std::size_t node_count, const std::vector<WeightedEdge>& edges);
+
+}  // namespace citenet

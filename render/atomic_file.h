@@ -1,0 +1,26 @@
+// Writes an output file so that readers only ever see the old file or the complete new one:
+// the content goes to a temporary file in the same directory (same file system, so the final
+// rename(2) is atomic) and is renamed over `path` only when everything succeeded. On any
+// failure the temporary file is removed and `path` is left as it was.
+#pragma once
+
+#include <functional>
+#include <ostream>
+#include <string>
+
+namespace citenet {
+
+// Writes `path` through `body`, which streams the content and returns false (setting *err)
+// when it cannot produce it. Stream errors (disk full, ...) are detected here, so `body`
+// need not check the stream. Returns false with *err set on any failure.
+bool write_atomically(const std::string& path,
+                      const std::function<bool(std::ostream& out, std::string* err)>& body,
+                      std::string* err);
+
+// For writers that insist on a file name: `fn` gets the name of an empty temporary file in
+// the directory of `path` and fills it; on success it is renamed to `path`.
+bool with_temp_path(const std::string& path,
+                    const std::function<bool(const std::string& tmp, std::string* err)>& fn,
+                    std::string* err);
+
+}  // namespace citenet

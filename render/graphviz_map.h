@@ -1,0 +1,37 @@
+// Draws a network as a map through Graphviz (cgraph builds the graph, gvc lays it out and
+// renders it in-process; no `dot` program is run).
+//
+// Nodes: area proportional to a metric (MapOptions::size_by), fill colour by community from
+// Paul Tol's colour-blind-safe "light" palette (communities beyond it are grey), labels on
+// the top nodes with font size by rank of importance, a tooltip on every node and edge. Edges:
+// width by weight. A caption at the top says what was drawn. The layout is seeded with
+// Analysis::seed, so the same input gives the same SVG byte for byte.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "graph/analysis.h"
+#include "graph/network.h"
+#include "render/map_style.h"
+
+namespace citenet {
+
+// Writes the map of `network` to `path` (atomically) in `format`: "svg", "dot" (the laid-out
+// graph with positions), "png" or "pdf". Returns false with *err set when the options are
+// invalid, the analysis does not match the network, the network is empty, Graphviz fails,
+// or the file cannot be written.
+bool write_graphviz_map(const Network& network, const Analysis& analysis, const MapOptions& options,
+                        const std::string& path, const std::string& format, std::string* err);
+
+// The same, into memory (what write_graphviz_map writes).
+bool render_graphviz_map(const Network& network, const Analysis& analysis,
+                         const MapOptions& options, const std::string& format, std::string* out,
+                         std::string* err);
+
+// The caption drawn when MapOptions::title is empty, e.g.
+// "Co-authorship network — 42 authors, 70 links, 10 components; top 40 labelled".
+std::string default_map_title(const Network& network, const Analysis& analysis,
+                              const MapOptions& options);
+
+}  // namespace citenet

@@ -1,0 +1,30 @@
+// Normalised records as JSON (an array of objects) or CSV (one row per record), written
+// one record at a time so a million-record corpus never sits in memory twice.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "records/record.h"
+
+namespace citenet {
+
+// What normalisation made of one record's authors, aligned with Record::authors.
+struct NormalisedAuthors {
+  std::vector<std::string> labels;  // the person's display label per author slot
+};
+
+class RecordWriter {
+ public:
+  virtual ~RecordWriter() = default;
+  virtual void begin() = 0;
+  virtual void write(const Record& record, const NormalisedAuthors& authors) = 0;
+  virtual void end() = 0;
+};
+
+// "json" or "csv"; nullptr for anything else.
+std::unique_ptr<RecordWriter> make_record_writer(const std::string& format, std::ostream& out);
+
+}  // namespace citenet

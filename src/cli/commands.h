@@ -1,0 +1,56 @@
+// The sub-commands and the option groups they share.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "graph/analysis.h"
+#include "graph/build.h"
+#include "records/corpus.h"
+
+namespace citenet {
+
+using CommandArgs = std::vector<std::string>;
+
+int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err);
+int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err);
+int run_parse(const CommandArgs& args, std::ostream& out, std::ostream& err);
+
+// Options every command that reads records takes.
+struct InputOptions {
+  std::vector<std::string> inputs;
+  bool strict = false;  // the first bad record ends the run
+  bool quiet = false;   // no per-record warnings, only the totals line
+};
+void add_input_options(boost::program_options::options_description& named,
+                       boost::program_options::positional_options_description& positional,
+                       InputOptions& options);
+
+// Options that choose and analyse a network.
+struct NetworkOptions {
+  std::string network = "coauthor";
+  std::string link = "authors";
+  double resolution = 1.0;
+  std::uint64_t seed = 42;
+};
+void add_network_options(boost::program_options::options_description& named,
+                         NetworkOptions& options);
+// The spec the options name, or nullopt after writing one line to `err`.
+std::optional<NetworkSpec> network_spec(const NetworkOptions& options, std::ostream& err);
+
+// Reads every input into a corpus, reporting warnings and a totals line on `err`
+// ("15 records read, 0 skipped"). nullopt when nothing usable was read.
+std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err);
+
+// Parses `args` against `named` and `positional`; on a usage error writes one line to
+// `err` and returns false. `help` is set when --help was given.
+bool parse_command_line(const CommandArgs& args,
+                        const boost::program_options::options_description& named,
+                        const boost::program_options::positional_options_description& positional,
+                        const std::string& command, std::ostream& err, bool* help);
+
+}  // namespace citenet

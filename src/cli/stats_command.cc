@@ -1,0 +1,116 @@
+#include <algorithm>
+#include <numeric>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "cli/table.h"
+
+namespace po = boost::program_options;
+
+namespace citenet {
+
+namespace {
+
+struct MetricColumn {
+  std::string title;
+  std::vector<double> values;
+  int digits;
+};
+
+void print_top(std::ostream& out, const Network& network, const Analysis& analysis,
+               const MetricColumn& metric, std::size_t top) {
+  std::vector<std::uint32_t> order(network.nodes.size());
+  std::iota(order.begin(), order.end(), 0u);
+  // Ties broken by label then id, so the table is the same on every run.
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const double va = metric.values[a], vb = metric.values[b];
+    if (va != vb) return va > vb;
+    return network.nodes[a].label < network.nodes[b].label;
+  });
+  order.resize(std::min(top, order.size()));
+  out << "\nTop " << order.size() << " by " << metric.title << "\n";
+  TextTable table({"rank", network.node_noun, metric.title, "papers", "community"},
+                  {true, false, true, true, true});
+  std::size_t rank = 0;
+  for (std::uint32_t v : order) {
+    const auto& community = analysis.communities.community;
+    table.add_row({std::to_string(++rank), network.nodes[v].label,
+                   fixed(metric.values[v], metric.digits), std::to_string(network.nodes[v].papers),
+                   v < community.size() ? std::to_string(community[v] + 1) : "-"});
+  }
+  table.print(out);
+}
+
+void print_summary(std::ostream& out, const Network& network, const Analysis& analysis,
+                   std::size_t records) {
+  const double n = static_cast<double>(network.nodes.size());
+  const double density = n > 1 ? 2.0 * static_cast<double>(network.edges.size()) / (n * (n - 1)) : 0;
+  std::vector<std::size_t> component_sizes(analysis.component_count, 0);
+  for (std::uint32_t c : analysis.component) ++component_sizes[c];
+  const auto isolated = std::count(component_sizes.begin(), component_sizes.end(), std::size_t{1});
+  std::vector<std::size_t> community_sizes(analysis.communities.count, 0);
+  for (std::uint32_t c : analysis.communities.community) ++community_sizes[c];
+  std::string largest_communities;
+  for (std::size_t i = 0; i < std::min<std::size_t>(5, community_sizes.size()); ++i)
+    largest_communities += (i ? ", " : "") + std::to_string(community_sizes[i]);
+
+  out << network.kind << " network of " << records << " records\n";
+  TextTable table({"", ""});
+  table.add_row({network.node_noun + " nodes", std::to_string(network.nodes.size())});
+  table.add_row({"links", std::to_string(network.edges.size())});
+  table.add_row({"density", fixed(density, 4)});
+  table.add_row({"components", std::to_string(analysis.component_count) +
+                                   (component_sizes.empty() ? "" : " (largest " + std::to_string(component_sizes[0]) +
+                                   " nodes, " + std::to_string(isolated) + " isolated)")});
+  table.add_row({"communities", std::to_string(analysis.communities.count) +
+                                    " (Louvain, resolution " + fixed(analysis.resolution, 2) +
+                                    ", seed " + std::to_string(analysis.seed) + ")"});
+  table.add_row({"largest communities", largest_communities});
+  table.add_row({"modularity", fixed(analysis.communities.modularity, 4)});
+  table.print(out, 80);
+}
+
+}  // namespace
+
+int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err) {
+  InputOptions input;
+  NetworkOptions net;
+  std::size_t top = 10;
+  po::options_description named("citenet stats INPUT... [options]\n\n"
+                                "Prints the network's size, components, communities and the most "
+                                "central nodes by each metric.\n\noptions");
+  po::positional_options_description positional;
+  named.add_options()("help,h", "this help")("top", po::value(&top)->default_value(top),
+                                             "rows in each top table");
+  add_input_options(named, positional, input);
+  add_network_options(named, net);
+  bool help = false;
+  if (!parse_command_line(args, named, positional, "stats", err, &help)) return kExitUsage;
+  if (help) {
+    out << named << "\n";
+    return kExitOk;
+  }
+  const auto spec = network_spec(net, err);
+  if (!spec) return kExitUsage;
+  const auto corpus = load_corpus(input, err);
+  if (!corpus) return kExitFailure;
+  const Network network = build_network(*corpus, *spec);
+  const Analysis analysis = analyse(network, {net.resolution, net.seed, true});
+  print_summary(out, network, analysis, corpus->papers.size());
+  std::vector<double> papers, citations;
+  for (const NodeAttributes& node : network.nodes) {
+    papers.push_back(node.papers);
+    citations.push_back(node.citations);
+  }
+  const MetricColumn metrics[] = {
+      {"degree", analysis.degree, 0},
+      {"weighted degree", analysis.weighted_degree, 0},
+      {"betweenness", analysis.betweenness, 4},
+      {"papers", papers, 0},
+      {"citations", citations, 0},
+  };
+  for (const MetricColumn& metric : metrics) print_top(out, network, analysis, metric, top);
+  return kExitOk;
+}
+
+}  // namespace citenet

@@ -1,0 +1,28 @@
+// Institutions and countries out of free-text affiliation strings (DESIGN.md,
+// "Normalisation": institution and country).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace citenet {
+
+// Organisation-level name from one affiliation string, "" when none is found.
+// "Department of X, London School of Hygiene & Tropical Medicine, 15-17 Tavistock Place,
+// London, WC1H 9SH, UK." -> "London School of Hygiene & Tropical Medicine". The name is
+// returned as printed (upper case stays upper case); departments, faculties, job titles,
+// street addresses, postcodes, cities and countries are never returned.
+std::string extract_institution(std::string_view affiliation);
+
+// Key that merges spellings of one institution ("&"/"and", case, punctuation, accents, a
+// leading "The").
+std::string institution_key(std::string_view institution);
+
+// Canonical English country name ("United Kingdom", "United States"), "" when none found.
+// US states (names, and two-letter codes standing alone after a comma or before a ZIP
+// code) give "United States". "Georgia" is read as the country unless a ZIP code follows
+// or a Georgia city comes before it ("Atlanta, Georgia"); "New Mexico" is a state, "Mexico"
+// the country.
+std::string extract_country(std::string_view affiliation);
+
+}  // namespace citenet

@@ -1,0 +1,63 @@
+// The record model: what one bibliographic record says, as read, before normalisation.
+// Readers fill it; normalisation (corpus.h) turns a stream of them into interned ids.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace citenet {
+
+// A calendar date as printed by the source; zero fields are unknown.
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  bool known() const { return year != 0; }
+  friend bool operator==(const Date&, const Date&) = default;
+};
+
+struct Author {
+  std::string as_printed;  // the citation-line form: "Alderwick H", "ALDERWICK HUGH"
+  std::string surname;     // "Alderwick"
+  std::string given;       // given names when the source spells them: "Hugh"; else empty
+  std::string initials;    // "H", "XL"; derived from given names when only those are known
+  std::string full_name;   // the affiliation block's form: "Hugh Alderwick"; else empty
+  std::vector<std::string> affiliations;  // as printed, in order
+};
+
+enum class KeywordOrigin { author, index_term, extracted };
+
+struct Keyword {
+  std::string text;
+  KeywordOrigin origin = KeywordOrigin::author;
+};
+
+struct Record {
+  std::string source;     // input file path
+  std::size_t line = 0;   // 1-based line where the record starts
+  std::string format;     // "listing", "medline", ...
+  int number = 0;         // the record's own number where the format numbers them
+
+  std::vector<Author> authors;  // in citation order
+  std::string title;
+  std::string journal;
+  int year = 0;                 // 0 when unknown
+  std::string volume;
+  std::string pages;            // "2613", "497-505", "e081954"
+  std::string doi;
+  std::string pmid;
+  std::string pmcid;
+  std::optional<int> citations;
+  std::optional<double> impact_index;  // the listing's "Impact Index Per Article"
+  Date received;
+  Date revised;
+  Date accepted;
+  Date indexed;
+  bool open_access = false;
+  std::string abstract;
+  std::vector<Keyword> keywords;
+};
+
+}  // namespace citenet

@@ -1,0 +1,28 @@
+// Unicode-aware text folding for keys (ICU): case, accents, "&"/"and", punctuation.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace citenet {
+
+// A comparison key: NFKD, accents dropped, lower case, "&" read as "and", punctuation
+// and runs of spaces collapsed to one space, trimmed. "Müller", "MULLER" -> "muller".
+// Letters without an ASCII reading ("Ø" -> "o" has one) go through ICU's Latin-ASCII
+// transliterator; other scripts are kept, case folded.
+std::string fold_key(std::string_view utf8);
+
+// fold_key() appended to `out`, so hot loops can reuse one buffer. Pure-ASCII input does
+// not touch ICU and does not allocate beyond growing `out`.
+void append_fold_key(std::string_view utf8, std::string& out);
+
+// True when the text has an upper-case letter and no lower-case one ("ALDERWICK HUGH").
+// Text in a script without case ("李") is not upper case.
+bool is_upper_case(std::string_view utf8);
+
+// "SAHIL SANDHU" -> "Sahil Sandhu", "CROSS-SUDWORTH" -> "Cross-Sudworth"; words already in
+// mixed (or lower) case are kept as they are. English function words after the first word
+// go lower case ("UNIVERSITY OF KUFA" -> "University of Kufa").
+std::string title_case(std::string_view utf8);
+
+}  // namespace citenet

@@ -1,0 +1,231 @@
+// End-to-end tests: the citenet binary run as a user would, on the real sample and on bad
+// input. Outputs go to a fresh temporary directory per test.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kListing = std::string(CITENET_SAMPLES) + "/integrated-care-listing.txt";
+
+struct RunResult {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("citenet-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs `citenet ARGS` in the test directory.
+  RunResult run(const std::string& args) {
+    const std::string command = "cd '" + dir_.string() + "' && '" + CITENET_BINARY + "' " + args +
+                                " > out.txt 2> err.txt";
+    const int raw = std::system(command.c_str());
+    RunResult r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = slurp(dir_ / "out.txt");
+    r.err = slurp(dir_ / "err.txt");
+    fs::remove(dir_ / "out.txt");
+    fs::remove(dir_ / "err.txt");
+    return r;
+  }
+  fs::path file(const std::string& name) const { return dir_ / name; }
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+  // Names of every file in the directory, to check nothing stray (temporaries) is left.
+  std::vector<std::string> listing() const {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir_)) names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
+  fs::path dir_;
+};
+
+bool xmllint_accepts(const fs::path& path) {
+  const std::string command = "xmllint --noout '" + path.string() + "' 2>/dev/null";
+  return std::system(command.c_str()) == 0;
+}
+
+TEST_F(CliTest, VersionAndHelp) {
+  RunResult r = run("--version");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out.rfind("citenet ", 0), 0u);
+  for (const char* command : {"map", "stats", "parse"}) {
+    r = run(std::string(command) + " --help");
+    EXPECT_EQ(r.status, 0) << command;
+    EXPECT_NE(r.out.find(std::string("citenet ") + command + " INPUT..."), std::string::npos) << command;
+    EXPECT_NE(r.out.find("--strict"), std::string::npos) << command;
+  }
+  r = run("--help");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("map"), std::string::npos);
+}
+
+TEST_F(CliTest, MapWritesSvgDotAndGraphmlInOneRun) {
+  const RunResult r =
+      run("map '" + kListing + "' --network coauthor -o a.svg -o a.dot -o a.graphml");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("15 records read, 0 skipped"), std::string::npos) << r.err;
+  EXPECT_TRUE(xmllint_accepts(file("a.svg")));
+  EXPECT_TRUE(xmllint_accepts(file("a.graphml")));
+  const std::string dot = slurp(file("a.dot"));
+  EXPECT_NE(dot.find("graph"), std::string::npos);
+  EXPECT_NE(dot.find("Hugh Alderwick"), std::string::npos);
+  EXPECT_NE(slurp(file("a.svg")).find("Nicholas Mays"), std::string::npos);
+  EXPECT_EQ(listing(), (std::vector<std::string>{"a.dot", "a.graphml", "a.svg"}));
+}
+
+TEST_F(CliTest, EveryNetworkKindMaps) {
+  for (const char* kind : {"coauthor", "institution", "country", "paper"}) {
+    const RunResult r = run("map '" + kListing + "' --network " + kind + " -o m.svg -o m.graphml");
+    ASSERT_EQ(r.status, 0) << kind << ": " << r.err;
+    EXPECT_TRUE(xmllint_accepts(file("m.svg"))) << kind;
+    EXPECT_TRUE(xmllint_accepts(file("m.graphml"))) << kind;
+  }
+  const RunResult r = run("map '" + kListing + "' --network paper --link institutions -o p.graphml");
+  EXPECT_EQ(r.status, 0) << r.err;
+}
+
+TEST_F(CliTest, SameInputAndSeedGiveIdenticalFiles) {
+  ASSERT_EQ(run("map '" + kListing + "' -o 1.svg -o 1.graphml --seed 7").status, 0);
+  ASSERT_EQ(run("map '" + kListing + "' -o 2.svg -o 2.graphml --seed 7").status, 0);
+  EXPECT_EQ(slurp(file("1.svg")), slurp(file("2.svg")));
+  EXPECT_EQ(slurp(file("1.graphml")), slurp(file("2.graphml")));
+}
+
+TEST_F(CliTest, StatsPrintsSizeComponentsModularityAndTopTables) {
+  const RunResult r = run("stats '" + kListing + "' --network coauthor --top 3");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("coauthor network of 15 records"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("modularity"), std::string::npos);
+  EXPECT_NE(r.out.find("Top 3 by betweenness"), std::string::npos);
+  EXPECT_NE(r.out.find("Top 3 by degree"), std::string::npos);
+  // Alderwick wrote five of the fifteen papers: first by papers.
+  const std::size_t table = r.out.find("Top 3 by papers");
+  ASSERT_NE(table, std::string::npos);
+  EXPECT_NE(r.out.find("Hugh Alderwick", table), std::string::npos);
+}
+
+TEST_F(CliTest, ParseJsonShowsNormalisedRecords) {
+  const RunResult r = run("parse '" + kListing + "' --to json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto records = nlohmann::json::parse(r.out);
+  ASSERT_EQ(records.size(), 15u);
+  EXPECT_EQ(records[0]["pmid"], "39334058");
+  EXPECT_EQ(records[0]["authors"][0]["label"], "Hugh Alderwick");
+  EXPECT_EQ(records[13]["authors"][0]["as_printed"], "Alderwick H");
+  EXPECT_EQ(records[13]["authors"][0]["label"], "Hugh Alderwick");
+  EXPECT_EQ(records[11]["authors"][1]["label"], "Hugh Alderwick");
+  EXPECT_EQ(records[11]["authors"][0]["affiliations"][0]["country"], "United States");
+  EXPECT_TRUE(records[6]["authors"].empty());
+}
+
+TEST_F(CliTest, ParseCsvHasOneRowPerRecordAndWritesAtomically) {
+  const RunResult r = run("parse '" + kListing + "' --to csv -o records.csv");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string csv = slurp(file("records.csv"));
+  EXPECT_EQ(csv.rfind("source,line,number,authors,title", 0), 0u);
+  // Header plus fifteen records; abstracts hold no line breaks in this sample.
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 16);
+  EXPECT_EQ(listing(), std::vector<std::string>{"records.csv"});
+}
+
+TEST_F(CliTest, MissingFileIsOneLineAndFailure) {
+  const RunResult r = run("map nope.txt -o a.svg");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "nope.txt: no such file\n");
+  EXPECT_EQ(listing(), std::vector<std::string>{});
+}
+
+TEST_F(CliTest, DirectoryInputIsRejected) {
+  fs::create_directory(file("d"));
+  const RunResult r = run("stats d");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "d: is a directory, not a record file\n");
+}
+
+TEST_F(CliTest, EmptyFileIsRejected) {
+  write("empty.txt", "");
+  const RunResult r = run("parse empty.txt");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "empty.txt: empty file, no records\n");
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(CliTest, UnknownFormatIsRejected) {
+  write("notes.txt", "shopping list\neggs\nmilk\n");
+  const RunResult r = run("stats notes.txt");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err.rfind("notes.txt:1: not a known record format", 0), 0u) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
+}
+
+TEST_F(CliTest, UnknownOptionIsAUsageError) {
+  const RunResult r = run("map '" + kListing + "' --colour red -o a.svg");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("citenet map: unrecognised option '--colour'"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
+}
+
+TEST_F(CliTest, UnknownOutputTypeFailsBeforeReading) {
+  const RunResult r = run("map '" + kListing + "' -o a.svg -o a.xlsx");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "citenet map: a.xlsx: unknown output type (use .svg, .dot, .gv, .png, .pdf or .graphml)\n");
+  EXPECT_EQ(listing(), std::vector<std::string>{});
+}
+
+TEST_F(CliTest, UnknownNetworkIsAUsageError) {
+  const RunResult r = run("stats '" + kListing + "' --network citations");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "citenet: unknown --network 'citations' (choose coauthor, institution, country or paper)\n");
+}
+
+TEST_F(CliTest, TruncatedRecordIsSkippedWithWarningAndCounted) {
+  std::string text = slurp(kListing);
+  // Keep the first record whole and cut the second in the middle of its citation line.
+  const std::size_t second = text.find("\n2\n|\n");
+  ASSERT_NE(second, std::string::npos);
+  write("cut.txt", text.substr(0, second + 5) + "Withers K, Pardy K. A long way");
+  const RunResult r = run("stats cut.txt");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("cut.txt:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 records read, 1 skipped"), std::string::npos) << r.err;
+  const RunResult strict = run("stats cut.txt --strict");
+  EXPECT_EQ(strict.status, 1);
+}
+
+TEST_F(CliTest, ExistingOutputSurvivesAFailedRun) {
+  write("keep.svg", "precious");
+  const RunResult r = run("map missing.txt -o keep.svg");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(slurp(file("keep.svg")), "precious");
+}
+
+}  // namespace

@@ -1,0 +1,75 @@
+#include "graph/analysis.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "tests/graph/fixtures.h"
+
+namespace citenet {
+namespace {
+
+// Two triangles joined by the bridge 2-3, edge 0-1 of weight 2, plus the isolated vertex 6:
+//
+//   0           4
+//  2| \       / |
+//   |  2 --- 3  |     6
+//   | /       \ |
+//   1           5
+Network two_triangles_and_a_loner() {
+  Network network;
+  network.kind = "coauthor";
+  network.node_noun = "author";
+  network.nodes.resize(7);
+  network.edges = {{0, 1, 2}, {0, 2, 1}, {1, 2, 1}, {2, 3, 1}, {3, 4, 1}, {3, 5, 1}, {4, 5, 1}};
+  network.graph = make_graph(network.nodes.size(), network.edges);
+  return network;
+}
+
+TEST(AnalyseTest, FillsEveryField) {
+  AnalysisOptions options;
+  options.resolution = 1.0;
+  options.seed = 9;
+  const Analysis a = analyse(two_triangles_and_a_loner(), options);
+  EXPECT_EQ(a.degree, (std::vector<double>{2, 2, 3, 3, 2, 2, 0}));
+  EXPECT_EQ(a.weighted_degree, (std::vector<double>{3, 3, 3, 3, 2, 2, 0}));
+  // n = 7: 6 pairs through each bridge end, 6 * 2/(6*5) = 0.4.
+  ASSERT_EQ(a.betweenness.size(), 7u);
+  for (int v : {0, 1, 4, 5, 6}) EXPECT_NEAR(a.betweenness[v], 0.0, 1e-12);
+  EXPECT_NEAR(a.betweenness[2], 0.4, 1e-12);
+  EXPECT_NEAR(a.betweenness[3], 0.4, 1e-12);
+  EXPECT_EQ(a.component, (std::vector<std::uint32_t>{0, 0, 0, 0, 0, 0, 1}));
+  EXPECT_EQ(a.component_count, 2u);
+  EXPECT_EQ(a.communities.community, (std::vector<std::uint32_t>{0, 0, 0, 1, 1, 1, 2}));
+  EXPECT_EQ(a.communities.count, 3u);
+  // m = 8; left holds 4 with strength 9, right 3 with strength 7:
+  // Q = 7/8 - (9^2 + 7^2)/16^2 = 47/128.
+  EXPECT_NEAR(a.communities.modularity, 47.0 / 128.0, 1e-12);
+  EXPECT_EQ(a.resolution, 1.0);
+  EXPECT_EQ(a.seed, 9u);
+}
+
+TEST(AnalyseTest, CommunitiesCanBeSkipped) {
+  AnalysisOptions options;
+  options.communities = false;
+  options.resolution = 0.5;
+  const Analysis a = analyse(two_triangles_and_a_loner(), options);
+  EXPECT_TRUE(a.communities.community.empty());
+  EXPECT_EQ(a.communities.count, 0u);
+  EXPECT_EQ(a.resolution, 0.5);
+  EXPECT_EQ(a.component_count, 2u);
+}
+
+TEST(AnalyseTest, EmptyNetwork) {
+  const Analysis a = analyse(Network{}, AnalysisOptions{});
+  EXPECT_TRUE(a.degree.empty());
+  EXPECT_TRUE(a.weighted_degree.empty());
+  EXPECT_TRUE(a.betweenness.empty());
+  EXPECT_TRUE(a.component.empty());
+  EXPECT_EQ(a.component_count, 0u);
+  EXPECT_TRUE(a.communities.community.empty());
+  EXPECT_EQ(a.communities.count, 0u);
+}
+
+}  // namespace
+}  // namespace citenet

@@ -1,0 +1,295 @@
+#include "render/graphml.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <sstream>
+
+#include "render/escape.h"
+#include "render_test_support.h"
+
+namespace citenet {
+namespace {
+
+using testing::hex_lines;
+using testing::hostile_labels;
+using testing::kPython;
+using testing::python_has;
+using testing::read_file;
+using testing::run;
+using testing::sample_analysis;
+using testing::sample_network;
+using testing::ScratchDir;
+using testing::xml_problems;
+
+std::string graphml(const Network& network, const Analysis& analysis) {
+  std::ostringstream out;
+  std::string err;
+  EXPECT_TRUE(write_graphml(network, analysis, out, &err)) << err;
+  return out.str();
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST(GraphmlTest, WritesTheExactDocument) {
+  Network network;
+  network.kind = "coauthor";
+  network.nodes = {{"Ada", 2, 5, 2019, 2021}, {"Ben", 1, 0, 0, 0}};
+  network.edges = {{0, 1, 0.5}};
+  network.graph = make_graph(2, network.edges);
+  Analysis analysis;
+  analysis.degree = {1, 1};
+  analysis.weighted_degree = {0.5, 0.5};
+  analysis.betweenness = {0.1 + 0.2, 0};  // needs 17 digits to round-trip
+  analysis.component = {0, 0};
+  analysis.communities.community = {0, 0};
+  EXPECT_EQ(graphml(network, analysis),
+            R"(<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+  <key id="label" for="node" attr.name="label" attr.type="string"/>
+  <key id="papers" for="node" attr.name="papers" attr.type="int"/>
+  <key id="citations" for="node" attr.name="citations" attr.type="int"/>
+  <key id="first_year" for="node" attr.name="first_year" attr.type="int"/>
+  <key id="last_year" for="node" attr.name="last_year" attr.type="int"/>
+  <key id="degree" for="node" attr.name="degree" attr.type="double"/>
+  <key id="weighted_degree" for="node" attr.name="weighted_degree" attr.type="double"/>
+  <key id="betweenness" for="node" attr.name="betweenness" attr.type="double"/>
+  <key id="component" for="node" attr.name="component" attr.type="int"/>
+  <key id="community" for="node" attr.name="community" attr.type="int"/>
+  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>
+  <graph id="coauthor" edgedefault="undirected">
+    <node id="n0">
+      <data key="label">Ada</data>
+      <data key="papers">2</data>
+      <data key="citations">5</data>
+      <data key="first_year">2019</data>
+      <data key="last_year">2021</data>
+      <data key="degree">1</data>
+      <data key="weighted_degree">0.5</data>
+      <data key="betweenness">0.30000000000000004</data>
+      <data key="component">0</data>
+      <data key="community">0</data>
+    </node>
+    <node id="n1">
+      <data key="label">Ben</data>
+      <data key="papers">1</data>
+      <data key="citations">0</data>
+      <data key="degree">1</data>
+      <data key="weighted_degree">0.5</data>
+      <data key="betweenness">0</data>
+      <data key="component">0</data>
+      <data key="community">0</data>
+    </node>
+    <edge id="e0" source="n0" target="n1">
+      <data key="weight">0.5</data>
+    </edge>
+  </graph>
+</graphml>
+)");
+}
+
+// --- One test per rule of Gephi's GraphML importer (DESIGN.md, "Writers"). ---
+
+TEST(GraphmlGephiTest, NoNumberedKeyIds) {
+  const std::string doc = graphml(sample_network(), sample_analysis());
+  EXPECT_FALSE(std::regex_search(doc, std::regex(R"(id="d[0-9]+")"))) << doc;
+  EXPECT_FALSE(std::regex_search(doc, std::regex(R"(key="d[0-9]+")"))) << doc;
+}
+
+TEST(GraphmlGephiTest, KeysAreNamedAfterTheirAttributeAndScopedToNodeOrEdge) {
+  const std::string doc = graphml(sample_network(), sample_analysis());
+  const std::regex key(R"re(<key id="([^"]+)" for="([^"]+)" attr.name="([^"]+)")re");
+  int keys = 0;
+  for (auto it = std::sregex_iterator(doc.begin(), doc.end(), key); it != std::sregex_iterator();
+       ++it, ++keys) {
+    EXPECT_EQ((*it)[1], (*it)[3]);
+    EXPECT_TRUE((*it)[2] == "node" || (*it)[2] == "edge") << (*it)[0];
+  }
+  EXPECT_EQ(keys, 11);
+  EXPECT_EQ(doc.find("for=\"all\""), std::string::npos);
+}
+
+TEST(GraphmlGephiTest, EdgeDefaultIsUndirected) {
+  const std::string doc = graphml(sample_network(), sample_analysis());
+  EXPECT_NE(doc.find("<graph id=\"coauthor\" edgedefault=\"undirected\">"), std::string::npos);
+}
+
+TEST(GraphmlGephiTest, EveryNodeHasItsLabel) {
+  const std::string doc = graphml(sample_network(), sample_analysis());
+  EXPECT_EQ(count(doc, "<node "), 7u);
+  EXPECT_EQ(count(doc, "<data key=\"label\">"), 7u);
+  EXPECT_EQ(doc.find("<default>"), std::string::npos);
+}
+
+TEST(GraphmlGephiTest, AllNodesBeforeEdges) {
+  const std::string doc = graphml(sample_network(), sample_analysis());
+  EXPECT_LT(doc.rfind("<node "), doc.find("<edge "));
+}
+
+TEST(GraphmlGephiTest, WeightIsADoubleOnEveryEdge) {
+  const std::string doc = graphml(sample_network(), sample_analysis());
+  EXPECT_NE(doc.find(R"(<key id="weight" for="edge" attr.name="weight" attr.type="double"/>)"),
+            std::string::npos);
+  EXPECT_EQ(count(doc, "<edge "), 7u);
+  EXPECT_EQ(count(doc, "<data key=\"weight\">"), 7u);
+  EXPECT_NE(doc.find("<data key=\"weight\">1.5</data>"), std::string::npos);
+}
+
+TEST(GraphmlGephiTest, EachUndirectedPairOnce) {
+  Network network = sample_network();
+  network.edges.push_back({1, 0, 1});  // Ben--Ada again, reversed
+  Analysis analysis = sample_analysis();
+  std::ostringstream out;
+  std::string err;
+  EXPECT_FALSE(write_graphml(network, analysis, out, &err));
+  EXPECT_EQ(err, "edge 1 -- 0 appears twice; each undirected pair must be written once");
+  EXPECT_TRUE(out.str().empty());
+}
+
+TEST(GraphmlTest, RejectsAnalysisOfAnotherNetwork) {
+  Analysis analysis = sample_analysis();
+  analysis.betweenness.pop_back();
+  std::ostringstream out;
+  std::string err;
+  EXPECT_FALSE(write_graphml(sample_network(), analysis, out, &err));
+  EXPECT_EQ(err, "analysis does not match the network: betweenness has 6 values for 7 nodes");
+}
+
+TEST(GraphmlTest, OmitsMetricsThatWereNotComputed) {
+  Analysis analysis = sample_analysis();
+  analysis.communities = {};
+  const std::string doc = graphml(sample_network(), analysis);
+  EXPECT_EQ(doc.find("community"), std::string::npos);
+  EXPECT_NE(doc.find("<data key=\"betweenness\">"), std::string::npos);
+}
+
+TEST(GraphmlTest, HostileLabelsStayText) {
+  const std::vector<std::string> labels = hostile_labels();
+  const std::string doc = graphml(sample_network(labels), sample_analysis());
+  EXPECT_EQ(doc.find("<script"), std::string::npos);
+  EXPECT_NE(doc.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(doc.find("two&#10;lines"), std::string::npos);
+  EXPECT_NE(doc.find("bad \xEF\xBF\xBD byte"), std::string::npos);
+
+  ScratchDir dir;
+  const std::string path = dir.file("hostile.graphml");
+  std::string err;
+  ASSERT_TRUE(write_graphml(sample_network(labels), sample_analysis(), path, &err)) << err;
+  EXPECT_EQ(xml_problems(path), "");
+
+  if (!python_has("networkx")) GTEST_SKIP() << kPython << " lacks networkx";
+  std::string output;
+  ASSERT_EQ(run(std::string(kPython) +
+                    " -c 'import networkx as nx, sys\n"
+                    "g = nx.read_graphml(sys.argv[1])\n"
+                    "for n in sorted(g.nodes, key=lambda n: int(n[1:])):\n"
+                    "    print(g.nodes[n][\"label\"].encode().hex())' " +
+                    path,
+                &output),
+            0);
+  const std::vector<std::string> read_back = hex_lines(output);
+  ASSERT_EQ(read_back.size(), 7u);
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    EXPECT_EQ(read_back[i], sanitize_utf8(labels[i])) << "node " << i;
+  }
+}
+
+TEST(GraphmlTest, WellFormedXml) {
+  ScratchDir dir;
+  std::string err;
+  ASSERT_TRUE(write_graphml(sample_network(), sample_analysis(), dir.file("n.graphml"), &err))
+      << err;
+  EXPECT_EQ(xml_problems(dir.file("n.graphml")), "");
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"n.graphml"});
+}
+
+TEST(GraphmlTest, NetworkxReadsCountsAndTypes) {
+  if (!python_has("networkx")) GTEST_SKIP() << kPython << " lacks networkx";
+  ScratchDir dir;
+  const std::string path = dir.file("n.graphml");
+  std::string err;
+  ASSERT_TRUE(write_graphml(sample_network(), sample_analysis(), path, &err)) << err;
+  std::string output;
+  ASSERT_EQ(run(std::string(kPython) +
+                    " -c 'import networkx as nx, sys\n"
+                    "g = nx.read_graphml(sys.argv[1])\n"
+                    "a = g.nodes[\"n0\"]\n"
+                    "print(g.is_directed(), g.number_of_nodes(), "
+                    "g.number_of_edges())\n"
+                    "for k in sorted(a): print(k, type(a[k]).__name__, a[k])\n"
+                    "w = g.edges[\"n0\", \"n2\"][\"weight\"]\n"
+                    "print(\"weight\", type(w).__name__, w)' " +
+                    path + " 2>&1",
+                &output),
+            0)
+      << output;
+  EXPECT_EQ(output,
+            "False 7 7\n"
+            "betweenness float 0.3\n"
+            "citations int 70\n"
+            "community int 0\n"
+            "component int 0\n"
+            "degree float 3.0\n"
+            "first_year int 2010\n"
+            "label str Ada Lovelace\n"
+            "last_year int 2020\n"
+            "papers int 7\n"
+            "weighted_degree float 5.5\n"
+            "weight float 1.5\n");
+}
+
+TEST(GraphmlTest, IgraphReadsCountsAndTypes) {
+  if (!python_has("igraph")) GTEST_SKIP() << kPython << " lacks igraph";
+  ScratchDir dir;
+  const std::string path = dir.file("n.graphml");
+  std::string err;
+  ASSERT_TRUE(write_graphml(sample_network(), sample_analysis(), path, &err)) << err;
+  std::string output;
+  ASSERT_EQ(run(std::string(kPython) +
+                    " -c 'import igraph, sys\n"
+                    "g = igraph.Graph.Read_GraphML(sys.argv[1])\n"
+                    "print(g.is_directed(), g.vcount(), g.ecount())\n"
+                    "v = g.vs[6]\n"
+                    "for k in sorted(g.vs.attributes()):\n"
+                    "    print(k, type(v[k]).__name__, v[k])\n"
+                    "print(\"weight\", g.es[\"weight\"])' " +
+                    path + " 2>&1",
+                &output),
+            0)
+      << output;
+  // igraph reads GraphML int and double alike as float; the values are what matters.
+  EXPECT_EQ(output,
+            "False 7 7\n"
+            "betweenness float 0.0\n"
+            "citations float 10.0\n"
+            "community float 2.0\n"
+            "component float 1.0\n"
+            "degree float 1.0\n"
+            "first_year float 2016.0\n"
+            "id str n6\n"
+            "label str Gil Scott\n"
+            "last_year float 2020.0\n"
+            "papers float 1.0\n"
+            "weighted_degree float 1.0\n"
+            "weight [3.0, 1.5, 1.0, 2.0, 0.5, 2.0, 1.0]\n");
+}
+
+TEST(GraphmlTest, FailedValidationLeavesExistingFile) {
+  ScratchDir dir;
+  const std::string path = dir.file("n.graphml");
+  testing::write_file(path, "previous");
+  Analysis analysis = sample_analysis();
+  analysis.degree.clear();
+  analysis.degree.push_back(1);
+  std::string err;
+  EXPECT_FALSE(write_graphml(sample_network(), analysis, path, &err));
+  EXPECT_EQ(read_file(path), "previous");
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"n.graphml"});
+}
+
+}  // namespace
+}  // namespace citenet

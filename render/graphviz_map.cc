@@ -34,21 +34,27 @@ constexpr double kMaxFontSize = 18;
 constexpr double kMinPenWidth = 0.4;
 constexpr double kMaxPenWidth = 4.0;
 
-struct GvcDeleter {
-  void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
 struct GraphDeleter {
   void operator()(Agraph_t* graph) const { agclose(graph); }
 };
 struct RenderDataDeleter {
   void operator()(char* data) const { gvFreeRenderData(data); }
 };
-using GvcHandle = std::unique_ptr<GVC_t, GvcDeleter>;
 using GraphHandle = std::unique_ptr<Agraph_t, GraphDeleter>;
 using RenderData = std::unique_ptr<char, RenderDataDeleter>;
 
+// One Graphviz context for the whole process, deliberately never freed. Graphviz 2.42's pango
+// plugin remembers a pointer to the last font name it measured, and that name belongs to the
+// context: after gvFreeContext, the next map's text measurement reads freed memory (found by
+// AddressSanitizer). Keeping the context also loads the plugins once. Graphviz is not
+// thread-safe anyway, so maps are drawn one at a time.
+GVC_t* graphviz_context() {
+  static GVC_t* const context = gvContext();  // plugins are loaded on demand
+  return context;
+}
+
 // Layout data hangs off the graph and must be freed (through the context) before agclose;
-// declared after the graph and context handles, it is destroyed before them.
+// declared after the graph handle, it is destroyed before it.
 class LayoutHandle {
  public:
   LayoutHandle(GVC_t* gvc, Agraph_t* graph) : gvc_(gvc), graph_(graph) {}
@@ -451,13 +457,12 @@ bool render_graphviz_map(const Network& network, const Analysis& analysis,
   if (!size_metric(network, analysis, options.size_by, &metric, err)) return false;
 
   GraphvizMessages messages;
-  // gvContext() loads the installed plugins on demand (layouts, svg, cairo png/pdf).
-  GvcHandle gvc(gvContext());
-  if (!gvc) {
+  GVC_t* const gvc = graphviz_context();
+  if (gvc == nullptr) {
     *err = messages.error("cannot create a context");
     return false;
   }
-  if (!is_known_layout(gvc.get(), options.layout, err)) return false;
+  if (!is_known_layout(gvc, options.layout, err)) return false;
   GraphHandle graph = build_graph(network, analysis, options, metric);
   if (format == "dot") {
     // The DOT output is the map's source, written before layout: -Tdot after layout would
@@ -475,17 +480,17 @@ bool render_graphviz_map(const Network& network, const Analysis& analysis,
   // makes the layout a function of the input alone, and the very one that Graphviz's own
   // programs (a fresh process) draw from our DOT output.
   std::srand(1);
-  if (gvLayout(gvc.get(), graph.get(), options.layout.c_str()) != 0) {
+  if (gvLayout(gvc, graph.get(), options.layout.c_str()) != 0) {
     *err = messages.error("layout '" + options.layout + "' failed");
     return false;
   }
-  LayoutHandle layout(gvc.get(), graph.get());
+  LayoutHandle layout(gvc, graph.get());
 
   // Rendered into memory rather than with gvRenderFilename: Graphviz 2.42 exits the process
   // on some write errors, and we want to write the file ourselves, atomically.
   char* data = nullptr;
   unsigned int length = 0;
-  const int status = gvRenderData(gvc.get(), graph.get(), format.c_str(), &data, &length);
+  const int status = gvRenderData(gvc, graph.get(), format.c_str(), &data, &length);
   RenderData owned(data);
   if (status != 0 || data == nullptr) {
     *err = messages.error("cannot render " + format);

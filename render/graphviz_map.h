@@ -17,10 +17,13 @@
 
 namespace citenet {
 
-// Writes the map of `network` to `path` (atomically) in `format`: "svg", "dot" (the laid-out
-// graph with positions), "png" or "pdf". Returns false with *err set when the options are
-// invalid, the analysis does not match the network, the network is empty, Graphviz fails,
-// or the file cannot be written.
+// Writes the map of `network` to `path` (atomically) in `format`: "svg", "png", "pdf" or
+// "dot". The DOT is the map's Graphviz source, not a layout result: every attribute, the
+// layout engine and its seed, so `dot -Tsvg map.dot` draws the same SVG byte for byte.
+// Returns false with *err set when the options are invalid, the analysis does not match the
+// network, the network is empty, Graphviz fails, or the file cannot be written.
+// Side effects, both owed to Graphviz 2.42: resets the C library's rand() (see the .cc), and
+// keeps one Graphviz context alive for the rest of the process. Not thread-safe.
 bool write_graphviz_map(const Network& network, const Analysis& analysis, const MapOptions& options,
                         const std::string& path, const std::string& format, std::string* err);
 

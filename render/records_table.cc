@@ -50,6 +50,8 @@ class JsonRecordWriter final : public RecordWriter {
       author["given"] = a.given;
       author["initials"] = a.initials;
       author["full_name"] = a.full_name;
+      if (!a.orcid.empty()) author["orcid"] = a.orcid;
+      if (!a.scopus_id.empty()) author["scopus_id"] = a.scopus_id;
       nlohmann::ordered_json affiliations = nlohmann::ordered_json::array();
       for (const std::string& text : a.affiliations)
         affiliations.push_back({{"text", text},
@@ -63,10 +65,14 @@ class JsonRecordWriter final : public RecordWriter {
     j["journal"] = r.journal;
     j["year"] = r.year ? nlohmann::ordered_json(r.year) : nlohmann::ordered_json();
     j["volume"] = r.volume;
+    j["issue"] = r.issue;
     j["pages"] = r.pages;
     j["doi"] = r.doi;
     j["pmid"] = r.pmid;
     j["pmcid"] = r.pmcid;
+    j["database_id"] = r.database_id;
+    j["document_type"] = r.document_type;
+    j["language"] = r.language;
     j["citations"] = r.citations ? nlohmann::ordered_json(*r.citations) : nlohmann::ordered_json();
     j["impact_index"] =
         r.impact_index ? nlohmann::ordered_json(*r.impact_index) : nlohmann::ordered_json();
@@ -74,12 +80,14 @@ class JsonRecordWriter final : public RecordWriter {
     j["revised"] = optional_date(r.revised);
     j["accepted"] = optional_date(r.accepted);
     j["indexed"] = optional_date(r.indexed);
+    j["published"] = optional_date(r.published);
     j["open_access"] = r.open_access;
     j["abstract"] = r.abstract;
     nlohmann::ordered_json keywords = nlohmann::ordered_json::array();
     for (const Keyword& k : r.keywords)
       keywords.push_back({{"text", k.text}, {"origin", origin_name(k.origin)}});
     j["keywords"] = std::move(keywords);
+    j["cited_references"] = r.cited_references;
     out_ << (first_ ? "\n" : ",\n")
          << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     first_ = false;
@@ -115,9 +123,10 @@ class CsvRecordWriter final : public RecordWriter {
  public:
   explicit CsvRecordWriter(std::ostream& out) : out_(out) {}
   void begin() override {
-    out_ << "source,line,number,authors,title,journal,year,volume,pages,doi,pmid,pmcid,"
-            "citations,impact_index,received,revised,accepted,indexed,open_access,"
-            "institutions,countries,keywords,abstract\r\n";
+    out_ << "source,line,format,number,authors,title,journal,year,volume,issue,pages,doi,pmid,"
+            "pmcid,database_id,document_type,citations,impact_index,received,revised,accepted,"
+            "indexed,published,open_access,institutions,countries,keywords,references,"
+            "abstract\r\n";
   }
   void write(const Record& r, const NormalisedAuthors& normalised) override {
     std::vector<std::string> institutions;
@@ -132,26 +141,32 @@ class CsvRecordWriter final : public RecordWriter {
     const std::string fields[] = {
         r.source,
         std::to_string(r.line),
+        r.format,
         r.number ? std::to_string(r.number) : "",
         joined(normalised.labels),
         r.title,
         r.journal,
         r.year ? std::to_string(r.year) : "",
         r.volume,
+        r.issue,
         r.pages,
         r.doi,
         r.pmid,
         r.pmcid,
+        r.database_id,
+        r.document_type,
         r.citations ? std::to_string(*r.citations) : "",
         r.impact_index ? nlohmann::json(*r.impact_index).dump() : "",
         format_date(r.received),
         format_date(r.revised),
         format_date(r.accepted),
         format_date(r.indexed),
+        format_date(r.published),
         r.open_access ? "true" : "false",
         joined(institutions),
         joined(countries),
         joined(keywords),
+        std::to_string(r.cited_references.size()),
         r.abstract,
     };
     bool first = true;

@@ -29,14 +29,20 @@ void print_top(std::ostream& out, const Network& network, const Analysis& analys
   });
   order.resize(std::min(top, order.size()));
   out << "\nTop " << order.size() << " by " << metric.title << "\n";
-  TextTable table({"rank", network.node_noun, metric.title, "papers", "community"},
-                  {true, false, true, true, true});
+  // The papers column is left out where it would repeat the metric.
+  const bool papers_column = metric.title != "papers";
+  std::vector<std::string> header = {"rank", network.node_noun, metric.title};
+  if (papers_column) header.push_back("papers");
+  header.push_back("community");
+  TextTable table(header, {true, false, true, true, true});
   std::size_t rank = 0;
   for (std::uint32_t v : order) {
     const auto& community = analysis.communities.community;
-    table.add_row({std::to_string(++rank), network.nodes[v].label,
-                   fixed(metric.values[v], metric.digits), std::to_string(network.nodes[v].papers),
-                   v < community.size() ? std::to_string(community[v] + 1) : "-"});
+    std::vector<std::string> row = {std::to_string(++rank), network.nodes[v].label,
+                                    fixed(metric.values[v], metric.digits)};
+    if (papers_column) row.push_back(std::to_string(network.nodes[v].papers));
+    row.push_back(v < community.size() ? std::to_string(community[v] + 1) : "-");
+    table.add_row(std::move(row));
   }
   table.print(out);
 }

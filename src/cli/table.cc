@@ -48,7 +48,11 @@ void TextTable::print(std::ostream& out, std::size_t max_cell) const {
       row[c] = cut(row[c], max_cell);
       widths[c] = std::max(widths[c], width(row[c]));
     }
-  for (const auto& row : cells) {
+  // A header of empty cells means a key/value table: no header line.
+  const bool headless = std::all_of(rows_.front().begin(), rows_.front().end(),
+                                    [](const std::string& h) { return h.empty(); });
+  for (std::size_t r = headless ? 1 : 0; r < cells.size(); ++r) {
+    const auto& row = cells[r];
     std::string line;
     for (std::size_t c = 0; c < columns; ++c) {
       const std::string pad(widths[c] - width(row[c]), ' ');

@@ -9,6 +9,7 @@ namespace citenet {
 
 class TextTable {
  public:
+  // A header of empty strings prints no header line (a key/value table).
   explicit TextTable(std::vector<std::string> header, std::vector<bool> right_aligned = {});
   void add_row(std::vector<std::string> cells);
   // Columns padded to their widest cell (counted in code points, so "Müller" aligns),

@@ -7,11 +7,10 @@
 #include <vector>
 
 #include "formats/diagnostics.h"
+#include "formats/record_sink.h"
 #include "records/record.h"
 
 namespace citenet {
-
-using RecordSink = std::function<void(Record&&)>;
 
 // Names of the formats detection knows, for messages and --from.
 std::vector<std::string> known_formats();

@@ -24,11 +24,10 @@
 #include <vector>
 
 #include "formats/diagnostics.h"
+#include "formats/record_sink.h"
 #include "records/record.h"
 
 namespace citenet {
-
-using RecordSink = std::function<void(Record&&)>;
 
 // True when the first bytes of a file look like this format: a record number on a line of
 // its own followed by a "|" line (a UTF-8 BOM, CRLF and leading blank lines are allowed).

@@ -25,6 +25,8 @@ struct Author {
   std::string initials;    // "H", "XL"; derived from given names when only those are known
   std::string full_name;   // the affiliation block's form: "Hugh Alderwick"; else empty
   std::vector<std::string> affiliations;  // as printed, in order
+  std::string orcid;      // "0000-0002-1825-0097" (bare, no URL) where the format gives one
+  std::string scopus_id;  // Scopus author id where the format gives one
 };
 
 enum class KeywordOrigin { author, index_term, extracted };
@@ -49,15 +51,21 @@ struct Record {
   std::string doi;
   std::string pmid;
   std::string pmcid;
+  std::string database_id;  // the source database's own id: WoS UT "WOS:000…", Scopus EID "2-s2.0-…"
+  std::string issue;
+  std::string document_type;  // "Journal Article", "Article", "Review", ... as the source names it
+  std::string language;
   std::optional<int> citations;
   std::optional<double> impact_index;  // the listing's "Impact Index Per Article"
   Date received;
   Date revised;
   Date accepted;
   Date indexed;
+  Date published;
   bool open_access = false;
   std::string abstract;
   std::vector<Keyword> keywords;
+  std::vector<std::string> cited_references;  // as printed by the source, one per cited work
 };
 
 }  // namespace citenet

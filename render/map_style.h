@@ -8,10 +8,10 @@ namespace citenet {
 struct MapOptions {
   // Node area is proportional to this metric; the same metric ranks nodes for labelling.
   // One of "betweenness", "degree", "weighted_degree", "papers", "citations".
-  std::string size_by = "betweenness";
+  std::string size_by = "papers";
   // Label the top `label_top` nodes by `size_by`; the rest stay unlabelled (their tooltip
   // still names them) so a large map stays legible. Negative means label every node.
-  int label_top = 40;
+  int label_top = 50;
   // Graphviz layout engine: "sfdp" (default), "neato", "fdp", "circo", "twopi" or "dot".
   std::string layout = "sfdp";
   // Caption drawn at the top; empty means one describing what was drawn.

@@ -41,7 +41,7 @@ void print_top(std::ostream& out, const Network& network, const Analysis& analys
     std::vector<std::string> row = {std::to_string(++rank), network.nodes[v].label,
                                     fixed(metric.values[v], metric.digits)};
     if (papers_column) row.push_back(std::to_string(network.nodes[v].papers));
-    row.push_back(v < community.size() ? std::to_string(community[v] + 1) : "-");
+    row.push_back(v < community.size() ? std::to_string(community[v]) : "-");
     table.add_row(std::move(row));
   }
   table.print(out);

@@ -5,7 +5,14 @@
 #include <filesystem>
 #include <fstream>
 
+#include "formats/bibtex_reader.h"
 #include "formats/listing_reader.h"
+#include "formats/medline_reader.h"
+#include "formats/pubmed_xml_reader.h"
+#include "formats/ris_reader.h"
+#include "formats/scopus_csv_reader.h"
+#include "formats/wos_reader.h"
+#include "records/text.h"
 
 namespace citenet {
 
@@ -17,10 +24,16 @@ struct FormatEntry {
   bool (*read)(std::istream&, const std::string&, const RecordSink&, ReadStats&, std::string*);
 };
 
-// Detection order matters only when two readers accept the same head; keep the most
-// specific first.
+// Detection order matters only when two readers accept the same head: the most specific
+// signatures (an XML root, fixed tag columns) first, BibTeX's bare "@" late.
 constexpr FormatEntry kFormats[] = {
+    {"pubmed-xml", looks_like_pubmed_xml, read_pubmed_xml},
+    {"medline", looks_like_medline, read_medline},
+    {"wos", looks_like_wos, read_wos},
+    {"ris", looks_like_ris, read_ris},
+    {"scopus", looks_like_scopus_csv, read_scopus_csv},
     {"listing", looks_like_listing, read_listing},
+    {"bibtex", looks_like_bibtex, read_bibtex},
 };
 
 constexpr std::size_t kHeadBytes = 8192;
@@ -29,6 +42,24 @@ const FormatEntry* find_by_head(std::string_view head) {
   for (const FormatEntry& f : kFormats)
     if (f.recognises(head)) return &f;
   return nullptr;
+}
+
+// Every text field of the record as valid UTF-8; true when a byte had to be replaced.
+bool repair_record_text(Record& r) {
+  bool repaired = false;
+  const auto fix = [&](std::string& s) { repaired |= repair_utf8(s); };
+  for (Author& a : r.authors) {
+    for (std::string* s : {&a.as_printed, &a.surname, &a.given, &a.initials, &a.full_name,
+                           &a.orcid, &a.scopus_id})
+      fix(*s);
+    for (std::string& s : a.affiliations) fix(s);
+  }
+  for (std::string* s : {&r.title, &r.journal, &r.volume, &r.pages, &r.doi, &r.pmid, &r.pmcid,
+                         &r.database_id, &r.issue, &r.document_type, &r.language, &r.abstract})
+    fix(*s);
+  for (Keyword& k : r.keywords) fix(k.text);
+  for (std::string& s : r.cited_references) fix(s);
+  return repaired;
 }
 
 }  // namespace
@@ -78,7 +109,14 @@ bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stat
   }
   in.clear();
   in.seekg(0);
-  return format->read(in, path, sink, stats, error);
+  // Broken bytes are reported once per record and replaced, so no later stage (keys,
+  // XML, JSON) ever sees invalid UTF-8.
+  const RecordSink repairing_sink = [&](Record&& record) {
+    if (repair_record_text(record))
+      stats.warnings.push_back({path, record.line, "invalid UTF-8 replaced by U+FFFD"});
+    sink(std::move(record));
+  };
+  return format->read(in, path, repairing_sink, stats, error);
 }
 
 }  // namespace citenet

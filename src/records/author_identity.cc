@@ -4,10 +4,15 @@
 #include <cassert>
 #include <limits>
 #include <numeric>
+#include <ostream>
+#include <tuple>
+#include <type_traits>
 
 #include <unicode/utf8.h>
 
+#include "records/affiliations.h"
 #include "records/text.h"
+#include "records/thesaurus.h"
 
 namespace citenet {
 namespace {
@@ -155,14 +160,154 @@ LabelCandidate label_candidate(const Author& author, bool has_given) {
   return candidate;
 }
 
+constexpr int kRankThesaurus = 4;  // a thesaurus label is never replaced
+
+// Separates the parts of a smart-mode key; marks a thesaurus key. Neither occurs in folded
+// text.
+constexpr char kThesaurusMark = '\x1e';
+
+std::string dotted(std::string_view initials) {
+  std::string out;
+  for (std::size_t at = 0; at < initials.size();) {
+    const std::size_t length = code_point_length(initials, at);
+    out.append(initials.substr(at, length)).push_back('.');
+    at += length;
+  }
+  return out;
+}
+
+// The texts a thesaurus entry may name an author by, most specific first.
+std::vector<std::string> thesaurus_names(const Author& author) {
+  std::vector<std::string> names;
+  if (!author.orcid.empty()) names.push_back("orcid:" + author.orcid);
+  if (!author.full_name.empty()) names.push_back(author.full_name);
+  if (!author.as_printed.empty()) names.push_back(author.as_printed);
+  if (!author.surname.empty() && !author.given.empty()) {
+    names.push_back(author.given + " " + author.surname);
+    names.push_back(author.surname + " " + author.given);
+  }
+  if (!author.surname.empty() && !author.initials.empty()) {
+    names.push_back(author.surname + " " + author.initials);
+  }
+  return names;
+}
+
+// Sorted (owner, member) pairs: does `owner` have `member`?
+bool has_pair(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs,
+              std::uint32_t owner, std::uint32_t member) {
+  return std::ranges::binary_search(pairs, std::pair{owner, member});
+}
+
+void sort_unique(std::vector<std::pair<std::uint32_t, std::uint32_t>>& pairs) {
+  std::ranges::sort(pairs);
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+}
+
+std::uint32_t find_root(std::vector<std::uint32_t>& root, std::uint32_t id) {
+  while (root[id] != id) {
+    root[id] = root[root[id]];
+    id = root[id];
+  }
+  return id;
+}
+
+void csv_field(std::ostream& out, std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out << text;
+    return;
+  }
+  out << '"';
+  for (char c : text) {
+    if (c == '"') out << '"';
+    out << c;
+  }
+  out << '"';
+}
+
+template <typename Range>
+std::string joined(const Range& items) {
+  std::string text;
+  for (const auto& item : items) {
+    if (!text.empty()) text.push_back(';');
+    if constexpr (std::is_arithmetic_v<std::decay_t<decltype(item)>>) {
+      text.append(std::to_string(item));
+    } else {
+      text.append(item);
+    }
+  }
+  return text;
+}
+
 }  // namespace
 
+AuthorIdentity::AuthorIdentity(AuthorKeyMode mode, const Thesaurus* thesaurus)
+    : mode_(mode), thesaurus_(thesaurus) {}
+
+std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const Author> authors) {
+  assert(!resolved_ && "add after resolve()");
+  const std::size_t begin = slots_.size();
+  for (const Author& author : authors) {
+    const auto slot = static_cast<std::uint32_t>(slots_.size());
+    slots_.push_back(add_author(author, slot));
+  }
+  paper_begin_.push_back(static_cast<std::uint32_t>(slots_.size()));
+  return {slots_.data() + begin, authors.size()};
+}
+
 std::uint32_t AuthorIdentity::add(const Author& author) {
+  return add_paper(std::span<const Author>(&author, 1)).front();
+}
+
+// Sets thesaurus_key_/thesaurus_label_ from the first name of the author with an entry.
+// A name listed under several keys of a merge table stops the search: the ladder decides.
+bool AuthorIdentity::find_in_thesaurus(const Author& author) {
+  thesaurus_key_ = nullptr;
+  thesaurus_label_ = nullptr;
+  if (!thesaurus_) return false;
+  for (const std::string& name : thesaurus_names(author)) {
+    bool ambiguous = false;
+    const Thesaurus::Target* target =
+        thesaurus_->find_folded(ThesaurusKind::author, fold_key(name), &ambiguous);
+    if (ambiguous) return false;
+    if (!target) continue;
+    thesaurus_key_ = &target->key;
+    thesaurus_label_ = &target->label;
+    return true;
+  }
+  return false;
+}
+
+void AuthorIdentity::build_key(bool has_given, const Author& author) {
+  if (thesaurus_key_) {
+    key_.assign(1, kThesaurusMark).append(*thesaurus_key_);
+    return;
+  }
+  key_.assign(surname_).push_back(kKeySeparator);
+  switch (mode_) {
+    case AuthorKeyMode::initial:
+      key_.append(std::string_view(initials_).substr(
+          0, initials_.empty() ? 0 : code_point_length(initials_, 0)));
+      break;
+    case AuthorKeyMode::initials:
+      key_.append(initials_);
+      break;
+    case AuthorKeyMode::full:
+    case AuthorKeyMode::smart:
+      key_.push_back(has_given ? 'g' : 'i');
+      key_.append(has_given ? given_ : initials_);
+      if (mode_ == AuthorKeyMode::smart && !author.orcid.empty()) {
+        key_.push_back(kKeySeparator);
+        key_.append(author.orcid);
+      }
+      break;
+  }
+}
+
+std::uint32_t AuthorIdentity::add_author(const Author& author, std::uint32_t slot) {
+  if (find_in_thesaurus(author) && thesaurus_label_->empty()) return kDropped;
   fold_name(author, surname_, given_, initials_);
   const bool has_given = !given_.empty();
-  key_.assign(surname_).push_back(kKeySeparator);
-  key_.push_back(has_given ? 'g' : 'i');
-  key_.append(has_given ? given_ : initials_);
+  build_key(has_given, author);
 
   std::uint32_t id = 0;
   if (const auto found = index_.find(std::string_view(key_)); found != index_.end()) {
@@ -172,18 +317,60 @@ std::uint32_t AuthorIdentity::add(const Author& author) {
     index_.emplace(key_, id);
     Form& created = forms_.emplace_back();
     created.surname = surname_;
+    created.given = given_;
     created.initials = initials_;
-    created.has_given = has_given;
+    if (mode_ == AuthorKeyMode::smart && !thesaurus_key_) created.orcid = author.orcid;
+    created.thesaurus_key = thesaurus_key_;
+    if (thesaurus_key_) {
+      created.label = *thesaurus_label_;
+      created.label_rank = kRankThesaurus;
+    }
   }
   Form& form = forms_[id];
+  form.has_given = form.has_given || has_given;
+  ++form.occurrences;
   remember_printed(form, author.as_printed);
   remember_printed(form, author.full_name);
-  update_label(form, author);
+  if (author.as_printed.empty() && author.full_name.empty()) {
+    const LabelCandidate constructed = label_candidate(author, has_given);
+    remember_printed(form, constructed.text());
+  }
+  update_label(form, author, has_given);
+  if (mode_ == AuthorKeyMode::smart) add_institutions(author, id, slot);
   return id;
 }
 
-void AuthorIdentity::update_label(Form& form, const Author& author) const {
-  const LabelCandidate candidate = label_candidate(author, form.has_given);
+// Institution ids of the author: kept per slot for an initials-only form (rung 4 decides
+// each occurrence), per form for every other form (the candidates' side).
+void AuthorIdentity::add_institutions(const Author& author, std::uint32_t form_id,
+                                      std::uint32_t slot) {
+  Form& form = forms_[form_id];
+  const bool initials_only = !form.has_given && form.orcid.empty() && !form.thesaurus_key;
+  for (const std::string& affiliation : author.affiliations) {
+    const std::string institution = extract_institution(affiliation);
+    if (institution.empty()) continue;
+    std::string key = institution_key(institution);
+    if (thesaurus_) {
+      if (const auto* target = thesaurus_->find(ThesaurusKind::institution, institution)) {
+        if (target->label.empty()) continue;
+        key.assign(1, kThesaurusMark).append(target->key);
+      }
+    }
+    if (key.empty()) continue;
+    const auto [entry, added] = institution_ids_.try_emplace(
+        std::move(key), static_cast<std::uint32_t>(institution_ids_.size()));
+    const std::uint32_t institution_id = entry->second;
+    if (initials_only) {
+      initials_slot_institutions_.emplace_back(slot, institution_id);
+    } else if (form.institutions.size() < kMaxInstitutionsPerForm &&
+               std::ranges::find(form.institutions, institution_id) == form.institutions.end()) {
+      form.institutions.push_back(institution_id);
+    }
+  }
+}
+
+void AuthorIdentity::update_label(Form& form, const Author& author, bool has_given) const {
+  const LabelCandidate candidate = label_candidate(author, has_given);
   if (!better_label(candidate.rank, candidate.size(), form.label_rank, form.label.size())) return;
   form.label = candidate.text();
   form.label_rank = candidate.rank;
@@ -197,74 +384,269 @@ void AuthorIdentity::remember_printed(Form& form, const std::string& printed) {
 }
 
 void AuthorIdentity::resolve() {
-  number_people(join_initials());
-  group_forms_by_person();
-  choose_labels();
+  if (resolved_) return;
+  resolved_ = true;
+  const auto form_count = static_cast<std::uint32_t>(forms_.size());
+  std::vector<std::uint32_t> root(form_count);
+  std::iota(root.begin(), root.end(), 0u);
+  std::vector<std::uint8_t> evidence(form_count, 0);
+  std::vector<Override> overrides;
+  if (mode_ == AuthorKeyMode::smart) {
+    join_smart(root, evidence, overrides);
+  } else {
+    for (std::uint32_t id = 0; id < form_count; ++id) {
+      if (forms_[id].thesaurus_key) evidence[id] = kThesaurus;
+    }
+  }
+  number_people(root, evidence, overrides);
 }
 
-// For each form, the form whose person it joins: itself, or for an initials form the one
-// full-name form with the same surname whose initials start with its own.
-std::vector<std::uint32_t> AuthorIdentity::join_initials() const {
+// Rungs 1–3 per form (union-find over form ids), then rung 4 per occurrence.
+void AuthorIdentity::join_smart(std::vector<std::uint32_t>& root,
+                                std::vector<std::uint8_t>& evidence,
+                                std::vector<Override>& overrides) const {
   const auto form_count = static_cast<std::uint32_t>(forms_.size());
-  std::vector<std::uint32_t> full_forms;
+  // Rung 1: one person per ORCID.
+  std::unordered_map<std::string_view, std::uint32_t> first_with_orcid;
   for (std::uint32_t id = 0; id < form_count; ++id) {
-    if (forms_[id].has_given) full_forms.push_back(id);
-  }
-  const auto surname_of = [&](std::uint32_t id) -> std::string_view { return forms_[id].surname; };
-  std::ranges::stable_sort(full_forms, {}, surname_of);
-
-  std::vector<std::uint32_t> root(form_count);
-  for (std::uint32_t id = 0; id < form_count; ++id) {
-    root[id] = id;
     const Form& form = forms_[id];
-    if (form.has_given || form.initials.empty()) continue;
-    const auto same_surname =
-        std::ranges::equal_range(full_forms, std::string_view(form.surname), {}, surname_of);
-    int compatible = 0;
-    for (std::uint32_t candidate : same_surname) {
-      if (!forms_[candidate].initials.starts_with(form.initials)) continue;
-      ++compatible;
-      root[id] = candidate;
-    }
-    if (compatible != 1) root[id] = id;
+    if (form.thesaurus_key) evidence[id] |= kThesaurus;
+    if (form.orcid.empty()) continue;
+    evidence[id] |= kOrcid;
+    const auto [first, added] = first_with_orcid.try_emplace(form.orcid, id);
+    if (!added) root[find_root(root, id)] = find_root(root, first->second);
   }
-  return root;
+
+  // Rung 2: a full name without ORCID joins the one ORCID person carrying that name.
+  const auto name_less = [&](std::uint32_t a, std::uint32_t b) {
+    return std::tie(forms_[a].surname, forms_[a].given) <
+           std::tie(forms_[b].surname, forms_[b].given);
+  };
+  std::vector<std::uint32_t> orcid_names;
+  for (std::uint32_t id = 0; id < form_count; ++id) {
+    if (!forms_[id].orcid.empty() && !forms_[id].given.empty()) orcid_names.push_back(id);
+  }
+  std::ranges::sort(orcid_names, name_less);
+  std::vector<std::uint32_t> found;
+  const auto add_distinct = [&](std::uint32_t person_root) {
+    if (std::ranges::find(found, person_root) == found.end()) found.push_back(person_root);
+  };
+  for (std::uint32_t id = 0; id < form_count; ++id) {
+    const Form& form = forms_[id];
+    if (form.given.empty() || !form.orcid.empty() || form.thesaurus_key) continue;
+    evidence[id] |= kFullName;
+    found.clear();
+    const auto same = std::equal_range(orcid_names.begin(), orcid_names.end(), id, name_less);
+    for (auto it = same.first; it != same.second; ++it) add_distinct(find_root(root, *it));
+    if (found.size() == 1) root[id] = found.front();
+  }
+
+  // Rung 3: an initials form joins the one compatible full-name or ORCID person.
+  const auto is_anchor = [&](const Form& form) { return form.has_given || !form.orcid.empty(); };
+  const auto surname_of = [&](std::uint32_t id) -> std::string_view { return forms_[id].surname; };
+  std::vector<std::uint32_t> anchors;
+  for (std::uint32_t id = 0; id < form_count; ++id) {
+    if (is_anchor(forms_[id])) anchors.push_back(id);
+  }
+  std::ranges::stable_sort(anchors, {}, surname_of);
+  std::vector<std::uint32_t> ambiguous_index(form_count, kNone);
+  std::vector<std::uint32_t> candidate_begin{0};
+  std::vector<std::uint32_t> candidates;
+  for (std::uint32_t id = 0; id < form_count; ++id) {
+    const Form& form = forms_[id];
+    if (is_anchor(form) || form.thesaurus_key || form.initials.empty()) continue;
+    found.clear();
+    for (std::uint32_t anchor :
+         std::ranges::equal_range(anchors, std::string_view(form.surname), {}, surname_of)) {
+      if (forms_[anchor].initials.starts_with(form.initials)) {
+        add_distinct(find_root(root, anchor));
+      }
+    }
+    if (found.size() == 1) {
+      root[id] = found.front();
+      evidence[id] |= kUniqueFullName;
+    } else if (found.size() > 1) {
+      ambiguous_index[id] = static_cast<std::uint32_t>(candidate_begin.size() - 1);
+      candidates.insert(candidates.end(), found.begin(), found.end());
+      candidate_begin.push_back(static_cast<std::uint32_t>(candidates.size()));
+    }
+  }
+  for (std::uint32_t id = 0; id < form_count; ++id) root[id] = find_root(root, id);
+  if (!candidates.empty()) {
+    join_by_evidence(root, candidate_begin, candidates, ambiguous_index, overrides);
+  }
+}
+
+// Rung 4: each occurrence of an ambiguous initials form joins the one candidate it shares a
+// co-author with, else the one it shares an institution with (among the co-author matches
+// when there are several).
+void AuthorIdentity::join_by_evidence(const std::vector<std::uint32_t>& root,
+                                      const std::vector<std::uint32_t>& candidate_begin,
+                                      const std::vector<std::uint32_t>& candidates,
+                                      const std::vector<std::uint32_t>& ambiguous_index,
+                                      std::vector<Override>& overrides) const {
+  std::vector<char> is_candidate(forms_.size(), 0);
+  for (std::uint32_t candidate : candidates) is_candidate[candidate] = 1;
+  const std::size_t paper_total = paper_begin_.size() - 1;
+  const auto slot_root = [&](std::uint32_t slot) {
+    return slots_[slot] == kDropped ? kNone : root[slots_[slot]];
+  };
+
+  // (candidate, co-author person) and (candidate, institution) over the decided forms.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> co_authors;
+  for (std::size_t paper = 0; paper < paper_total; ++paper) {
+    const std::uint32_t begin = paper_begin_[paper];
+    const std::uint32_t end = paper_begin_[paper + 1];
+    if (end - begin > kMaxEvidenceAuthors) continue;
+    for (std::uint32_t slot = begin; slot < end; ++slot) {
+      const std::uint32_t owner = slot_root(slot);
+      if (owner == kNone || !is_candidate[owner] || ambiguous_index[slots_[slot]] != kNone) {
+        continue;
+      }
+      for (std::uint32_t other = begin; other < end; ++other) {
+        const std::uint32_t member = slot_root(other);
+        if (member != kNone && member != owner) co_authors.emplace_back(owner, member);
+      }
+    }
+  }
+  sort_unique(co_authors);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> institutions;
+  for (std::uint32_t id = 0; id < forms_.size(); ++id) {
+    if (!is_candidate[root[id]] || ambiguous_index[id] != kNone) continue;
+    for (std::uint32_t institution : forms_[id].institutions) {
+      institutions.emplace_back(root[id], institution);
+    }
+  }
+  sort_unique(institutions);
+
+  std::vector<std::uint32_t> open;
+  std::vector<std::uint32_t> by_co_author;
+  std::vector<std::uint32_t> by_affiliation;
+  for (std::size_t paper = 0; paper < paper_total; ++paper) {
+    const std::uint32_t begin = paper_begin_[paper];
+    const std::uint32_t end = paper_begin_[paper + 1];
+    const bool small = end - begin <= kMaxEvidenceAuthors;
+    for (std::uint32_t slot = begin; slot < end; ++slot) {
+      if (slots_[slot] == kDropped) continue;
+      const std::uint32_t ambiguous = ambiguous_index[slots_[slot]];
+      if (ambiguous == kNone) continue;
+      const auto on_paper = [&](std::uint32_t person) {
+        for (std::uint32_t other = begin; other < end; ++other) {
+          if (other != slot && slot_root(other) == person) return true;
+        }
+        return false;
+      };
+      open.clear();
+      for (std::uint32_t i = candidate_begin[ambiguous]; i < candidate_begin[ambiguous + 1]; ++i) {
+        if (!on_paper(candidates[i])) open.push_back(candidates[i]);
+      }
+      by_co_author.clear();
+      for (std::uint32_t candidate : open) {
+        for (std::uint32_t other = begin; small && other < end; ++other) {
+          const std::uint32_t member = slot_root(other);
+          if (other != slot && member != kNone && has_pair(co_authors, candidate, member)) {
+            by_co_author.push_back(candidate);
+            break;
+          }
+        }
+      }
+      if (by_co_author.size() == 1) {
+        overrides.push_back({slot, by_co_author.front(), kCoAuthor});
+        continue;
+      }
+      const std::vector<std::uint32_t>& pool = by_co_author.empty() ? open : by_co_author;
+      const auto own = std::ranges::equal_range(initials_slot_institutions_, slot, {},
+                                                &std::pair<std::uint32_t, std::uint32_t>::first);
+      by_affiliation.clear();
+      for (std::uint32_t candidate : pool) {
+        for (const auto& [unused, institution] : own) {
+          if (has_pair(institutions, candidate, institution)) {
+            by_affiliation.push_back(candidate);
+            break;
+          }
+        }
+      }
+      if (by_affiliation.size() == 1) {
+        overrides.push_back({slot, by_affiliation.front(), kAffiliation});
+      }
+    }
+  }
 }
 
 // People are numbered in the order their first form was added, so ids are stable for a
-// given input order.
-void AuthorIdentity::number_people(const std::vector<std::uint32_t>& root) {
-  std::vector<std::uint32_t> person_of_root(root.size(), kNone);
-  person_of_form_.assign(root.size(), kNone);
+// given input order. A form all of whose occurrences joined other people has no person of
+// its own.
+void AuthorIdentity::number_people(const std::vector<std::uint32_t>& root,
+                                   const std::vector<std::uint8_t>& evidence,
+                                   const std::vector<Override>& overrides) {
+  const auto form_count = static_cast<std::uint32_t>(forms_.size());
+  std::vector<std::uint32_t> remaining(form_count);
+  for (std::uint32_t id = 0; id < form_count; ++id) remaining[id] = forms_[id].occurrences;
+  for (const Override& moved : overrides) --remaining[slots_[moved.slot]];
+
+  std::vector<std::uint32_t> person_of_root(form_count, kNone);
+  person_of_form_.assign(form_count, kNone);
   std::uint32_t people = 0;
-  for (std::size_t id = 0; id < root.size(); ++id) {
+  for (std::uint32_t id = 0; id < form_count; ++id) {
+    if (remaining[id] == 0) continue;
     std::uint32_t& person = person_of_root[root[id]];
     if (person == kNone) person = people++;
     person_of_form_[id] = person;
   }
-  label_form_.assign(people, kNone);
-}
-
-// A counting sort: person_forms_[person_begin_[p] .. person_begin_[p + 1]) are p's forms.
-void AuthorIdentity::group_forms_by_person() {
-  person_begin_.assign(label_form_.size() + 1, 0);
-  for (std::uint32_t person : person_of_form_) ++person_begin_[person + 1];
-  std::partial_sum(person_begin_.begin(), person_begin_.end(), person_begin_.begin());
-  std::vector<std::uint32_t> next(person_begin_.begin(), person_begin_.end() - 1);
-  person_forms_.resize(forms_.size());
-  for (std::uint32_t id = 0; id < forms_.size(); ++id) {
-    person_forms_[next[person_of_form_[id]]++] = id;
+  person_evidence_.assign(people, 0);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> person_form;  // (person, form)
+  for (std::uint32_t id = 0; id < form_count; ++id) {
+    if (remaining[id] == 0) continue;
+    person_form.emplace_back(person_of_form_[id], id);
+    person_evidence_[person_of_form_[id]] |= evidence[id];
   }
-}
+  for (const Override& moved : overrides) {
+    const std::uint32_t form = slots_[moved.slot];
+    const std::uint32_t person = person_of_root[moved.root];
+    if (person_of_form_[form] == kNone) person_of_form_[form] = person;
+    person_form.emplace_back(person, form);
+    person_evidence_[person] |= moved.evidence;
+  }
+  sort_unique(person_form);
 
-void AuthorIdentity::choose_labels() {
-  for (std::uint32_t id = 0; id < forms_.size(); ++id) {
-    std::uint32_t& best = label_form_[person_of_form_[id]];
-    if (best == kNone || better_label(forms_[id].label_rank, forms_[id].label.size(),
-                                      forms_[best].label_rank, forms_[best].label.size())) {
-      best = id;
+  // Slots: form ids become person ids.
+  auto moved = overrides.begin();
+  for (std::uint32_t slot = 0; slot < slots_.size(); ++slot) {
+    std::uint32_t& id = slots_[slot];
+    if (id == kDropped) continue;
+    if (moved != overrides.end() && moved->slot == slot) {
+      id = person_of_root[(moved++)->root];
+    } else {
+      id = person_of_root[root[id]];
     }
   }
+
+  // A counting sort: person_forms_[person_begin_[p] .. person_begin_[p + 1]) are p's forms.
+  person_begin_.assign(people + 1, 0);
+  person_forms_.clear();
+  person_forms_.reserve(person_form.size());
+  for (const auto& [person, form] : person_form) {
+    ++person_begin_[person + 1];
+    person_forms_.push_back(form);
+  }
+  std::partial_sum(person_begin_.begin(), person_begin_.end(), person_begin_.begin());
+
+  label_form_.assign(people, kNone);
+  for (std::uint32_t person = 0; person < people; ++person) {
+    std::uint32_t& best = label_form_[person];
+    for (std::uint32_t i = person_begin_[person]; i < person_begin_[person + 1]; ++i) {
+      const Form& form = forms_[person_forms_[i]];
+      if (best == kNone || better_label(form.label_rank, form.label.size(), forms_[best].label_rank,
+                                        forms_[best].label.size())) {
+        best = person_forms_[i];
+      }
+    }
+  }
+}
+
+std::span<const std::uint32_t> AuthorIdentity::people_of_paper(std::size_t paper) const {
+  assert(resolved_ && "people_of_paper() before resolve()");
+  return {slots_.data() + paper_begin_.at(paper), paper_begin_.at(paper + 1) - paper_begin_[paper]};
 }
 
 std::uint32_t AuthorIdentity::person_of(std::uint32_t form) const {
@@ -288,6 +670,106 @@ std::vector<std::string> AuthorIdentity::forms_of(std::uint32_t person) const {
     }
   }
   return printed;
+}
+
+// The key of a person's strongest form: thesaurus key, ORCID, full name, initials.
+std::string AuthorIdentity::person_key(std::uint32_t person) const {
+  const Form* best = nullptr;
+  int best_strength = -1;
+  for (std::uint32_t i = person_begin_[person]; i < person_begin_[person + 1]; ++i) {
+    const Form& form = forms_[person_forms_[i]];
+    const int strength = form.thesaurus_key    ? 3
+                         : !form.orcid.empty() ? 2
+                         : !form.given.empty() ? 1
+                                               : 0;
+    if (strength > best_strength) {
+      best = &form;
+      best_strength = strength;
+    }
+  }
+  if (best->thesaurus_key) return *best->thesaurus_key;
+  if (!best->orcid.empty()) return "orcid:" + best->orcid;
+  std::string key = best->surname + ", ";
+  switch (mode_) {
+    case AuthorKeyMode::initial:
+      return key +
+             dotted(
+                 std::string_view(best->initials)
+                     .substr(0, best->initials.empty() ? 0 : code_point_length(best->initials, 0)));
+    case AuthorKeyMode::initials:
+      return key + dotted(best->initials);
+    case AuthorKeyMode::full:
+    case AuthorKeyMode::smart:
+      return key + (best->given.empty() ? dotted(best->initials) : best->given);
+  }
+  return key;
+}
+
+std::vector<MergeRow> AuthorIdentity::merge_table() const {
+  assert(resolved_ && "merge_table() before resolve()");
+  std::vector<MergeRow> rows(person_count());
+  std::unordered_map<std::string, std::uint32_t> keys_used;
+  static constexpr std::pair<std::uint8_t, std::string_view> kNames[] = {
+      {kThesaurus, "thesaurus"}, {kOrcid, "orcid"},
+      {kFullName, "full name"},  {kUniqueFullName, "unique full name"},
+      {kCoAuthor, "co-author"},  {kAffiliation, "affiliation"}};
+  for (std::uint32_t person = 0; person < rows.size(); ++person) {
+    MergeRow& row = rows[person];
+    row.key = person_key(person);
+    // Keys are unique per table, so the table reads back as a thesaurus.
+    if (const std::uint32_t seen = ++keys_used[row.key]; seen > 1) {
+      row.key += " (" + std::to_string(seen) + ")";
+    }
+    row.label = label(person);
+    row.forms = forms_of(person);
+    const std::uint8_t bits = person_evidence_[person];
+    for (const auto& [bit, name] : kNames) {
+      if (!(bits & bit)) continue;
+      if (!row.evidence.empty()) row.evidence.push_back(';');
+      row.evidence.append(name);
+    }
+    if (row.evidence.empty()) {
+      switch (mode_) {
+        case AuthorKeyMode::initial:
+          row.evidence = "initial key";
+          break;
+        case AuthorKeyMode::initials:
+          row.evidence = "initials key";
+          break;
+        case AuthorKeyMode::full:
+          row.evidence = "full key";
+          break;
+        case AuthorKeyMode::smart:
+          row.evidence = "initials";
+          break;
+      }
+    }
+  }
+  for (std::uint32_t paper = 0; paper + 1 < paper_begin_.size(); ++paper) {
+    for (std::uint32_t person : people_of_paper(paper)) {
+      if (person == kDropped) continue;
+      std::vector<std::uint32_t>& papers = rows[person].papers;
+      if (papers.empty() || papers.back() != paper) papers.push_back(paper);
+    }
+  }
+  return rows;
+}
+
+bool write_merge_table_csv(std::ostream& out, const std::vector<MergeRow>& rows) {
+  out << "key,label,forms,evidence,records\n";
+  for (const MergeRow& row : rows) {
+    csv_field(out, row.key);
+    out << ',';
+    csv_field(out, row.label);
+    out << ',';
+    csv_field(out, joined(row.forms));
+    out << ',';
+    csv_field(out, row.evidence);
+    out << ',';
+    csv_field(out, joined(row.papers));
+    out << '\n';
+  }
+  return static_cast<bool>(out);
 }
 
 }  // namespace citenet

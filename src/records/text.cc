@@ -250,4 +250,58 @@ std::string title_case(std::string_view utf8) {
   return result;
 }
 
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t* code_point) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) {
+    *code_point = lead;
+    return 1;
+  }
+  std::size_t length;
+  char32_t value;
+  char32_t minimum;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2, value = lead & 0x1F, minimum = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3, value = lead & 0x0F, minimum = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4, value = lead & 0x07, minimum = 0x10000;
+  } else {
+    return 0;
+  }
+  if (i + length > text.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    value = (value << 6) | (byte(i + k) & 0x3F);
+  }
+  if (value < minimum || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) return 0;
+  *code_point = value;
+  return length;
+}
+
+bool repair_utf8(std::string& text) {
+  std::size_t i = 0;
+  char32_t c;
+  // Fast path: most text is valid, and then nothing is copied.
+  while (i < text.size()) {
+    const std::size_t length = decode_utf8(text, i, &c);
+    if (length == 0) break;
+    i += length;
+  }
+  if (i == text.size()) return false;
+  std::string out(text, 0, i);
+  while (i < text.size()) {
+    const std::size_t length = decode_utf8(text, i, &c);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      ++i;
+    } else {
+      out.append(text, i, length);
+      i += length;
+    }
+  }
+  text = std::move(out);
+  return true;
+}
+
 }  // namespace citenet

@@ -25,4 +25,11 @@ bool is_upper_case(std::string_view utf8);
 // go lower case ("UNIVERSITY OF KUFA" -> "University of Kufa").
 std::string title_case(std::string_view utf8);
 
+// Decodes the UTF-8 sequence at text[i]; returns its length, or 0 when it is malformed
+// (truncated, overlong, a surrogate, or beyond U+10FFFF), per RFC 3629.
+std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t* code_point);
+
+// Replaces each malformed UTF-8 byte in `text` by U+FFFD; true when anything was replaced.
+bool repair_utf8(std::string& text);
+
 }  // namespace citenet

@@ -221,6 +221,20 @@ TEST_F(CliTest, TruncatedRecordIsSkippedWithWarningAndCounted) {
   EXPECT_EQ(strict.status, 1);
 }
 
+TEST_F(CliTest, InvalidUtf8IsReportedAndReplaced) {
+  std::string text = slurp(kListing);
+  const std::size_t title = text.find("Cross-sector collaboration");
+  ASSERT_NE(title, std::string::npos);
+  text.replace(title, 5, "Cr\xFFss");
+  write("bad-bytes.txt", text);
+  const RunResult r = run("parse bad-bytes.txt --to json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("warning: bad-bytes.txt:1: invalid UTF-8 replaced by U+FFFD"), std::string::npos)
+      << r.err;
+  const auto records = nlohmann::json::parse(r.out);
+  EXPECT_EQ(records[0]["title"].get<std::string>().substr(0, 7), "Cr\xEF\xBF\xBDss");
+}
+
 TEST_F(CliTest, ExistingOutputSurvivesAFailedRun) {
   write("keep.svg", "precious");
   const RunResult r = run("map missing.txt -o keep.svg");

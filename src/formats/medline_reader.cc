@@ -1,0 +1,580 @@
+#include "formats/medline_reader.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstddef>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace citenet {
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr std::size_t npos = std::string_view::npos;
+
+// ---- small text helpers (ASCII only: the format's markup is ASCII, values may be UTF-8) ----
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_non_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+bool istarts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() &&
+         std::equal(prefix.begin(), prefix.end(), s.begin(),
+                    [](char x, char y) { return to_lower(x) == to_lower(y); });
+}
+
+std::optional<int> parse_int(std::string_view s) {
+  int value = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return value;
+}
+
+// Splits on any of `separators`, dropping empty pieces; views into `s`.
+std::vector<std::string_view> split(std::string_view s, std::string_view separators) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const std::size_t end = std::min(s.find_first_of(separators, start), s.size());
+    if (end > start) parts.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+std::string join(const std::vector<std::string_view>& parts, std::string_view glue) {
+  std::string out;
+  for (std::string_view p : parts) {
+    if (!out.empty()) out += glue;
+    out += p;
+  }
+  return out;
+}
+
+// The first code point of `word` (a UTF-8 letter may take several bytes).
+std::string_view first_code_point(std::string_view word) {
+  std::size_t len = 1;
+  while (len < word.size() && is_continuation_byte(word[len])) ++len;
+  return word.substr(0, len);
+}
+
+// ---- identifiers and dates ----
+
+// "10.1016/J.GENE.2015.10.064" -> lower case, without a resolver prefix.
+std::string clean_doi(std::string_view doi) {
+  doi = trim(doi);
+  for (std::string_view prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
+                                  "http://dx.doi.org/", "doi:"}) {
+    if (istarts_with(doi, prefix)) doi = trim(doi.substr(prefix.size()));
+  }
+  std::string out(doi);
+  std::transform(out.begin(), out.end(), out.begin(), to_lower);
+  return out;
+}
+
+// "ORCID: 0000-0002-1825-0097" or "ORCID: https://orcid.org/0000-0002-1825-009x" -> the bare
+// id; empty when the value is not an ORCID (AUID also carries other schemes).
+std::string clean_orcid(std::string_view value) {
+  if (!istarts_with(value, "ORCID:")) return {};
+  value = trim(value.substr(6));
+  if (const std::size_t slash = value.rfind('/'); slash != npos) value.remove_prefix(slash + 1);
+  if (value.size() != 19) return {};
+  std::string id(value);
+  if (id.back() == 'x') id.back() = 'X';
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    const bool dash = i % 5 == 4;
+    const bool ok = dash ? id[i] == '-' : is_digit(id[i]) || (i == 18 && id[i] == 'X');
+    if (!ok) return {};
+  }
+  return id;
+}
+
+int month_number(std::string_view word) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  for (int m = 0; m < 12; ++m) {
+    if (istarts_with(word, kMonths[m])) return m + 1;
+  }
+  return 0;
+}
+
+// DP: "2019 Mar 5", "2016 Jan", "2016 Jan-Feb", "2012 Winter", "2022"; the first month of a
+// range is taken, seasons leave the month unknown.
+Date parse_publication_date(std::string_view text) {
+  const std::vector<std::string_view> words = split(text, " ");
+  Date date;
+  if (words.empty() || words[0].size() != 4) return date;
+  date.year = parse_int(words[0]).value_or(0);
+  if (date.year == 0 || words.size() < 2) return date;
+  date.month = month_number(words[1]);
+  if (date.month == 0 || words.size() < 3) return date;
+  std::string_view day = words[2];
+  day = day.substr(0, std::min(day.find('-'), day.size()));
+  if (auto d = parse_int(day); d && *d >= 1 && *d <= 31) date.day = *d;
+  return date;
+}
+
+// PHST and EDAT: "2015/05/15", "2022/03/14 00:00", optionally followed by more text.
+std::optional<Date> parse_slash_date(std::string_view text) {
+  if (text.size() < 10 || text[4] != '/' || text[7] != '/') return std::nullopt;
+  auto year = parse_int(text.substr(0, 4));
+  auto month = parse_int(text.substr(5, 2));
+  auto day = parse_int(text.substr(8, 2));
+  if (!year || !month || !day || *month < 1 || *month > 12 || *day < 1 || *day > 31) {
+    return std::nullopt;
+  }
+  return Date{*year, *month, *day};
+}
+
+// ---- author names ----
+
+bool is_name_suffix(std::string_view word) {
+  static constexpr std::string_view kSuffixes[] = {"Jr",  "Jr.", "Sr",  "Sr.", "II",
+                                                   "III", "IV",  "2nd", "3rd", "4th"};
+  return std::find(std::begin(kSuffixes), std::end(kSuffixes), word) != std::end(kSuffixes);
+}
+
+// "M", "J.", "J.-P.": a given-name word that holds nothing but initials.
+bool is_initial_word(std::string_view word) {
+  for (std::string_view part : split(word, ".-")) {
+    if (first_code_point(part).size() != part.size()) return false;
+    if (!is_upper(part.front()) && !is_non_ascii(part.front())) return false;
+  }
+  return !word.empty();
+}
+
+// "John Michael" -> "JM", "Ting-Ting" -> "TT"; lower-case particles give no initial.
+std::string initials_of(const std::vector<std::string_view>& given_words) {
+  std::string out;
+  for (std::string_view word : given_words) {
+    for (std::string_view part : split(word, ".-")) {
+      if (!is_lower(part.front())) out += first_code_point(part);
+    }
+  }
+  return out;
+}
+
+// AU: "Casbon JA", "de Hoon MJ", "Casado MÁ": one to four capitals after the surname.
+bool is_initials_token(std::string_view word) {
+  std::size_t letters = 0;
+  for (char c : word) {
+    if (is_lower(c) || (!is_upper(c) && !is_non_ascii(c))) return false;
+    if (!is_continuation_byte(c)) ++letters;
+  }
+  return letters >= 1 && letters <= 4;
+}
+
+// FAU "Surname, Given Names": fills surname, given (empty when it holds only initials, as in
+// "de Hoon, M J L"), initials and full_name.
+Author author_from_full_name(std::string_view fau) {
+  Author author;
+  const std::size_t comma = fau.find(',');
+  author.surname = trim(fau.substr(0, comma));
+  if (comma == npos) return author;
+  std::vector<std::string_view> given = split(fau.substr(comma + 1), " ,");
+  while (given.size() > 1 && is_name_suffix(given.back())) given.pop_back();
+  author.initials = initials_of(given);
+  if (!std::all_of(given.begin(), given.end(), is_initial_word)) {
+    author.given = join(given, " ");
+    author.full_name = author.given + " " + author.surname;
+  }
+  return author;
+}
+
+// AU "Surname Initials" without an FAU line (records before 2002 have only these).
+Author author_from_short_name(std::string_view au) {
+  Author author;
+  author.as_printed = au;
+  std::vector<std::string_view> words = split(au, " ");
+  if (words.size() > 2 && is_name_suffix(words.back())) words.pop_back();
+  if (words.size() >= 2 && is_initials_token(words.back())) {
+    author.initials = words.back();
+    words.pop_back();
+  }
+  author.surname = join(words, " ");
+  return author;
+}
+
+// "*Information Storage and Retrieval/methods" -> "Information Storage and Retrieval": the
+// descriptor without its qualifiers and the major-topic star.
+std::string_view mesh_descriptor(std::string_view heading) {
+  heading = heading.substr(0, std::min(heading.find('/'), heading.size()));
+  while (!heading.empty() && heading.front() == '*') heading.remove_prefix(1);
+  return trim(heading);
+}
+
+// ---- one record being assembled ----
+
+// What AD and AUID lines attach to: the author FAU or AU opened, or nothing (CN collective
+// names and IR/FIR investigators are not authors).
+enum class Slot { none_yet, author, other };
+
+struct MedlineRecord {
+  Record record;
+  bool has_pmid = false;
+  Slot slot = Slot::none_yet;
+  bool author_has_au = false;
+  // Before 2014 NLM recorded only the first author's affiliation, and older records put the
+  // AD line before the author list.
+  std::vector<std::string> early_affiliations;
+  KeywordOrigin other_term_origin = KeywordOrigin::author;  // from OTO: NOTNLM = the authors'
+  std::string journal_abbreviation;                         // TA, for records without JT
+  std::string book_title;                                   // BTI
+  std::string vernacular_title;                             // TT
+  std::vector<std::string> types;                           // PT, in order
+  std::vector<std::string> languages;                       // LA, in order
+  int electronic_year = 0;                                  // DEP
+
+  Author* current_author() { return slot == Slot::author ? &record.authors.back() : nullptr; }
+};
+
+void set_if_empty(std::string& field, std::string_view value) {
+  if (field.empty()) field = value;
+}
+
+void on_full_author(MedlineRecord& m, std::string_view value) {
+  m.record.authors.push_back(author_from_full_name(value));
+  m.slot = Slot::author;
+  m.author_has_au = false;
+}
+
+void on_short_author(MedlineRecord& m, std::string_view value) {
+  Author* author = m.current_author();
+  if (author && !m.author_has_au) {
+    author->as_printed = value;
+    if (author->initials.empty()) author->initials = author_from_short_name(value).initials;
+  } else {
+    m.record.authors.push_back(author_from_short_name(value));
+    m.slot = Slot::author;
+  }
+  m.author_has_au = true;
+}
+
+void on_affiliation(MedlineRecord& m, std::string_view value) {
+  if (Author* author = m.current_author()) {
+    author->affiliations.emplace_back(value);
+  } else if (m.slot == Slot::none_yet) {
+    m.early_affiliations.emplace_back(value);
+  }
+}
+
+void on_author_id(MedlineRecord& m, std::string_view value) {
+  Author* author = m.current_author();
+  if (!author || !author->orcid.empty()) return;
+  author->orcid = clean_orcid(value);
+}
+
+// LID and AID: "10.1016/j.gene.2015.10.064 [doi]"; "[pii]" publisher ids are skipped.
+void on_article_id(MedlineRecord& m, std::string_view value) {
+  const std::size_t bracket = value.rfind(" [");
+  if (bracket == npos || trim(value.substr(bracket)) != "[doi]") return;
+  if (m.record.doi.empty()) m.record.doi = clean_doi(value.substr(0, bracket));
+}
+
+// PHST: "2015/05/15 [received]", "2022/03/14 00:00 [accepted]".
+void on_history(MedlineRecord& m, std::string_view value) {
+  static constexpr std::pair<std::string_view, Date Record::*> kStatuses[] = {
+      {"[received]", &Record::received},
+      {"[revised]", &Record::revised},
+      {"[accepted]", &Record::accepted}};
+  const std::optional<Date> date = parse_slash_date(value);
+  if (!date) return;
+  for (const auto& [status, field] : kStatuses) {
+    if (value.ends_with(status)) m.record.*field = *date;
+  }
+}
+
+void on_keyword(MedlineRecord& m, std::string_view value, KeywordOrigin origin) {
+  if (!value.empty()) m.record.keywords.push_back(Keyword{std::string(value), origin});
+}
+
+struct TagHandler {
+  std::string_view tag;
+  void (*apply)(MedlineRecord&, std::string_view);
+};
+
+// Tags that citenet uses; all others (OWN, STAT, IS, SO, GR, ...) are read and dropped.
+constexpr TagHandler kHandlers[] = {
+    {"PMID", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record.pmid, v); }},
+    {"PMC", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record.pmcid, v); }},
+    {"TI", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record.title, v); }},
+    {"BTI", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.book_title, v); }},
+    {"TT", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.vernacular_title, v); }},
+    {"JT", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record.journal, v); }},
+    {"TA", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.journal_abbreviation, v); }},
+    {"VI", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record.volume, v); }},
+    {"IP", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record.issue, v); }},
+    {"PG", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record.pages, v); }},
+    {"LID", on_article_id},
+    {"AID", on_article_id},
+    {"DP",
+     [](MedlineRecord& m, std::string_view v) {
+       if (!m.record.published.known()) m.record.published = parse_publication_date(v);
+     }},
+    {"DEP",
+     [](MedlineRecord& m, std::string_view v) {
+       if (v.size() >= 4) m.electronic_year = parse_int(v.substr(0, 4)).value_or(0);
+     }},
+    {"PHST", on_history},
+    {"EDAT",
+     [](MedlineRecord& m, std::string_view v) {
+       if (auto d = parse_slash_date(v)) m.record.indexed = *d;
+     }},
+    {"AB",
+     [](MedlineRecord& m, std::string_view v) {
+       if (!m.record.abstract.empty()) m.record.abstract += ' ';
+       m.record.abstract += v;
+     }},
+    {"FAU", on_full_author},
+    {"AU", on_short_author},
+    {"AD", on_affiliation},
+    {"AUID", on_author_id},
+    {"CN", [](MedlineRecord& m, std::string_view) { m.slot = Slot::other; }},
+    {"IR", [](MedlineRecord& m, std::string_view) { m.slot = Slot::other; }},
+    {"FIR", [](MedlineRecord& m, std::string_view) { m.slot = Slot::other; }},
+    {"PT", [](MedlineRecord& m, std::string_view v) { m.types.emplace_back(v); }},
+    {"LA", [](MedlineRecord& m, std::string_view v) { m.languages.emplace_back(v); }},
+    {"MH",
+     [](MedlineRecord& m, std::string_view v) {
+       on_keyword(m, mesh_descriptor(v), KeywordOrigin::index_term);
+     }},
+    {"OTO",
+     [](MedlineRecord& m, std::string_view v) {
+       m.other_term_origin = v == "NOTNLM" ? KeywordOrigin::author : KeywordOrigin::index_term;
+     }},
+    {"OT", [](MedlineRecord& m, std::string_view v) { on_keyword(m, v, m.other_term_origin); }},
+};
+
+void apply_field(MedlineRecord& m, std::string_view tag, std::string_view value) {
+  for (const TagHandler& h : kHandlers) {
+    if (h.tag == tag) {
+      h.apply(m, value);
+      return;
+    }
+  }
+}
+
+// Fallbacks and the fields several lines make.
+void finalise(MedlineRecord& m) {
+  Record& r = m.record;
+  set_if_empty(r.title, m.book_title);
+  set_if_empty(r.title, m.vernacular_title);
+  // MEDLINE ends every title with a period that is not part of it ("?" and "!" are).
+  if (r.title.ends_with('.') && !r.title.ends_with("..")) r.title.pop_back();
+  set_if_empty(r.journal, m.journal_abbreviation);
+  r.year = r.published.year != 0 ? r.published.year : m.electronic_year;
+  std::vector<std::string_view> types(m.types.begin(), m.types.end());
+  r.document_type = join(types, "; ");
+  std::vector<std::string_view> languages(m.languages.begin(), m.languages.end());
+  r.language = join(languages, "; ");
+  if (!m.early_affiliations.empty() && !r.authors.empty()) {
+    std::vector<std::string>& first = r.authors.front().affiliations;
+    first.insert(first.begin(), m.early_affiliations.begin(), m.early_affiliations.end());
+  }
+}
+
+// ---- line shapes ----
+
+// "PMID- 1", "AU  - Smith J", "AB  -" (an empty value): a capital, up to three more tag
+// characters padded with spaces to four, then "-" and a space or the end of the line.
+bool is_tag_line(std::string_view line) {
+  if (line.size() < 5 || line[4] != '-' || (line.size() > 5 && line[5] != ' ')) return false;
+  if (!is_upper(line[0])) return false;
+  bool padding = false;
+  for (std::size_t i = 1; i < 4; ++i) {
+    const char c = line[i];
+    if (c == ' ') {
+      padding = true;
+    } else if (padding || !(is_upper(c) || is_digit(c))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string_view tag_of(std::string_view tag_line) { return trim(tag_line.substr(0, 4)); }
+std::string_view value_of(std::string_view tag_line) { return trim(tag_line.substr(5)); }
+
+// ---- the streaming reader ----
+
+class MedlineParser {
+ public:
+  MedlineParser(const std::string& source, const RecordSink& sink, ReadStats& stats)
+      : source_(source), sink_(sink), stats_(stats) {}
+
+  void feed(std::string_view line, std::size_t line_no);
+  void finish() { end_record(); }
+  bool format_seen() const { return format_seen_; }
+  std::size_t first_content_line() const { return first_content_line_; }
+
+ private:
+  void start_record(std::size_t line_no);
+  void end_record();
+  void flush_field();
+  void on_tag_line(std::string_view line, std::size_t line_no);
+  void stray_line(std::size_t line_no);
+  void warn(std::size_t line_no, const std::string& what);
+
+  const std::string& source_;
+  const RecordSink& sink_;
+  ReadStats& stats_;
+  bool format_seen_ = false;
+  std::size_t first_content_line_ = 0;
+  std::size_t records_started_ = 0;  // the N of "record N" in warnings
+  bool in_record_ = false;
+  bool stray_reported_ = false;  // one warning per run of unexpected lines
+  std::size_t junk_line_ = 0;    // first line of text before the first PMID
+
+  MedlineRecord current_;
+  // The field being read: its value grows with each continuation line.
+  std::string tag_;
+  std::string value_;
+  bool in_field_ = false;
+};
+
+void MedlineParser::feed(std::string_view line, std::size_t line_no) {
+  const std::string_view content = trim(line);
+  if (content.empty()) {
+    end_record();  // a blank line ends the record
+    return;
+  }
+  if (first_content_line_ == 0) first_content_line_ = line_no;
+  // Some exports put a stray carriage return at the start of a line; the tag still counts.
+  while (!line.empty() && line.front() == '\r') line.remove_prefix(1);
+  if (is_tag_line(line)) {
+    on_tag_line(line, line_no);
+    return;
+  }
+  if (in_field_ && is_space(line.front())) {
+    value_ += ' ';
+    value_ += content;
+    return;
+  }
+  stray_line(line_no);
+}
+
+void MedlineParser::on_tag_line(std::string_view line, std::size_t line_no) {
+  const std::string_view tag = tag_of(line);
+  // PMID always starts a record, so a missing blank line between records costs nothing.
+  if (tag == "PMID") {
+    end_record();
+    if (!format_seen_ && junk_line_ != 0) {
+      stats_.warnings.push_back(
+          Diagnostic{source_, junk_line_, "text outside any record, ignored"});
+    }
+    format_seen_ = true;
+  } else if (!in_record_ && !format_seen_) {
+    stray_line(line_no);  // tag-shaped lines of another format (RIS has them too)
+    return;
+  }
+  if (!in_record_) start_record(line_no);
+  flush_field();
+  tag_ = tag;
+  value_ = value_of(line);
+  in_field_ = true;
+  stray_reported_ = false;
+}
+
+void MedlineParser::flush_field() {
+  if (!in_field_) return;
+  in_field_ = false;
+  if (tag_ == "PMID") current_.has_pmid = !value_.empty();
+  apply_field(current_, tag_, value_);
+}
+
+void MedlineParser::start_record(std::size_t line_no) {
+  current_ = MedlineRecord{};
+  current_.record.source = source_;
+  current_.record.line = line_no;
+  current_.record.format = "medline";
+  ++records_started_;
+  in_record_ = true;
+}
+
+void MedlineParser::end_record() {
+  flush_field();
+  stray_reported_ = false;
+  if (!in_record_) return;
+  in_record_ = false;
+  finalise(current_);
+  const char* problem = !current_.has_pmid              ? "no PMID"
+                        : current_.record.title.empty() ? "no title"
+                                                        : nullptr;
+  if (problem) {
+    ++stats_.records_skipped;
+    warn(current_.record.line, problem);
+    return;
+  }
+  ++stats_.records_read;
+  sink_(std::move(current_.record));
+}
+
+void MedlineParser::stray_line(std::size_t line_no) {
+  // Before the first PMID this may not be MEDLINE at all: remember the line and report it
+  // only once the format is confirmed.
+  if (!format_seen_) {
+    if (junk_line_ == 0) junk_line_ = line_no;
+    return;
+  }
+  if (stray_reported_) return;
+  stray_reported_ = true;
+  if (in_record_) {
+    warn(line_no, "unexpected line, ignored");
+  } else {
+    stats_.warnings.push_back(Diagnostic{source_, line_no, "text outside any record, ignored"});
+  }
+}
+
+void MedlineParser::warn(std::size_t line_no, const std::string& what) {
+  stats_.warnings.push_back(
+      Diagnostic{source_, line_no, "record " + std::to_string(records_started_) + ": " + what});
+}
+
+}  // namespace
+
+bool looks_like_medline(std::string_view head) {
+  if (head.starts_with(kBom)) head.remove_prefix(kBom.size());
+  while (!head.empty()) {
+    const std::size_t nl = head.find('\n');
+    const std::string_view line = trim(head.substr(0, nl));
+    if (!line.empty()) return line.starts_with("PMID-");
+    if (nl == npos) break;
+    head.remove_prefix(nl + 1);
+  }
+  return false;
+}
+
+bool read_medline(std::istream& in, const std::string& source, const RecordSink& sink,
+                  ReadStats& stats, std::string* error) {
+  MedlineParser parser(source, sink, stats);
+  std::string line;
+  std::size_t line_no = 0;
+  while (std::getline(in, line)) {
+    std::string_view view = line;
+    if (++line_no == 1 && view.starts_with(kBom)) view.remove_prefix(kBom.size());
+    if (view.ends_with('\r')) view.remove_suffix(1);
+    parser.feed(view, line_no);
+  }
+  parser.finish();
+  if (parser.format_seen()) return true;
+  const std::size_t at = parser.first_content_line();
+  if (error) {
+    *error = source + ":" + std::to_string(at ? at : 1) + ": " +
+             (at ? "not a MEDLINE file (no \"PMID- \" line)" : "empty input");
+  }
+  return false;
+}
+
+}  // namespace citenet

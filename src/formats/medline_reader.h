@@ -1,0 +1,40 @@
+// Reader of PubMed's MEDLINE export (.nbib, "PubMed" format .txt): one "TAG - value" field per
+// line, the tag padded to four characters, values continued on lines indented by six spaces,
+// records separated by blank lines, each starting with its PMID:
+//
+//     PMID- 26524502
+//     TI  - Bioinformatic survey of ABC transporters in
+//           dermatophytes.
+//     FAU - Gadzalski, Marek          FAU opens an author; the AU, AD and AUID
+//     AU  - Gadzalski M               lines after it belong to that author
+//     AD  - University of Lodz, Poland.
+//     AUID- ORCID: 0000-0002-1825-0097
+//     MH  - Information Storage and Retrieval/*methods
+//
+// Tag reference: https://www.nlm.nih.gov/bsd/mms/medlineelements.html. PubMed exports no
+// cited references and no citation counts, so those stay empty.
+#pragma once
+
+#include <istream>
+#include <string>
+#include <string_view>
+
+#include "formats/diagnostics.h"
+#include "formats/record_sink.h"
+#include "records/record.h"
+
+namespace citenet {
+
+// True when the first bytes of a file look like MEDLINE: the first non-blank line is a
+// "PMID- " field (a UTF-8 BOM and CRLF line endings are allowed; `head` may be cut mid-line).
+bool looks_like_medline(std::string_view head);
+
+// Streams records from `in` (one record in memory at a time), calling `sink` for each good
+// record. A record without a PMID or without any title is skipped, counted in
+// stats.records_skipped and reported in stats.warnings as `source:line: record N: what`
+// (N counts records from 1 in file order). Returns false only when the input holds no
+// "PMID- " line at all, with *error set to "source:line: what".
+bool read_medline(std::istream& in, const std::string& source, const RecordSink& sink,
+                  ReadStats& stats, std::string* error);
+
+}  // namespace citenet

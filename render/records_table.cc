@@ -40,6 +40,8 @@ class JsonRecordWriter final : public RecordWriter {
     j["line"] = r.line;
     j["format"] = r.format;
     if (r.number) j["number"] = r.number;
+    j["paper"] = normalised.paper;
+    j["duplicate"] = normalised.duplicate;
     nlohmann::ordered_json authors = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < r.authors.size(); ++i) {
       const Author& a = r.authors[i];
@@ -123,7 +125,7 @@ class CsvRecordWriter final : public RecordWriter {
  public:
   explicit CsvRecordWriter(std::ostream& out) : out_(out) {}
   void begin() override {
-    out_ << "source,line,format,number,authors,title,journal,year,volume,issue,pages,doi,pmid,"
+    out_ << "source,line,format,number,paper,duplicate,authors,title,journal,year,volume,issue,pages,doi,pmid,"
             "pmcid,database_id,document_type,citations,impact_index,received,revised,accepted,"
             "indexed,published,open_access,institutions,countries,keywords,references,"
             "abstract\r\n";
@@ -143,6 +145,8 @@ class CsvRecordWriter final : public RecordWriter {
         std::to_string(r.line),
         r.format,
         r.number ? std::to_string(r.number) : "",
+        std::to_string(normalised.paper),
+        normalised.duplicate ? "true" : "false",
         joined(normalised.labels),
         r.title,
         r.journal,

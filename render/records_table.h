@@ -2,6 +2,7 @@
 // one record at a time so a million-record corpus never sits in memory twice.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -11,9 +12,12 @@
 
 namespace citenet {
 
-// What normalisation made of one record's authors, aligned with Record::authors.
+// What normalisation made of one record: its authors (aligned with Record::authors) and
+// the paper it belongs to once duplicates across sources are merged.
 struct NormalisedAuthors {
   std::vector<std::string> labels;  // the person's display label per author slot
+  std::uint32_t paper = 0;          // 0-based paper index after merging duplicates
+  bool duplicate = false;           // an earlier record is the same paper
 };
 
 class RecordWriter {

@@ -23,6 +23,11 @@ int run_parse(const CommandArgs& args, std::ostream& out, std::ostream& err);
 // Options every command that reads records takes.
 struct InputOptions {
   std::vector<std::string> inputs;
+  std::string from;            // reader to use instead of detection
+  std::string author_key = "smart";
+  std::string thesaurus;       // CSV kind,from,to or an edited merge table
+  std::string author_merges;   // where to write the author merge table
+  bool keep_duplicates = false;
   bool strict = false;  // the first bad record ends the run
   bool quiet = false;   // no per-record warnings, only the totals line
 };
@@ -44,7 +49,9 @@ std::optional<NetworkSpec> network_spec(const NetworkOptions& options, std::ostr
 
 // Reads every input into a corpus, reporting warnings and a totals line on `err`
 // ("15 records read, 0 skipped"). nullopt when nothing usable was read.
-std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err);
+// `keywords` says which keywords the corpus keeps (none unless a network needs them).
+std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err,
+                                  KeywordSource keywords = KeywordSource::none);
 
 // Parses `args` against `named` and `positional`; on a usage error writes one line to
 // `err` and returns false. `help` is set when --help was given.

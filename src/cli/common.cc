@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "formats/input.h"
+#include "render/atomic_file.h"
 
 namespace po = boost::program_options;
 
@@ -11,6 +12,18 @@ void add_input_options(po::options_description& named, po::positional_options_de
                        InputOptions& options) {
   named.add_options()
       ("input", po::value(&options.inputs)->multitoken(), "record files (any number, mixed formats)")
+      ("from", po::value(&options.from), "read every input as this format instead of detecting it: "
+       "medline, pubmed-xml, wos, scopus, ris, bibtex, listing")
+      ("author-key", po::value(&options.author_key)->default_value(options.author_key),
+       "who is the same author: smart (ORCID, full name, then initials joined on evidence) | "
+       "full | initials | initial")
+      ("thesaurus", po::value(&options.thesaurus),
+       "CSV of kind,from,to (kind: author, institution, country, keyword; empty to drops), or an "
+       "edited --author-merges table")
+      ("author-merges", po::value(&options.author_merges),
+       "write the author merge table (key, forms, evidence, records) to this CSV")
+      ("keep-duplicates", po::bool_switch(&options.keep_duplicates),
+       "do not merge records of the same paper (same DOI, PMID, or title and year)")
       ("strict", po::bool_switch(&options.strict), "stop at the first bad record instead of skipping it")
       ("quiet,q", po::bool_switch(&options.quiet), "only the totals line, no per-record warnings");
   positional.add("input", -1);
@@ -50,17 +63,42 @@ std::optional<NetworkSpec> network_spec(const NetworkOptions& options, std::ostr
   return spec;
 }
 
-std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err) {
+std::optional<AuthorKeyMode> parse_author_key(const std::string& name) {
+  if (name == "smart") return AuthorKeyMode::smart;
+  if (name == "full") return AuthorKeyMode::full;
+  if (name == "initials") return AuthorKeyMode::initials;
+  if (name == "initial") return AuthorKeyMode::initial;
+  return std::nullopt;
+}
+
+std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err,
+                                  KeywordSource keywords) {
   if (options.inputs.empty()) {
     err << "citenet: no input files (try --help)\n";
     return std::nullopt;
   }
-  CorpusBuilder builder;
+  const auto mode = parse_author_key(options.author_key);
+  if (!mode) {
+    err << "citenet: unknown --author-key '" << options.author_key
+        << "' (choose smart, full, initials or initial)\n";
+    return std::nullopt;
+  }
+  std::optional<Thesaurus> thesaurus;
+  if (!options.thesaurus.empty()) {
+    std::string error;
+    thesaurus = Thesaurus::load(options.thesaurus, &error);
+    if (!thesaurus) {
+      err << error << "\n";
+      return std::nullopt;
+    }
+  }
+  CorpusBuilder builder({*mode, thesaurus ? &*thesaurus : nullptr, keywords,
+                         !options.keep_duplicates});
   ReadStats total;
   for (const std::string& path : options.inputs) {
     ReadStats stats;
     std::string error;
-    if (!read_input(path, [&](Record&& r) { builder.add(r); }, stats, &error)) {
+    if (!read_input(path, [&](Record&& r) { builder.add(r); }, stats, &error, options.from)) {
       err << error << "\n";
       return std::nullopt;
     }
@@ -73,12 +111,27 @@ std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err
     total.records_read += stats.records_read;
     total.records_skipped += stats.records_skipped;
   }
-  err << total.records_read << " records read, " << total.records_skipped << " skipped\n";
   if (total.records_read == 0) {
+    err << total.records_read << " records read, " << total.records_skipped << " skipped\n";
     err << "citenet: no records could be read, nothing to do\n";
     return std::nullopt;
   }
-  return builder.finish();
+  Corpus corpus = builder.finish();
+  err << total.records_read << " records read, " << total.records_skipped << " skipped, "
+      << corpus.duplicates_merged << " merged as duplicates (" << corpus.papers.size()
+      << " papers)\n";
+  if (!options.author_merges.empty()) {
+    std::string error;
+    const auto rows = builder.author_merges();
+    if (!write_atomically(options.author_merges, [&](std::ostream& out, std::string*) {
+          return write_merge_table_csv(out, rows);
+        }, &error)) {
+      err << "citenet: " << error << "\n";
+      return std::nullopt;
+    }
+    err << "wrote " << options.author_merges << " (" << rows.size() << " authors)\n";
+  }
+  return corpus;
 }
 
 bool parse_command_line(const CommandArgs& args, const po::options_description& named,

@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "formats/input.h"
+#include "records/keywords.h"
 #include "render/atomic_file.h"
 #include "render/records_table.h"
 
@@ -17,17 +18,27 @@ namespace {
 // is; records are read again rather than kept, so memory stays flat on large inputs.
 bool write_records(const InputOptions& input, const Corpus& corpus, RecordWriter& writer,
                    std::ostream& err) {
-  std::size_t paper = 0;
+  std::size_t record_index = 0;
+  std::uint32_t next_new_paper = 0;  // papers are numbered in order of first appearance
   writer.begin();
   for (const std::string& path : input.inputs) {
     ReadStats stats;
     std::string error;
     const bool ok = read_input(path, [&](Record&& record) {
       NormalisedAuthors authors;
-      const auto people = corpus.authors[paper++];
-      for (std::uint32_t person : people) authors.labels.push_back(corpus.author_labels[person]);
+      authors.paper = corpus.record_paper[record_index];
+      authors.duplicate = authors.paper < next_new_paper ? true : (++next_new_paper, false);
+      const auto people = corpus.record_authors[record_index++];
+      for (std::uint32_t person : people)
+        authors.labels.push_back(person == AuthorIdentity::kDropped ? ""
+                                                                     : corpus.author_labels[person]);
+      // Formats without keywords (the listing, RIS without KW) get extracted terms,
+      // marked as such.
+      if (record.keywords.empty())
+        for (std::string& term : extract_terms(record.title, record.abstract))
+          record.keywords.push_back({std::move(term), KeywordOrigin::extracted});
       writer.write(record, authors);
-    }, stats, &error);
+    }, stats, &error, input.from);
     if (!ok) {
       err << error << "\n";
       return false;

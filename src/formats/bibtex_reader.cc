@@ -1082,35 +1082,72 @@ bool attach_named_line(std::string_view line, std::vector<Author>& authors) {
   return true;
 }
 
+// An address the record lists without tying it to an author: kept once, in order.
+void add_record_address(Record& record, std::string_view address) {
+  address = trim(address);
+  if (address.empty()) return;
+  if (std::find(record.addresses.begin(), record.addresses.end(), address) ==
+      record.addresses.end()) {
+    record.addresses.emplace_back(address);
+  }
+}
+
+// The address of a Web of Science line that names no author of the record: a corresponding
+// author's line loses its name ("Deng, Y (Corresponding Author), Univ X" -> "Univ X").
+std::string_view unnamed_address(std::string_view line) {
+  if (const std::size_t corr = line.find(" (Corresponding Author)"); corr != npos) {
+    line = trim(line.substr(corr + std::string_view(" (Corresponding Author)").size()));
+    if (line.starts_with(',')) line.remove_prefix(1);
+  }
+  return trim(line);
+}
+
 void apply_affiliations(const RawFields& raw, Record& record) {
   std::vector<Author>& authors = record.authors;
-  if (authors.empty()) return;
   std::vector<std::string> unnamed;
   for (std::string_view line : split_any(raw.affiliation, "\n")) {
     std::string text = bibtex_to_text(line);
     if (!attach_named_line(text, authors)) unnamed.push_back(std::move(text));
   }
+  const std::string listed = bibtex_to_text(raw.affiliations);
   // A single author has every address of the record.
   if (authors.size() == 1 && authors[0].affiliations.empty()) {
     for (const std::string& a : unnamed) add_affiliation(authors[0], a);
     if (authors[0].affiliations.empty()) {
-      const std::string listed = bibtex_to_text(raw.affiliations);
       for (std::string_view a : split_any(listed, ";")) {
         add_affiliation(authors[0], a);
       }
     }
   }
+  // Addresses no author was given are the record's: Web of Science lines that name no
+  // author, and Scopus's record-level list. Web of Science's own `Affiliations` are the
+  // organisation names it derived from the `Affiliation` lines, not further addresses.
+  for (const std::string& a : unnamed) add_record_address(record, unnamed_address(a));
+  const bool from_wos =
+      !raw.affiliation.empty() || verbatim_text(raw.unique_id).starts_with("WOS:");
+  if (!from_wos) {
+    for (std::string_view a : split_any(listed, ";")) add_record_address(record, a);
+  }
   // Scopus names one author with an address: "S.S. Sana; Department of ..., India; email: x@y".
+  // (When the name matches no author, the address is one of the record's list anyway.)
   const std::string text = bibtex_to_text(raw.correspondence);
   const std::size_t semi = text.find(';');
-  if (semi == npos) return;
-  std::string_view address = std::string_view(text).substr(semi + 1);
-  if (const std::size_t email = address.find("; email:"); email != npos) {
-    address = address.substr(0, email);
+  if (semi != npos) {
+    std::string_view address = std::string_view(text).substr(semi + 1);
+    if (const std::size_t email = address.find("; email:"); email != npos) {
+      address = address.substr(0, email);
+    }
+    if (auto k = find_author_by_form(std::string_view(text).substr(0, semi), authors)) {
+      if (authors[*k].affiliations.empty()) add_affiliation(authors[*k], address);
+    }
   }
-  if (auto k = find_author_by_form(std::string_view(text).substr(0, semi), authors)) {
-    if (authors[*k].affiliations.empty()) add_affiliation(authors[*k], address);
-  }
+  // What an author has is not repeated for the record.
+  std::erase_if(record.addresses, [&](const std::string& address) {
+    return std::any_of(authors.begin(), authors.end(), [&](const Author& a) {
+      return std::find(a.affiliations.begin(), a.affiliations.end(), address) !=
+             a.affiliations.end();
+    });
+  });
 }
 
 // "Gomez-Ruiz, Jose Antonio/0000-0001-7469-8112" per line (or ";").

@@ -17,9 +17,11 @@
 //
 // Affiliations are attached to an author only when the source names that author (a Web of
 // Science `Affiliation` line "Kou, Gang; Ergu, Daji, Univ X, ...", a Scopus correspondence
-// address "S.S. Sana; Dept ..."), or when the record has a single author. A record-level list
-// such as Scopus's `affiliations` is otherwise not attached: the record model has no
-// record-level affiliation field, and copying it onto every author would be wrong.
+// address "S.S. Sana; Dept ..."), or when the record has a single author. Copying a
+// record-level list onto every author would be wrong: Scopus's `affiliations` and the Web of
+// Science `Affiliation` lines that name no author of the record (a corresponding author's
+// line loses its name) go to Record::addresses instead, once each, in order, and not when
+// an author has the same address.
 #pragma once
 
 #include <istream>

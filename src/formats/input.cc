@@ -76,7 +76,7 @@ std::string detect_format(std::string_view head) {
 }
 
 bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stats,
-                std::string* error) {
+                std::string* error, const std::string& format_name) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
@@ -100,7 +100,17 @@ bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stat
     *error = path + ": empty file, no records";
     return false;
   }
-  const FormatEntry* format = find_by_head(head);
+  const FormatEntry* format = nullptr;
+  if (!format_name.empty()) {
+    for (const FormatEntry& f : kFormats)
+      if (f.name == format_name) format = &f;
+    if (!format) {
+      *error = path + ": unknown format '" + format_name + "'";
+      return false;
+    }
+  } else {
+    format = find_by_head(head);
+  }
   if (!format) {
     std::string names;
     for (const std::string& n : known_formats()) names += (names.empty() ? "" : ", ") + n;

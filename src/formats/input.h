@@ -21,7 +21,8 @@ std::string detect_format(std::string_view head);
 // Streams the records of one file to `sink`. Returns false, with `*error` set to one line
 // ("path: what" or "path:line: what"), when nothing could be read: missing, a directory,
 // unreadable, empty, or no known format. Skipped records are counted in `stats`.
+// `format` names the reader to use (one of known_formats()) instead of detecting it.
 bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stats,
-                std::string* error);
+                std::string* error, const std::string& format = "");
 
 }  // namespace citenet

@@ -218,8 +218,9 @@ std::string_view mesh_descriptor(std::string_view heading) {
 // ---- one record being assembled ----
 
 // What AD and AUID lines attach to: the author FAU or AU opened, or nothing (CN collective
-// names and IR/FIR investigators are not authors).
-enum class Slot { none_yet, author, other };
+// names and IR/FIR investigators are not authors). An AD line after a CN names no author and
+// is the record's; one after an investigator is that investigator's, not the record's.
+enum class Slot { none_yet, author, collective, investigator };
 
 struct MedlineRecord {
   Record record;
@@ -262,11 +263,23 @@ void on_short_author(MedlineRecord& m, std::string_view value) {
   m.author_has_au = true;
 }
 
+// An address the record lists without tying it to an author: kept once, in order.
+void add_record_address(Record& record, std::string_view address) {
+  address = trim(address);
+  if (address.empty()) return;
+  if (std::find(record.addresses.begin(), record.addresses.end(), address) ==
+      record.addresses.end()) {
+    record.addresses.emplace_back(address);
+  }
+}
+
 void on_affiliation(MedlineRecord& m, std::string_view value) {
   if (Author* author = m.current_author()) {
     author->affiliations.emplace_back(value);
   } else if (m.slot == Slot::none_yet) {
     m.early_affiliations.emplace_back(value);
+  } else if (m.slot == Slot::collective) {
+    add_record_address(m.record, value);
   }
 }
 
@@ -341,9 +354,9 @@ constexpr TagHandler kHandlers[] = {
     {"AU", on_short_author},
     {"AD", on_affiliation},
     {"AUID", on_author_id},
-    {"CN", [](MedlineRecord& m, std::string_view) { m.slot = Slot::other; }},
-    {"IR", [](MedlineRecord& m, std::string_view) { m.slot = Slot::other; }},
-    {"FIR", [](MedlineRecord& m, std::string_view) { m.slot = Slot::other; }},
+    {"CN", [](MedlineRecord& m, std::string_view) { m.slot = Slot::collective; }},
+    {"IR", [](MedlineRecord& m, std::string_view) { m.slot = Slot::investigator; }},
+    {"FIR", [](MedlineRecord& m, std::string_view) { m.slot = Slot::investigator; }},
     {"PT", [](MedlineRecord& m, std::string_view v) { m.types.emplace_back(v); }},
     {"LA", [](MedlineRecord& m, std::string_view v) { m.languages.emplace_back(v); }},
     {"MH",
@@ -382,7 +395,17 @@ void finalise(MedlineRecord& m) {
   if (!m.early_affiliations.empty() && !r.authors.empty()) {
     std::vector<std::string>& first = r.authors.front().affiliations;
     first.insert(first.begin(), m.early_affiliations.begin(), m.early_affiliations.end());
+  } else {
+    // A record without authors keeps its AD lines as the record's.
+    for (const std::string& a : m.early_affiliations) add_record_address(r, a);
   }
+  // Addresses that an author also has are that author's, not repeated for the record.
+  std::erase_if(r.addresses, [&](const std::string& address) {
+    return std::any_of(r.authors.begin(), r.authors.end(), [&](const Author& a) {
+      return std::find(a.affiliations.begin(), a.affiliations.end(), address) !=
+             a.affiliations.end();
+    });
+  });
 }
 
 // ---- line shapes ----

@@ -11,6 +11,11 @@
 //     AUID- ORCID: 0000-0002-1825-0097
 //     MH  - Information Storage and Retrieval/*methods
 //
+// AD lines before the author list (records before 2014 name only the first author's
+// affiliation) go to the first author. AD lines tied to no author (those of a record without
+// authors, or after a CN collective name) go to Record::addresses, once each, in order, and
+// not when an author has the same address; an investigator's (IR/FIR) are dropped.
+//
 // Tag reference: https://www.nlm.nih.gov/bsd/mms/medlineelements.html. PubMed exports no
 // cited references and no citation counts, so those stay empty.
 #pragma once

@@ -272,6 +272,15 @@ void add_references(xmlNode* list, std::vector<std::string>& out) {
   }
 }
 
+// An affiliation the article gives without tying it to an author: kept once, in order.
+void add_record_address(Record& record, std::string address) {
+  if (address.empty()) return;
+  if (std::find(record.addresses.begin(), record.addresses.end(), address) ==
+      record.addresses.end()) {
+    record.addresses.push_back(std::move(address));
+  }
+}
+
 void fill_article(xmlNode* article_node, Record& record) {
   xmlNode* citation = child(article_node, "MedlineCitation");
   xmlNode* article = child(citation, "Article");
@@ -306,8 +315,22 @@ void fill_article(xmlNode* article_node, Record& record) {
   for (xmlNode* node : children(child(article, "AuthorList"), "Author")) {
     if (std::optional<Author> author = parse_author(node)) {
       record.authors.push_back(std::move(*author));
+    } else if (attribute(node, "ValidYN") != "N") {
+      // An author entry without a name: its affiliations are the record's.
+      for (xmlNode* info : children(node, "AffiliationInfo")) {
+        add_record_address(record, text(child(info, "Affiliation")));
+      }
     }
   }
+  // Documents of the DTDs before 2014 give one <Affiliation> for the whole article.
+  add_record_address(record, text(child(article, "Affiliation")));
+  // What an author has is not repeated for the record.
+  std::erase_if(record.addresses, [&](const std::string& address) {
+    return std::any_of(record.authors.begin(), record.authors.end(), [&](const Author& a) {
+      return std::find(a.affiliations.begin(), a.affiliations.end(), address) !=
+             a.affiliations.end();
+    });
+  });
   record.language = text(child(article, "Language"));
   // PubMed lists publication types alphabetically, so no one of them is "the" type: all are
   // kept, joined as Web of Science joins its document types ("Journal Article; Review").

@@ -9,6 +9,11 @@
 //       </PubmedArticle>
 //     </PubmedArticleSet>
 //
+// Affiliations go to their <Author>. Those tied to no author (the article-level
+// <Affiliation> of the DTDs before 2014, those of an <Author> entry without a name) go to
+// Record::addresses, once each, in order; a retracted name entry's (ValidYN="N") and
+// investigators' are dropped.
+//
 // The document is streamed with libxml2's xmlTextReader: one <PubmedArticle> is expanded at a
 // time and freed when the reader moves past it. The external DTD named by the DOCTYPE is never
 // fetched or loaded (no network, no DTD loading) and entities other than the predefined ones

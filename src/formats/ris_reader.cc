@@ -420,7 +420,18 @@ void finalise(RisRecord& r) {
   set_dates(r);
   set_identifiers(r);
   // RIS addresses are not tied to authors; only a single author's are certainly theirs.
-  if (rec.authors.size() == 1) rec.authors[0].affiliations = std::move(r.addresses);
+  // Otherwise they are the record's: trimmed, once each, in order.
+  if (rec.authors.size() == 1) {
+    rec.authors[0].affiliations = std::move(r.addresses);
+    return;
+  }
+  for (const std::string& a : r.addresses) {
+    const std::string_view address = trim(a);
+    if (address.empty()) continue;
+    if (std::find(rec.addresses.begin(), rec.addresses.end(), address) == rec.addresses.end()) {
+      rec.addresses.emplace_back(address);
+    }
+  }
 }
 
 // ---- line shapes ----

@@ -9,6 +9,9 @@
 //     PY  - 2019/03/05/
 //     ER  -
 //
+// AD (address) lines name no author: a single-author record's are its author's, and
+// otherwise they go to Record::addresses (trimmed, once each, in order).
+//
 // Tag reference: the RIS specification (refman.com, 2011) and rispy's tag map.
 #pragma once
 

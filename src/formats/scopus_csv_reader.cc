@@ -309,6 +309,27 @@ void apply_affiliations(std::string_view cell, std::string_view affiliations,
   }
 }
 
+// The record's "Affiliations" that "Authors with affiliations" gave no author go to
+// Record::addresses, once each, in order. An affiliation found inside an author's text
+// counts as given: that text is one the record's list could not split.
+void add_record_addresses(std::string_view affiliations, Record& record) {
+  const auto given = [&](std::string_view aff) {
+    for (const Author& a : record.authors) {
+      for (const std::string& text : a.affiliations) {
+        if (text.find(aff) != npos) return true;
+      }
+    }
+    return false;
+  };
+  for (std::string_view aff : split_list(affiliations, "; ")) {
+    if (given(aff)) continue;
+    if (std::find(record.addresses.begin(), record.addresses.end(), aff) ==
+        record.addresses.end()) {
+      record.addresses.emplace_back(aff);
+    }
+  }
+}
+
 // ---- rows to records ----
 
 class RowReader {
@@ -389,6 +410,7 @@ void RowReader::authors() {
   if (!authors.empty()) {
     apply_affiliations(get(kAuthorsWithAffiliations), get(kAffiliations), authors);
   }
+  add_record_addresses(get(kAffiliations), record_);
 }
 
 void RowReader::numbers() {

@@ -10,7 +10,8 @@
 // from "Author(s) ID", and per-author affiliations from "Authors with affiliations"
 // ("Smith, J.M., Univ X, City, Country; Doe, J., ..."), where an author with several
 // affiliations has them joined with ", ": the record's "Affiliations" list (separated by
-// "; ") tells where one ends and the next begins.
+// "; ") tells where one ends and the next begins. Entries of "Affiliations" that no author
+// was given that way go to Record::addresses (once each, in order).
 #pragma once
 
 #include <istream>

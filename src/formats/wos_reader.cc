@@ -389,6 +389,26 @@ void add_affiliation(Author& author, std::string_view address) {
   }
 }
 
+// An address the record lists without tying it to an author: kept once, in order.
+void add_record_address(Record& record, std::string_view address) {
+  address = trim(address);
+  if (address.empty()) return;
+  if (std::find(record.addresses.begin(), record.addresses.end(), address) ==
+      record.addresses.end()) {
+    record.addresses.emplace_back(address);
+  }
+}
+
+// Drops from the record's addresses those that ended up attached to an author.
+void drop_attributed_addresses(Record& record) {
+  std::erase_if(record.addresses, [&](const std::string& address) {
+    return std::any_of(record.authors.begin(), record.authors.end(), [&](const Author& a) {
+      return std::find(a.affiliations.begin(), a.affiliations.end(), address) !=
+             a.affiliations.end();
+    });
+  });
+}
+
 // ---- building a Record from the raw fields ----
 
 class RecordBuilder {
@@ -450,6 +470,7 @@ void RecordBuilder::build() {
   authors();
   addresses();
   reprint_address();
+  drop_attributed_addresses(record_);
   orcids();
 }
 
@@ -487,7 +508,12 @@ void RecordBuilder::addresses() {
     if (line.empty()) continue;
     if (!line.starts_with('[')) {
       // The format ties an unbracketed address to no author; only a lone author is sure.
-      if (record_.authors.size() == 1) add_affiliation(record_.authors[0], line);
+      // Otherwise it is the record's.
+      if (record_.authors.size() == 1) {
+        add_affiliation(record_.authors[0], line);
+      } else {
+        add_record_address(record_, line);
+      }
       continue;
     }
     const std::size_t close = line.find(']');
@@ -496,6 +522,7 @@ void RecordBuilder::addresses() {
       continue;
     }
     const std::string_view address = trim(line.substr(close + 1));
+    bool attached = false;
     for (std::string_view name : split_list(line.substr(1, close - 1), ';')) {
       const std::size_t who = find(name);
       if (who == npos) {
@@ -503,7 +530,10 @@ void RecordBuilder::addresses() {
         continue;
       }
       add_affiliation(record_.authors[who], address);
+      attached = attached || !address.empty();
     }
+    // Names that match no author leave the address to the record.
+    if (!attached) add_record_address(record_, address);
   }
 }
 
@@ -536,7 +566,9 @@ void RecordBuilder::reprint_address() {
         trim(std::string_view(rp).substr(address_start, address_end - address_start));
     if (address.starts_with(',')) address = trim(address.substr(1));
     const std::size_t who = find(name);
-    if (who != npos && record_.authors[who].affiliations.empty()) {
+    if (who == npos) {
+      add_record_address(record_, address);  // a reprint author who is not in AU
+    } else if (record_.authors[who].affiliations.empty()) {
       add_affiliation(record_.authors[who], address);
     }
   }

@@ -19,8 +19,11 @@
 // "C1 [Smith, John; Doe, Jane] Univ X, ..." go to the named authors; a C1 address without a
 // bracketed name list (exports before 2008) is attached only when the record has a single
 // author, since the format does not say which of several authors it belongs to; the RP
-// (reprint) address goes to its named author when C1 gave that author none. OI ORCIDs are
-// matched to authors by name.
+// (reprint) address goes to its named author when C1 gave that author none. Addresses tied to
+// no author (unbracketed C1 lines of several authors, C1 lines whose names match no author,
+// RP addresses of a name that is not an author) go to Record::addresses, once each, in
+// order, and not when an author has the same address. OI ORCIDs are matched to authors by
+// name.
 #pragma once
 
 #include <istream>

@@ -1,6 +1,11 @@
-// A normalised corpus: every record reduced to 32-bit ids of the people, institutions and
-// countries it names, with each entity's label stored once. Built by streaming records
-// into a CorpusBuilder, so no record is kept after it was added.
+// A normalised corpus: every paper reduced to 32-bit ids of the people, institutions,
+// countries and keywords it names, with each entity's label stored once. Built by
+// streaming records into a CorpusBuilder, so no record is kept after it was added.
+//
+// Duplicates (the same paper from two databases, or twice in one export) are recognised
+// as they stream in: same DOI, else same PMID, else same folded title and year. Each
+// record's lists are stored as read; finish() folds the records of one paper into their
+// union, so the merged paper keeps everything any source knew.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +18,7 @@
 
 #include "records/author_identity.h"
 #include "records/record.h"
+#include "records/thesaurus.h"
 
 namespace citenet {
 
@@ -24,7 +30,6 @@ class IdLists {
     return {ids_.data() + offsets_[paper], offsets_[paper + 1] - offsets_[paper]};
   }
   std::size_t size() const { return offsets_.size() - 1; }
-  std::vector<std::uint32_t>& mutable_ids() { return ids_; }
 
  private:
   std::vector<std::uint32_t> offsets_{0};
@@ -37,21 +42,45 @@ struct PaperInfo {
   std::uint32_t citations = 0;
 };
 
+// Which keywords a paper gets: explicit ones (author keywords, MeSH / index terms), terms
+// extracted from title and abstract, explicit where the record has any and extracted
+// otherwise (auto), or both (all).
+enum class KeywordSource { none, explicit_only, extracted, automatic, all };
+
+struct CorpusOptions {
+  AuthorKeyMode author_key = AuthorKeyMode::smart;
+  const Thesaurus* thesaurus = nullptr;  // must outlive the builder
+  KeywordSource keywords = KeywordSource::none;
+  bool merge_duplicates = true;
+};
+
 struct Corpus {
-  std::vector<PaperInfo> papers;
-  IdLists authors;       // per paper: person id of each author slot, in citation order
-  IdLists institutions;  // per paper: distinct institution ids over all its authors
-  IdLists countries;     // per paper: distinct country ids
+  std::vector<PaperInfo> papers;  // one per distinct paper, in order of first appearance
+  IdLists authors;                // per paper: distinct person ids, first source's order first
+  IdLists institutions;           // per paper: distinct institution ids
+  IdLists countries;              // per paper: distinct country ids
+  IdLists keywords;               // per paper: distinct keyword ids (empty unless asked for)
   std::vector<std::string> author_labels;
   std::vector<std::string> institution_labels;
   std::vector<std::string> country_labels;
+  std::vector<std::string> keyword_labels;
+
+  // Per record as read (in add order), for output that follows the input: the paper it
+  // was merged into, and the person of each author slot (AuthorIdentity::kDropped where
+  // the thesaurus dropped an author).
+  std::vector<std::uint32_t> record_paper;
+  IdLists record_authors;
+  std::size_t duplicates_merged = 0;  // records folded into an earlier paper
 };
 
 class CorpusBuilder {
  public:
+  explicit CorpusBuilder(CorpusOptions options = {});
   void add(const Record& record);
-  // Resolves author identities and hands over the corpus; the builder is spent.
+  // Resolves author identities and duplicates and hands over the corpus. Call once.
   Corpus finish();
+  // After finish(): how the author ladder joined name forms (the --author-merges table).
+  std::vector<MergeRow> author_merges() const { return identity_.merge_table(); }
 
  private:
   // Interns a normalised key; the label is the most frequent printed form.
@@ -68,15 +97,42 @@ class CorpusBuilder {
     std::vector<Entity> entities_;
   };
 
-  Corpus corpus_;
+  std::uint32_t find_or_register_paper(const Record& record);
+  void add_affiliation(std::string_view affiliation, std::vector<std::uint32_t>& institutions,
+                       std::vector<std::uint32_t>& countries);
+  void add_keywords(const Record& record, std::vector<std::uint32_t>& keywords);
+  std::uint32_t intern(EntityTable& table, ThesaurusKind kind, const std::string& key,
+                       std::string_view printed);
+
+  CorpusOptions options_;
   AuthorIdentity identity_;
-  IdLists author_forms_;  // per paper: form ids, mapped to people in finish()
+  // Per record as added: its paper, and its institution / country / keyword ids.
+  std::vector<std::uint32_t> record_paper_;
+  std::vector<PaperInfo> record_info_;
+  IdLists record_institutions_;
+  IdLists record_countries_;
+  IdLists record_keywords_;
+  std::uint32_t paper_count_ = 0;
+  // 64-bit hashes of DOI, PMID and title+year keys -> paper: a million records in tens of
+  // MB rather than the hundreds that string keys would take (a false match needs a 64-bit
+  // collision among the corpus' keys).
+  std::unordered_map<std::uint64_t, std::uint32_t> doi_papers_;
+  std::unordered_map<std::uint64_t, std::uint32_t> pmid_papers_;
+  std::unordered_map<std::uint64_t, std::uint32_t> title_papers_;
+  // Per paper: hashes of its DOI and PMID (0: none), so a PMID or title match is refused
+  // when the two records carry different DOIs (a guideline printed in two journals).
+  std::vector<std::uint64_t> paper_doi_;
+  std::vector<std::uint64_t> paper_pmid_;
   EntityTable institutions_;
   EntityTable countries_;
+  EntityTable keywords_;
 };
 
 // "Alderwick 2024 Cross-sector collaboration to reduce…": first author's surname, year,
 // and the title cut at a word boundary near `max_title_chars`.
 std::string paper_label(const Record& record, std::size_t max_title_chars = 40);
+
+// The key duplicates are found by: lower-case DOI without "https://doi.org/" and the like.
+std::string doi_key(std::string_view doi);
 
 }  // namespace citenet

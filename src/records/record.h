@@ -43,6 +43,10 @@ struct Record {
   int number = 0;         // the record's own number where the format numbers them
 
   std::vector<Author> authors;  // in citation order
+  // Affiliations the source lists for the record without saying whose they are (WoS C1
+  // lines without "[names]", Scopus "Affiliations", RIS AD on multi-author records):
+  // they count for the record's institutions and countries, not for any one author.
+  std::vector<std::string> addresses;
   std::string title;
   std::string journal;
   int year = 0;                 // 0 when unknown

@@ -151,7 +151,7 @@ TEST_F(CliTest, ParseCsvHasOneRowPerRecordAndWritesAtomically) {
   const RunResult r = run("parse '" + kListing + "' --to csv -o records.csv");
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string csv = slurp(file("records.csv"));
-  EXPECT_EQ(csv.rfind("source,line,format,number,authors,title", 0), 0u);
+  EXPECT_EQ(csv.rfind("source,line,format,number,paper,duplicate,authors,title", 0), 0u);
   // Header plus fifteen records; abstracts hold no line breaks in this sample.
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 16);
   EXPECT_EQ(listing(), std::vector<std::string>{"records.csv"});

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -88,6 +89,36 @@ TEST_F(BibtexCorpusTest, ReadsEveryRecordCleanly) {
   }
 }
 
+TEST_F(BibtexCorpusTest, AddressTotals) {
+  struct Expected {
+    const ReadResult* result;
+    std::size_t total;       // per-author affiliations + record addresses
+    std::size_t of_records;  // Record::addresses alone
+    std::size_t records_with_addresses;
+  };
+  for (const Expected& e : {Expected{scopus_, 58, 37, 19}, Expected{wos_, 92, 10, 5}}) {
+    std::size_t total = 0;
+    std::size_t of_records = 0;
+    std::size_t with = 0;
+    for (const Record& r : e.result->records) {
+      for (const Author& a : r.authors) total += a.affiliations.size();
+      total += r.addresses.size();
+      of_records += r.addresses.size();
+      with += !r.addresses.empty();
+      for (const std::string& address : r.addresses) {
+        for (const Author& a : r.authors) {
+          EXPECT_TRUE(std::find(a.affiliations.begin(), a.affiliations.end(), address) ==
+                      a.affiliations.end())
+              << address;
+        }
+      }
+    }
+    EXPECT_EQ(total, e.total) << e.result->records.front().source;
+    EXPECT_EQ(of_records, e.of_records) << e.result->records.front().source;
+    EXPECT_EQ(with, e.records_with_addresses) << e.result->records.front().source;
+  }
+}
+
 TEST_F(BibtexCorpusTest, ScopusFirstRecord) {
   const Record& r = scopus_->records.front();
   EXPECT_EQ(r.source, kScopus);
@@ -123,6 +154,14 @@ TEST_F(BibtexCorpusTest, ScopusFirstRecord) {
             (std::vector<std::string>{"Department of Mathematics, Kishore Bharati Bhagini "
                                       "Nivedita College, Kolkata, Ramkrishna Sarani, 700060, "
                                       "India"}));
+  // The list is the record's; its second entry is printed otherwise than Sana's address,
+  // so it is not recognised as his.
+  EXPECT_EQ(r.addresses,
+            (std::vector<std::string>{"Department of Management, School of Industrial Engineering "
+                                      "and Management, Shahrood University of Technology, "
+                                      "Shahrood, Iran",
+                                      "Department of Mathematics, Kishore Bharati Bhagini "
+                                      "Nivedita College, Kolkata, India"}));
   ASSERT_EQ(r.keywords.size(), 5u);
   EXPECT_EQ(r.keywords[0].text, "consistency ratio");
   EXPECT_EQ(r.keywords[0].origin, KeywordOrigin::author);
@@ -221,6 +260,9 @@ TEST_F(BibtexCorpusTest, WosFirstRecord) {
             (std::vector<std::string>{"Natl Technol Univ, Artificial Intelligence Res Grp, "
                                       "RA-3500 Resistencia, Argentina."}));
   EXPECT_EQ(r.authors[2].affiliations, a.affiliations);
+  // Every line names its authors; "Affiliations = {Universidad de Malaga}" is Web of
+  // Science's organisation name for them, not one more address.
+  EXPECT_TRUE(r.addresses.empty());
   ASSERT_EQ(r.keywords.size(), 8u);
   EXPECT_EQ(r.keywords[0].text, "AHP");
   EXPECT_EQ(r.keywords[0].origin, KeywordOrigin::author);
@@ -282,6 +324,10 @@ TEST_F(BibtexCorpusTest, WosQuirks) {
             (std::vector<std::string>{"Chung Yuan Christian Univ, Dept Business Adm, Chungli "
                                       "320, Taiwan."}));
   EXPECT_TRUE(recs[1].authors[1].affiliations.empty());
+  // They are the record's, but for the one Hu has.
+  EXPECT_EQ(recs[1].addresses,
+            (std::vector<std::string>{
+                "Natl Taipei Univ Technol, Dept Business Management, Taipei 106, Taiwan."}));
   // Old records: initials only ("Carmone, FJ"), and no names on the address lines.
   const Record& old = recs[4];
   EXPECT_EQ(old.database_id, "WOS:A1997YF36000011");
@@ -291,6 +337,11 @@ TEST_F(BibtexCorpusTest, WosQuirks) {
   EXPECT_EQ(old.authors[0].full_name, "");
   EXPECT_EQ(old.authors[1].orcid, "0000-0003-4050-4222");  // "Kara, Ali" is "Kara, A"
   for (const Author& a : old.authors) EXPECT_TRUE(a.affiliations.empty());
+  EXPECT_EQ(old.addresses,
+            (std::vector<std::string>{
+                "WRIGHT STATE UNIV,DEPT MKT,DAYTON,OH 45435.", "PENN STATE UNIV,YORK,PA 17403.",
+                "FLORIDA INT UNIV,COLL BUSINESS ADM,DEPT DECIS SCI & INFORMAT SYST,MIAMI,FL "
+                "33199."}));
   // A proceedings paper: the book title stands in for the journal; "41+" pages kept.
   EXPECT_EQ(recs[3].document_type, "Proceedings Paper");
   EXPECT_EQ(recs[3].journal, "BIO-INSPIRED SYSTEMS: COMPUTATIONAL AND AMBIENT INTELLIGENCE, PT 1");
@@ -441,6 +492,36 @@ TEST(BibtexSyntaxTest, ExportExtras) {
                                       "Univ B, Chengdu, Peoples R China."}));
   EXPECT_EQ(rec.authors[1].affiliations,
             (std::vector<std::string>{"Univ B, Chengdu, Peoples R China."}));
+  // The line naming nobody is the record's; a Web of Science export's `affiliations` are
+  // organisation names, not addresses.
+  EXPECT_EQ(rec.addresses, (std::vector<std::string>{"Unnamed Univ, Somewhere."}));
+}
+
+TEST(BibtexSyntaxTest, AddressesTiedToNoAuthorAreTheRecords) {
+  ReadResult r = read_text(
+      // Scopus: the list is the record's, but for what the correspondence address gave.
+      "@article{s, title = {S}, author = {Kou, Gang and Ergu, Daji},\n"
+      "  affiliations = {Univ A, City; Univ B, Town; Univ A, City; Univ C, Place},\n"
+      "  correspondence_address = {D. Ergu; Univ B, Town; email: x@y.z}}\n"
+      // No author: everything is the record's.
+      "@article{n, title = {N}, affiliations = {Univ A, City; Univ B, Town}}\n"
+      "@article{w, title = {W}, author = {Kou, Gang and Ergu, Daji}, unique-id = {WOS:1},\n"
+      "  affiliation = {Nobody, N (Corresponding Author), Univ D, Hamlet.\n"
+      "     Kou, Gang, Univ E, Village.\n"
+      "     Univ D, Hamlet.\n"
+      "     Univ E, Village.}}\n"
+      // A lone author with a named line: the unnamed line is the record's.
+      "@article{l, title = {L}, author = {Kou, Gang}, unique-id = {WOS:2},\n"
+      "  affiliation = {Kou, Gang, Univ E, Village.\n     Univ F, Borough.}}\n");
+  ASSERT_EQ(r.records.size(), 4u);
+  EXPECT_EQ(r.records[0].authors[1].affiliations, (std::vector<std::string>{"Univ B, Town"}));
+  EXPECT_EQ(r.records[0].addresses, (std::vector<std::string>{"Univ A, City", "Univ C, Place"}));
+  EXPECT_EQ(r.records[1].addresses, (std::vector<std::string>{"Univ A, City", "Univ B, Town"}));
+  // The corresponding author who is not an author loses his name; Kou's address is his.
+  EXPECT_EQ(r.records[2].authors[0].affiliations, (std::vector<std::string>{"Univ E, Village."}));
+  EXPECT_EQ(r.records[2].addresses, (std::vector<std::string>{"Univ D, Hamlet."}));
+  EXPECT_EQ(r.records[3].authors[0].affiliations, (std::vector<std::string>{"Univ E, Village."}));
+  EXPECT_EQ(r.records[3].addresses, (std::vector<std::string>{"Univ F, Borough."}));
 }
 
 // ---------------------------------------------------------------- bad input

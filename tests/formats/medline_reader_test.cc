@@ -101,6 +101,31 @@ TEST(MedlineCorpusTest, EveryFileReadsWithItsRecordCountCleanly) {
   }
 }
 
+TEST(MedlineCorpusTest, AddressTotalsOfEveryFile) {
+  struct Expected {
+    const char* name;
+    std::size_t total;  // per-author affiliations + record addresses
+  };
+  // Every AD line of these files follows its author (or, in the old records of
+  // pubmed_result1/2, precedes the author list and goes to the first author): none is left
+  // to the record.
+  constexpr Expected kExpected[] = {{"biopython-pubmed_result1.txt", 1},
+                                    {"biopython-pubmed_result2.txt", 4},
+                                    {"biopython-pubmed_result3.txt", 1},
+                                    {"metaknowledge-medline_test.medline", 1287},
+                                    {"pybibx-pubmed-part1.txt", 997}};
+  for (const Expected& e : kExpected) {
+    ReadResult r = read_file(kMedline + e.name);
+    std::size_t total = 0;
+    for (const Record& rec : r.records) {
+      for (const Author& a : rec.authors) total += a.affiliations.size();
+      total += rec.addresses.size();
+      EXPECT_TRUE(rec.addresses.empty()) << e.name << ": " << rec.pmid;
+    }
+    EXPECT_EQ(total, e.total) << e.name;
+  }
+}
+
 TEST(MedlineCorpusTest, BiopythonResult1OldStyleRecord) {
   ReadResult r = read_file(kMedline + "biopython-pubmed_result1.txt");
   ASSERT_EQ(r.records.size(), 1u);
@@ -393,6 +418,40 @@ TEST(MedlineReaderTest, AuthorsOrcidsAndCollectiveNames) {
   EXPECT_EQ(li.given, "");
   EXPECT_TRUE(li.affiliations.empty());
   EXPECT_TRUE(li.orcid.empty());
+  // The collective name's address is tied to no author: the record's.
+  EXPECT_EQ(rec.addresses, (std::vector<std::string>{"The group's address."}));
+}
+
+TEST(MedlineReaderTest, AddressesTiedToNoAuthorAreTheRecords) {
+  ReadResult r = read_text(
+      "PMID- 1\n"
+      "TI  - Authors and a group.\n"
+      "FAU - Smith, John\n"
+      "AU  - Smith J\n"
+      "AD  - University A.\n"
+      "CN  - Group One\n"
+      "AD  - University B.\n"
+      "AD  -   University B.\n"
+      "AD  - University A.\n"
+      "CN  - Group Two\n"
+      "AD  - University C.\n"
+      "IR  - Jones K\n"
+      "AD  - An investigator's address.\n"
+      "\n"
+      "PMID- 2\n"
+      "TI  - No authors.\n"
+      "AD  - University D.\n"
+      "AD  - University D.\n"
+      "AD  - University E.\n");
+  ASSERT_EQ(r.records.size(), 2u);
+  const Record& first = r.records[0];
+  ASSERT_EQ(first.authors.size(), 1u);
+  EXPECT_EQ(first.authors[0].affiliations, (std::vector<std::string>{"University A."}));
+  // Once each, in order; not Smith's address again; not the investigator's.
+  EXPECT_EQ(first.addresses, (std::vector<std::string>{"University B.", "University C."}));
+  const Record& second = r.records[1];
+  EXPECT_TRUE(second.authors.empty());
+  EXPECT_EQ(second.addresses, (std::vector<std::string>{"University D.", "University E."}));
 }
 
 TEST(MedlineReaderTest, DatesKeywordsAndFallbacks) {

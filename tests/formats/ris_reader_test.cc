@@ -88,6 +88,19 @@ TEST(RisCorpusTest, EveryFileReadsWithItsRecordCountCleanly) {
   }
 }
 
+TEST(RisCorpusTest, NoFileHasAddresses) {
+  // None of these files has an AD line: zero addresses, per author or per record.
+  for (const CorpusFile& file : kFiles) {
+    ReadResult r = read_file(kRis + file.name);
+    std::size_t total = 0;
+    for (const Record& rec : r.records) {
+      for (const Author& a : rec.authors) total += a.affiliations.size();
+      total += rec.addresses.size();
+    }
+    EXPECT_EQ(total, 0u) << file.name;
+  }
+}
+
 // IEEE Xplore's export: CRLF, "\rTY" at record starts, "G. Kalbe" names, free-text Y1 dates.
 TEST(RisCorpusTest, LitstudyFirstAndLast) {
   const std::string path = kRis + "litstudy-example.ris";
@@ -304,6 +317,7 @@ TEST(RisReaderTest, ScopusNotesGiveCitationsAndReferences) {
   EXPECT_EQ(rec.authors[0].given, "");
   // One author: the record's addresses are certainly theirs.
   EXPECT_EQ(rec.authors[0].affiliations, (std::vector<std::string>{"University A, Town, Country"}));
+  EXPECT_TRUE(rec.addresses.empty());
 }
 
 TEST(RisReaderTest, AuthorsEditorsAndUntiedAddresses) {
@@ -341,10 +355,26 @@ TEST(RisReaderTest, AuthorsEditorsAndUntiedAddresses) {
   EXPECT_EQ(rec.authors[0].initials, "JM");
   EXPECT_EQ(rec.authors[1].given, "Ludwig");
   EXPECT_EQ(rec.authors[2].initials, "X");
-  // Several authors, addresses not tied to any of them: none is guessed.
+  // Several authors, addresses not tied to any of them: none is guessed; they are the
+  // record's.
   for (const Author& a : rec.authors) EXPECT_TRUE(a.affiliations.empty());
+  EXPECT_EQ(rec.addresses, (std::vector<std::string>{"University A", "University B"}));
   ASSERT_EQ(rec.keywords.size(), 2u);
   EXPECT_EQ(rec.keywords[1].text, "beta");
+}
+
+TEST(RisReaderTest, RecordAddressesAreTrimmedOnceEachInOrder) {
+  ReadResult r = read_text(
+      "TY  - JOUR\nTI  - Two authors\nAU  - Smith, J\nAU  - Doe, J\n"
+      "AD  - University B\nAD  - University A,\n  Town\nAD  -\nAD  - University B\nER  - \n"
+      "TY  - JOUR\nTI  - No author\nAD  - University C\nER  - \n"
+      "TY  - JOUR\nTI  - One author\nAU  - Smith, J\nAD  - University D\nER  - \n");
+  ASSERT_EQ(r.records.size(), 3u);
+  EXPECT_EQ(r.records[0].addresses,
+            (std::vector<std::string>{"University B", "University A, Town"}));
+  EXPECT_EQ(r.records[1].addresses, (std::vector<std::string>{"University C"}));
+  EXPECT_EQ(r.records[2].authors[0].affiliations, (std::vector<std::string>{"University D"}));
+  EXPECT_TRUE(r.records[2].addresses.empty());
 }
 
 // ---------------------------------------------------------------- bad and odd input

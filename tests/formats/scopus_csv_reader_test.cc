@@ -103,6 +103,18 @@ TEST_F(ScopusCorpusTest, ReadsAllRecordsCleanly) {
   EXPECT_EQ(affiliations, 249u);
 }
 
+TEST_F(ScopusCorpusTest, AddressTotals) {
+  // Every entry of every row's "Affiliations" is some author's through "Authors with
+  // affiliations", and the rows without authors list none: nothing is left to the records.
+  std::size_t total = 0;
+  for (const Record& r : result_->records) {
+    for (const Author& a : r.authors) total += a.affiliations.size();
+    total += r.addresses.size();
+    EXPECT_TRUE(r.addresses.empty()) << r.line;
+  }
+  EXPECT_EQ(total, 249u);
+}
+
 TEST_F(ScopusCorpusTest, FirstRecord) {
   const Record& r = result_->records.front();
   EXPECT_EQ(r.line, 2u);
@@ -222,6 +234,34 @@ TEST(ScopusCsvReaderTest, NewerExportWithFullNames) {
   EXPECT_EQ(doe.given, "");  // "Doe, J." is only an initial
   EXPECT_EQ(doe.scopus_id, "23456789");
   EXPECT_EQ(doe.affiliations, (std::vector<std::string>{"Univ Y, Town, USA"}));
+  EXPECT_TRUE(rec.addresses.empty());  // both affiliations are an author's
+}
+
+TEST(ScopusCsvReaderTest, AffiliationsNoAuthorWasGivenAreTheRecords) {
+  const std::string header = "Authors,Title,Affiliations,Authors with affiliations,EID\n";
+  const ReadResult r = read_text(
+      header +
+      // Univ Z is in "Affiliations" only; Univ X twice.
+      "\"Smith J.M., Doe J.\",T1,\"Univ X, City, UK; Univ Z, Place, FR; Univ X, City, UK; "
+      "Univ Y, Town, USA\",\"Smith, J.M., Univ X, City, UK; Doe, J., Univ Y, Town, USA\",2-s2.0-1\n"
+      // No "Authors with affiliations": every affiliation is the record's.
+      "\"Smith J.M., Doe J.\",T2,\"Univ X, City, UK; Univ Y, Town, USA\",,2-s2.0-2\n"
+      // No authors at all.
+      "[No author name available],T3,\"Univ X, City, UK\",,2-s2.0-3\n"
+      // An author's text the list cannot split still holds the affiliation: not repeated.
+      "\"Smith J.M.\",T4,\"Univ X, City, UK\",\"Smith, J.M., Dept A, Univ X, City, UK\","
+      "2-s2.0-4\n");
+  ASSERT_EQ(r.records.size(), 4u);
+  EXPECT_EQ(r.records[0].authors[0].affiliations, (std::vector<std::string>{"Univ X, City, UK"}));
+  EXPECT_EQ(r.records[0].addresses, (std::vector<std::string>{"Univ Z, Place, FR"}));
+  EXPECT_TRUE(r.records[1].authors[0].affiliations.empty());
+  EXPECT_EQ(r.records[1].addresses,
+            (std::vector<std::string>{"Univ X, City, UK", "Univ Y, Town, USA"}));
+  EXPECT_TRUE(r.records[2].authors.empty());
+  EXPECT_EQ(r.records[2].addresses, (std::vector<std::string>{"Univ X, City, UK"}));
+  EXPECT_EQ(r.records[3].authors[0].affiliations,
+            (std::vector<std::string>{"Dept A, Univ X, City, UK"}));
+  EXPECT_TRUE(r.records[3].addresses.empty());
 }
 
 TEST(ScopusCsvReaderTest, SingleAuthorInTheNewerFormIsOneAuthor) {

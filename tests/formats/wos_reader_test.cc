@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -112,6 +113,51 @@ TEST(WosCorpusTest, EveryFileReadsWithItsRecordCountAndNoWarnings) {
   }
 }
 
+// Every address of a file: the authors' affiliations and the records' own addresses.
+struct AddressCount {
+  std::size_t total = 0;
+  std::size_t of_records = 0;
+};
+AddressCount count_addresses(const std::vector<Record>& records) {
+  AddressCount n;
+  for (const Record& r : records) {
+    for (const Author& a : r.authors) n.total += a.affiliations.size();
+    n.total += r.addresses.size();
+    n.of_records += r.addresses.size();
+  }
+  return n;
+}
+
+TEST(WosCorpusTest, AddressTotalsOfEveryFile) {
+  struct Expected {
+    const char* name;
+    std::size_t total;       // per-author affiliations + record addresses
+    std::size_t of_records;  // Record::addresses alone
+  };
+  constexpr Expected kExpected[] = {{"metaknowledge-ManyAuthors.isi", 2513, 876},
+                                    {"metaknowledge-OnePaper.isi", 2, 0},
+                                    {"metaknowledge-TwoPaper.isi", 2, 0},
+                                    {"metaknowledge-testFile.isi", 164, 25}};
+  for (const Expected& e : kExpected) {
+    const ReadResult r = read_file(kWos + e.name);
+    const AddressCount n = count_addresses(r.records);
+    EXPECT_EQ(n.total, e.total) << e.name;
+    EXPECT_EQ(n.of_records, e.of_records) << e.name;
+    for (const Record& rec : r.records) {
+      // Once each, and never an address one of the record's authors has.
+      for (std::size_t i = 0; i < rec.addresses.size(); ++i) {
+        EXPECT_FALSE(rec.addresses[i].empty());
+        for (std::size_t j = 0; j < i; ++j) EXPECT_NE(rec.addresses[i], rec.addresses[j]);
+        for (const Author& a : rec.authors) {
+          EXPECT_TRUE(std::find(a.affiliations.begin(), a.affiliations.end(), rec.addresses[i]) ==
+                      a.affiliations.end())
+              << e.name << ": " << rec.addresses[i];
+        }
+      }
+    }
+  }
+}
+
 class WosManyAuthorsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -138,6 +184,21 @@ TEST_F(WosManyAuthorsTest, AuthorSlotTotal) {
   }
   EXPECT_EQ(slots, 3351u);
   EXPECT_EQ(orcids, 37u);  // every ORCID of the file's OI fields found its author
+}
+
+TEST_F(WosManyAuthorsTest, RecordsWithAnyAffiliation) {
+  std::size_t with_any = 0;
+  std::size_t with_record_addresses = 0;
+  for (const Record& r : many_->records) {
+    bool any = !r.addresses.empty();
+    for (const Author& a : r.authors) any = any || !a.affiliations.empty();
+    with_any += any;
+    with_record_addresses += !r.addresses.empty();
+  }
+  // 458 when the unbracketed C1 addresses of several authors were dropped; the other 10
+  // records have neither C1 nor RP.
+  EXPECT_EQ(with_any, 490u);
+  EXPECT_EQ(with_record_addresses, 326u);
 }
 
 TEST_F(WosManyAuthorsTest, FirstRecord) {
@@ -189,6 +250,11 @@ TEST_F(WosManyAuthorsTest, FirstRecord) {
   for (std::size_t i = 1; i < r.authors.size(); ++i) {
     EXPECT_TRUE(r.authors[i].affiliations.empty()) << i;
   }
+  // The seven C1 addresses are the record's.
+  ASSERT_EQ(r.addresses.size(), 7u);
+  EXPECT_EQ(r.addresses[0],
+            "Univ Calif San Francisco, Dept Radiat Oncol, San Francisco, CA 94143 USA.");
+  EXPECT_EQ(r.addresses[6], "Univ Michigan, Dept Radiat Oncol, Ann Arbor, MI 48109 USA.");
 }
 
 TEST_F(WosManyAuthorsTest, LastRecord) {
@@ -224,6 +290,9 @@ TEST_F(WosManyAuthorsTest, LastRecord) {
   EXPECT_EQ(r.authors[2].affiliations,
             (std::vector<std::string>{"Sungkyunkwan Univ, Sch Med, Samsung Med Ctr, Dept Urol, 50 "
                                       "Ilwon Dong, Seoul 135710, South Korea."}));
+  // The unbracketed C1 address is the record's: RP printed it with the street for Choi.
+  EXPECT_EQ(r.addresses, (std::vector<std::string>{"Sungkyunkwan Univ, Sch Med, Samsung Med "
+                                                   "Ctr, Dept Urol, Seoul 135710, South Korea."}));
 }
 
 TEST_F(WosManyAuthorsTest, BracketedAddressesAndOrcidsGoToTheNamedAuthors) {
@@ -242,6 +311,7 @@ TEST_F(WosManyAuthorsTest, BracketedAddressesAndOrcidsGoToTheNamedAuthors) {
   EXPECT_EQ(r.authors[2].affiliations,
             (std::vector<std::string>{"Univ Groningen, NL-9700 AB Groningen, Netherlands."}));
   EXPECT_EQ(r.authors[3].orcid, "");
+  EXPECT_TRUE(r.addresses.empty());  // every address names its authors
 }
 
 TEST_F(WosManyAuthorsTest, AddressNamesSpelledAsInAfFindTheirAuthor) {
@@ -360,6 +430,13 @@ TEST(WosCorpusTest, TestFileFirstAndLast) {
   EXPECT_EQ(first.authors[0].as_printed, "BREVIK, I");
   EXPECT_EQ(first.authors[0].affiliations.at(0),
             "UNIV TRONDHEIM,INST THEORET PHYS,N-7034 TRONDHEIM,NORWAY.");
+  EXPECT_TRUE(first.addresses.empty());
+  // The second record's two authors share unbracketed addresses: the record's.
+  const Record& second = result.records[1];
+  ASSERT_EQ(second.authors.size(), 2u);
+  EXPECT_EQ(second.addresses, (std::vector<std::string>{
+                                  "OAK RIDGE NATL LAB,OAK RIDGE,TN 37830.",
+                                  "BORIS KIDRIC INST,ION PHYS LAB,YU-11000 BELGRADE,YUGOSLAVIA."}));
 
   const Record& last = result.records.back();
   EXPECT_EQ(last.line, 2151u);
@@ -454,6 +531,8 @@ void expect_tab_records(const ReadResult& r) {
   EXPECT_EQ(b.document_type, "Review");
   ASSERT_EQ(b.authors.size(), 1u);
   EXPECT_EQ(b.authors[0].affiliations, (std::vector<std::string>{"Univ Q, Town, USA."}));
+  EXPECT_TRUE(a.addresses.empty());
+  EXPECT_TRUE(b.addresses.empty());
 }
 
 TEST(WosTabDelimitedTest, Utf8WithBomAndCrlf) {
@@ -530,6 +609,46 @@ TEST(WosReaderTest, UnbracketedAddressesOfSeveralAuthorsAreNotGuessed) {
   ASSERT_EQ(r.records.size(), 1u);
   EXPECT_TRUE(r.records[0].authors[0].affiliations.empty());
   EXPECT_EQ(r.records[0].authors[1].affiliations, (std::vector<std::string>{"Univ B, Town, USA."}));
+  // They are the record's, except the one the reprint author has.
+  EXPECT_EQ(r.records[0].addresses, (std::vector<std::string>{"Univ A, City, USA."}));
+}
+
+TEST(WosReaderTest, UntiedAddressesAreTheRecordsOnceEach) {
+  const ReadResult r = read_text(
+      "PT J\nAU Smith, J\n   Doe, J\n   Roe, R\nTI T\n"
+      "C1 [Smith, J] Univ A, City, USA.\n"
+      "   Univ B, Town, USA.\n"
+      "   Univ C, Village, USA.  \n"
+      "   Univ B, Town, USA.\n"
+      "   [Nobody, N] Univ D, Hamlet, USA.\n"
+      "   Univ A, City, USA.\n"
+      "RP Stranger, S (reprint author), Univ E, Borough, USA.\nER\n");
+  ASSERT_EQ(r.records.size(), 1u);
+  const Record& rec = r.records[0];
+  EXPECT_EQ(rec.authors[0].affiliations, (std::vector<std::string>{"Univ A, City, USA."}));
+  EXPECT_TRUE(rec.authors[1].affiliations.empty());
+  EXPECT_TRUE(rec.authors[2].affiliations.empty());
+  // Trimmed, de-duplicated, in order; Smith's address is not repeated; the address naming
+  // a stranger and the RP address of a name that is not an author are the record's.
+  EXPECT_EQ(rec.addresses,
+            (std::vector<std::string>{"Univ B, Town, USA.", "Univ C, Village, USA.",
+                                      "Univ D, Hamlet, USA.", "Univ E, Borough, USA."}));
+}
+
+TEST(WosReaderTest, LoneAuthorOwnsUnbracketedAddressesAndNothingIsLeftToTheRecord) {
+  const ReadResult r = read_text(
+      "PT J\nAU Smith, J\nTI T\nC1 Univ A, City, USA.\n   Univ B, Town, USA.\n"
+      "RP Smith, J (reprint author), Univ A, City, USA.\nER\n");
+  ASSERT_EQ(r.records.size(), 1u);
+  EXPECT_EQ(r.records[0].authors[0].affiliations,
+            (std::vector<std::string>{"Univ A, City, USA.", "Univ B, Town, USA."}));
+  EXPECT_TRUE(r.records[0].addresses.empty());
+}
+
+TEST(WosReaderTest, RecordWithoutAuthorsKeepsItsAddresses) {
+  const ReadResult r = read_text("PT J\nTI T\nC1 Univ A, City, USA.\nER\n");
+  ASSERT_EQ(r.records.size(), 1u);
+  EXPECT_EQ(r.records[0].addresses, (std::vector<std::string>{"Univ A, City, USA."}));
 }
 
 TEST(WosReaderTest, CorrespondingAuthorsOfTheNewerExports) {
@@ -548,6 +667,8 @@ TEST(WosReaderTest, AddressNamingAStrangerWarns) {
   EXPECT_EQ(r.warnings(),
             (std::vector<std::string>{
                 "mem.txt:1: record 1: C1 names \"Nobody, N\", who is not an author"}));
+  EXPECT_TRUE(r.records[0].authors[0].affiliations.empty());
+  EXPECT_EQ(r.records[0].addresses, (std::vector<std::string>{"Univ A."}));
 }
 
 TEST(WosReaderTest, BadNumbersAreWarningsOnly) {

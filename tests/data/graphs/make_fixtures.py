@@ -11,6 +11,23 @@ For each graph NAME it writes, all indexed by integer node id (position in G.nod
                                                 networkx Louvain partition, seed 42, gamma 1)
   NAME.metrics.csv    id,degree,weighted_degree,betweenness  (networkx, normalized=True)
   NAME.reference.txt  key value                (counts and modularities)
+  NAME.centrality.csv id,harmonic,harmonic_normalised,eigenvector,eigenvector_tight,
+                      pagerank_085,pagerank_050,clustering,core
+      harmonic             networkx harmonic_centrality (hop distances)
+      harmonic_normalised  python-igraph harmonic_centrality(normalized=True): harmonic / (n-1)
+      eigenvector          networkx eigenvector_centrality(weight='weight'), its defaults
+                           (tol 1e-6, max_iter 100): only within ~1e-5 of the eigenvector
+      eigenvector_tight    the same with tol 1e-14, max_iter 10000: within 1e-12 of
+                           eigenvector_centrality_numpy (checked here)
+      pagerank_085/_050    networkx pagerank(alpha, weight='weight', tol 1e-14, max_iter 10000)
+      clustering           networkx clustering (unweighted)
+      core                 networkx core_number
+And one small weighted directed graph, DIRECTED (a seeded random digraph with dangling and
+isolated nodes), standing in for a citation network:
+  DIRECTED.edges.csv      source,target,weight   (arcs source -> target, sorted)
+  DIRECTED.centrality.csv id,in_degree,out_degree,pagerank_085,pagerank_085_unweighted,
+                          pagerank_050
+  DIRECTED.reference.txt  key value              (nodes, arcs, dangling nodes)
 Floats are written with repr(), which round-trips exactly.
 """
 
@@ -26,6 +43,8 @@ OUT = os.path.dirname(os.path.abspath(__file__))
 SEED = 42
 SEEDS = range(20)  # seeds 0..19 for the best-of and mean-of reference modularities
 RESOLUTIONS = (0.5, 1.0, 2.0)
+TIGHT = {"tol": 1e-14, "max_iter": 10000}  # power iterations run to (near) convergence
+DIRECTED = "directed_small"
 
 
 def relabel(G):
@@ -115,6 +134,70 @@ def write(name, G, names):
             f.write(f"{key} {value}\n")
 
 
+def write_rows(path, header, columns):
+    n = len(columns[0])
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        for i in range(n):
+            w.writerow([i] + [repr(c[i]) if isinstance(c[i], float) else c[i] for c in columns])
+
+
+def write_centrality(name, G):
+    n = G.number_of_nodes()
+    edges = sorted((min(u, v), max(u, v)) for u, v in G.edges())
+    ig = igraph.Graph(n=n, edges=edges)
+    harmonic = nx.harmonic_centrality(G)
+    harmonic_normalised = ig.harmonic_centrality(normalized=True)
+    for i in range(n):
+        assert abs(harmonic[i] / (n - 1) - harmonic_normalised[i]) < 1e-12
+    eigenvector = nx.eigenvector_centrality(G, weight="weight")
+    eigenvector_tight = nx.eigenvector_centrality(G, weight="weight", **TIGHT)
+    exact = nx.eigenvector_centrality_numpy(G, weight="weight")
+    assert max(abs(eigenvector_tight[i] - exact[i]) for i in range(n)) < 1e-12
+    pagerank_085 = nx.pagerank(G, alpha=0.85, weight="weight", **TIGHT)
+    pagerank_050 = nx.pagerank(G, alpha=0.5, weight="weight", **TIGHT)
+    clustering = nx.clustering(G)  # int 0 below degree 2, float otherwise
+    core = nx.core_number(G)
+    columns = [[float(c[i]) for i in range(n)]
+               for c in (harmonic, harmonic_normalised, eigenvector, eigenvector_tight,
+                         pagerank_085, pagerank_050, clustering)]
+    columns.append([core[i] for i in range(n)])
+    write_rows(os.path.join(OUT, name + ".centrality.csv"),
+               ["id", "harmonic", "harmonic_normalised", "eigenvector", "eigenvector_tight",
+                "pagerank_085", "pagerank_050", "clustering", "core"], columns)
+
+
+def write_directed():
+    n = 30
+    G = nx.gnp_random_graph(n, 0.08, seed=7, directed=True)
+    rng = random.Random(SEED)
+    D = nx.DiGraph()
+    D.add_nodes_from(range(n))
+    for u, v in sorted(G.edges()):
+        D.add_edge(u, v, weight=float(rng.randint(1, 5)))
+    D.remove_edges_from([(u, v) for u, v in list(D.edges()) if u == 29 or v == 29])  # isolated
+    D.remove_edges_from([(u, v) for u, v in list(D.edges()) if u == 0])  # dangling: cites none
+    dangling = [v for v in D if D.out_degree(v) == 0]
+    assert len(dangling) >= 2 and D.degree(29) == 0
+    with open(os.path.join(OUT, DIRECTED + ".edges.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["source", "target", "weight"])
+        for u, v, d in sorted(D.edges(data=True)):
+            w.writerow([u, v, repr(d["weight"])])
+    columns = [[D.in_degree(i) for i in range(n)], [D.out_degree(i) for i in range(n)]]
+    for alpha, weight in ((0.85, "weight"), (0.85, None), (0.5, "weight")):
+        pr = nx.pagerank(D, alpha=alpha, weight=weight, **TIGHT)
+        columns.append([float(pr[i]) for i in range(n)])
+    write_rows(os.path.join(OUT, DIRECTED + ".centrality.csv"),
+               ["id", "in_degree", "out_degree", "pagerank_085", "pagerank_085_unweighted",
+                "pagerank_050"], columns)
+    with open(os.path.join(OUT, DIRECTED + ".reference.txt"), "w") as f:
+        f.write(f"# {DIRECTED}: networkx {nx.__version__}; "
+                f"made by tests/data/graphs/make_fixtures.py\n")
+        f.write(f"nodes {n}\narcs {D.number_of_edges()}\ndangling {len(dangling)}\n")
+
+
 def main():
     karate, karate_names = relabel(nx.karate_club_graph())
     weighted = any(d["weight"] != 1.0 for _, _, d in karate.edges(data=True))
@@ -123,6 +206,11 @@ def main():
         write("karate_weighted", karate, [str(x) for x in karate_names])
     lesmis, lesmis_names = relabel(nx.les_miserables_graph())
     write("lesmis", lesmis, lesmis_names)
+    write_centrality("karate", unweighted(karate))
+    if weighted:
+        write_centrality("karate_weighted", karate)
+    write_centrality("lesmis", lesmis)
+    write_directed()
     return 0
 
 

@@ -60,7 +60,7 @@ void print_summary(std::ostream& out, const Network& network, const Analysis& an
   for (std::size_t i = 0; i < std::min<std::size_t>(5, community_sizes.size()); ++i)
     largest_communities += (i ? ", " : "") + std::to_string(community_sizes[i]);
 
-  out << network.kind << " network of " << records << " records\n";
+  out << network.kind << " network of " << records << " papers\n";
   TextTable table({"", ""});
   table.add_row({network.node_noun + " nodes", std::to_string(network.nodes.size())});
   table.add_row({"links", std::to_string(network.edges.size())});

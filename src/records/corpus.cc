@@ -51,9 +51,11 @@ void IdLists::push(std::span<const std::uint32_t> ids) {
   offsets_.push_back(static_cast<std::uint32_t>(ids_.size()));
 }
 
-std::uint32_t CorpusBuilder::EntityTable::intern(const std::string& key, std::string_view printed) {
+std::uint32_t CorpusBuilder::EntityTable::intern(const std::string& key, std::string_view printed,
+                                                 bool verbatim) {
   auto [it, inserted] = ids_.try_emplace(key, static_cast<std::uint32_t>(entities_.size()));
   if (inserted) entities_.emplace_back();
+  entities_[it->second].verbatim |= verbatim;
   auto& forms = entities_[it->second].forms;
   auto form = std::find_if(forms.begin(), forms.end(),
                            [&](const auto& f) { return f.first == printed; });
@@ -77,7 +79,7 @@ std::vector<std::string> CorpusBuilder::EntityTable::labels() const {
                               !is_upper_case(f->first);
       if (more || tie_better) best = f;
     }
-    labels.push_back(display_form(best->first));
+    labels.push_back(e.verbatim ? best->first : display_form(best->first));
   }
   return labels;
 }
@@ -90,7 +92,7 @@ std::uint32_t CorpusBuilder::intern(EntityTable& table, ThesaurusKind kind, cons
   if (options_.thesaurus) {
     if (const Thesaurus::Target* target = options_.thesaurus->find(kind, printed)) {
       if (target->label.empty()) return kNoEntity;
-      return table.intern("\x01" + target->key, target->label);
+      return table.intern("\x01" + target->key, target->label, /*verbatim=*/true);
     }
   }
   return table.intern(key, printed);

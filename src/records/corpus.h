@@ -86,12 +86,14 @@ class CorpusBuilder {
   // Interns a normalised key; the label is the most frequent printed form.
   class EntityTable {
    public:
-    std::uint32_t intern(const std::string& key, std::string_view printed);
+    // `verbatim`: the label is the user's (a thesaurus `to`), shown exactly as written.
+    std::uint32_t intern(const std::string& key, std::string_view printed, bool verbatim = false);
     std::vector<std::string> labels() const;
 
    private:
     struct Entity {
       std::vector<std::pair<std::string, std::uint32_t>> forms;  // printed form, count
+      bool verbatim = false;
     };
     std::unordered_map<std::string, std::uint32_t> ids_;
     std::vector<Entity> entities_;

@@ -123,7 +123,7 @@ TEST_F(CliTest, SameInputAndSeedGiveIdenticalFiles) {
 TEST_F(CliTest, StatsPrintsSizeComponentsModularityAndTopTables) {
   const RunResult r = run("stats '" + kListing + "' --network coauthor --top 3");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.out.find("coauthor network of 15 records"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("coauthor network of 15 papers"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("modularity"), std::string::npos);
   EXPECT_NE(r.out.find("Top 3 by betweenness"), std::string::npos);
   EXPECT_NE(r.out.find("Top 3 by degree"), std::string::npos);
@@ -233,6 +233,33 @@ TEST_F(CliTest, InvalidUtf8IsReportedAndReplaced) {
       << r.err;
   const auto records = nlohmann::json::parse(r.out);
   EXPECT_EQ(records[0]["title"].get<std::string>().substr(0, 7), "Cr\xEF\xBF\xBDss");
+}
+
+// The same paper exported by PubMed (MEDLINE) and by Web of Science is one paper, and the
+// merged paper keeps what each source knew.
+TEST_F(CliTest, MedlineAndWosSharingAPaperAreMerged) {
+  const std::string data = CITENET_TEST_DATA;
+  const std::string inputs = "'" + data + "/corpora/medline/pybibx-pubmed-part1.txt' '" + data +
+                             "/merge/wos-overlap.isi'";
+  const RunResult r = run("parse " + inputs + " --to json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("170 records read, 0 skipped, 1 merged as duplicates (169 papers)"),
+            std::string::npos)
+      << r.err;
+  const auto records = nlohmann::json::parse(r.out);
+  ASSERT_EQ(records.size(), 170u);
+  EXPECT_EQ(records[0]["format"], "medline");
+  EXPECT_EQ(records[168]["format"], "wos");
+  EXPECT_EQ(records[168]["paper"], records[0]["paper"]);
+  EXPECT_TRUE(records[168]["duplicate"].get<bool>());
+  EXPECT_FALSE(records[169]["duplicate"].get<bool>());
+  // Full names from both sources meet at one person per author.
+  EXPECT_EQ(records[168]["authors"][0]["label"], records[0]["authors"][0]["label"]);
+
+  const RunResult kept = run("stats " + inputs + " --keep-duplicates --top 1");
+  EXPECT_NE(kept.err.find("170 records read, 0 skipped, 0 merged as duplicates (170 papers)"),
+            std::string::npos)
+      << kept.err;
 }
 
 TEST_F(CliTest, ExistingOutputSurvivesAFailedRun) {

@@ -1,0 +1,509 @@
+#include "graph/leiden.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <vector>
+
+#include "graph/metrics.h"
+
+namespace citenet {
+namespace {
+
+// Randomness of the refinement, theta of Traag, Waltman & van Eck 2019 (their value).
+constexpr double kTheta = 0.01;
+
+// The graph of one level in compressed rows: vertex v's neighbours (never v itself) are
+// neighbour[offset[v] .. offset[v+1]), each undirected edge stored in both rows; `loop[v]`
+// is the weight folded inside v by earlier aggregations (or a self loop of the input), and
+// `node_weight[v]` is a_v: the strength (loops twice) for modularity, the number of input
+// vertices for CPM. Aggregation sums both.
+struct Level {
+  std::vector<std::size_t> offset;
+  std::vector<std::uint32_t> neighbour;
+  std::vector<double> weight;
+  std::vector<double> loop;
+  std::vector<double> node_weight;
+
+  std::uint32_t size() const { return static_cast<std::uint32_t>(loop.size()); }
+};
+
+Level level_from_graph(const Graph& g, Quality quality) {
+  const std::size_t n = boost::num_vertices(g);
+  Level level;
+  level.offset.assign(n + 1, 0);
+  level.loop.assign(n, 0.0);
+  const auto weights = boost::get(boost::edge_weight, g);
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    const std::size_t u = boost::source(e, g), v = boost::target(e, g);
+    if (u == v) continue;
+    ++level.offset[u + 1];
+    ++level.offset[v + 1];
+  }
+  std::partial_sum(level.offset.begin(), level.offset.end(), level.offset.begin());
+  level.neighbour.resize(level.offset[n]);
+  level.weight.resize(level.offset[n]);
+  std::vector<std::size_t> next(level.offset.begin(), level.offset.end() - 1);
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    const std::uint32_t u = static_cast<std::uint32_t>(boost::source(e, g));
+    const std::uint32_t v = static_cast<std::uint32_t>(boost::target(e, g));
+    const double w = boost::get(weights, e);
+    if (u == v) {
+      level.loop[u] += w;
+      continue;
+    }
+    level.neighbour[next[u]] = v;
+    level.weight[next[u]++] = w;
+    level.neighbour[next[v]] = u;
+    level.weight[next[v]++] = w;
+  }
+  level.node_weight.assign(n, 1.0);
+  if (quality == Quality::modularity) {
+    for (std::size_t v = 0; v < n; ++v) {
+      double k = 2.0 * level.loop[v];
+      for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) k += level.weight[i];
+      level.node_weight[v] = k;
+    }
+  }
+  return level;
+}
+
+// Uniform in [0, bound) without modulo bias; std::uniform_int_distribution is
+// implementation-defined, which would make partitions differ between standard libraries.
+std::uint64_t draw_below(std::mt19937_64& rng, std::uint64_t bound) {
+  const std::uint64_t limit = std::mt19937_64::max() - std::mt19937_64::max() % bound;
+  std::uint64_t x;
+  do x = rng();
+  while (x >= limit);
+  return x % bound;
+}
+
+// Uniform in [0, 1) from the top 53 bits.
+double draw_unit(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+void shuffle(std::vector<std::uint32_t>& items, std::mt19937_64& rng) {
+  for (std::size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[draw_below(rng, i)]);
+}
+
+// Renumbers `community` densely in order of first appearance by vertex; returns the count.
+std::uint32_t make_dense(std::vector<std::uint32_t>& community) {
+  const std::uint32_t n = static_cast<std::uint32_t>(community.size());
+  std::vector<std::uint32_t> dense(n, n);
+  std::uint32_t next = 0;
+  for (std::uint32_t& c : community) {
+    if (dense[c] == n) dense[c] = next++;
+    c = dense[c];
+  }
+  return next;
+}
+
+// The parameters every step shares: a move of v into C gains w(v, C) - scale a_v a_C.
+struct Objective {
+  double scale;    // gamma / 2m for modularity, gamma for CPM
+  double epsilon;  // smallest gain that counts as an improvement
+};
+
+// Fast local moving (the paper's MoveNodesFast). `community` holds ids below level.size()
+// on entry and on exit (not dense). Returns the number of moves.
+std::size_t move_nodes_fast(const Level& level, const Objective& objective, std::mt19937_64& rng,
+                            std::vector<std::uint32_t>& community) {
+  const std::uint32_t n = level.size();
+  std::vector<double> total(n, 0.0);  // a_C
+  std::vector<std::uint32_t> members(n, 0);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    total[community[v]] += level.node_weight[v];
+    ++members[community[v]];
+  }
+  std::vector<std::uint32_t> empty;
+  for (std::uint32_t c = n; c-- > 0;) {
+    if (members[c] == 0) empty.push_back(c);
+  }
+
+  // A ring buffer holds each vertex at most once.
+  std::vector<std::uint32_t> queue(n);
+  std::iota(queue.begin(), queue.end(), 0u);
+  shuffle(queue, rng);
+  std::vector<char> queued(n, 1);
+  std::size_t head = 0, queued_count = n;
+
+  std::vector<double> link(n, -1.0);  // weight from v into each community; -1 = untouched
+  std::vector<std::uint32_t> touched;
+  std::size_t moves = 0;
+  while (queued_count > 0) {
+    const std::uint32_t v = queue[head];
+    head = (head + 1) % n;
+    --queued_count;
+    queued[v] = 0;
+
+    const std::uint32_t home = community[v];
+    touched.clear();
+    link[home] = 0.0;
+    touched.push_back(home);
+    for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) {
+      const std::uint32_t c = community[level.neighbour[i]];
+      if (link[c] < 0.0) {
+        link[c] = 0.0;
+        touched.push_back(c);
+      }
+      link[c] += level.weight[i];
+    }
+    const double a = level.node_weight[v];
+    total[home] -= a;
+    --members[home];
+    std::uint32_t best = home;
+    double best_gain = link[home] - objective.scale * a * total[home];
+    for (const std::uint32_t c : touched) {
+      const double gain = link[c] - objective.scale * a * total[c];
+      if (gain > best_gain + objective.epsilon) {
+        best = c;
+        best_gain = gain;
+      }
+    }
+    if (0.0 > best_gain + objective.epsilon) {  // an empty community gains 0
+      best = empty.back();
+      empty.pop_back();
+    }
+    total[best] += a;
+    ++members[best];
+    for (const std::uint32_t c : touched) link[c] = -1.0;
+    if (best == home) continue;
+
+    if (members[home] == 0) empty.push_back(home);
+    community[v] = best;
+    ++moves;
+    for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) {
+      const std::uint32_t u = level.neighbour[i];
+      if (queued[u] || community[u] == best) continue;
+      queued[u] = 1;
+      queue[(head + queued_count) % n] = u;
+      ++queued_count;
+    }
+  }
+  return moves;
+}
+
+// Refinement (the paper's RefinePartition and MergeNodesSubset): within each community of
+// `community` (dense, `count` ids), merges well-connected singletons into well-connected
+// neighbouring refined communities, drawn with probability ~ exp(gain / theta). Returns the
+// refined partition, dense.
+std::vector<std::uint32_t> refine(const Level& level, const Objective& objective,
+                                  const std::vector<std::uint32_t>& community, std::uint32_t count,
+                                  std::mt19937_64& rng) {
+  const std::uint32_t n = level.size();
+  std::vector<std::uint32_t> refined(n);
+  std::iota(refined.begin(), refined.end(), 0u);
+  std::vector<double> total(level.node_weight);  // a_R per refined community
+  std::vector<std::uint32_t> members(n, 1);
+  // E(R, S - R): weight from refined community R to the rest of its community S.
+  std::vector<double> external(n, 0.0);
+  std::vector<double> community_total(count, 0.0);  // a_S
+  for (std::uint32_t v = 0; v < n; ++v) {
+    community_total[community[v]] += level.node_weight[v];
+    for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) {
+      if (community[level.neighbour[i]] == community[v]) external[v] += level.weight[i];
+    }
+  }
+
+  std::vector<std::size_t> first(count + 1, 0);  // vertices grouped by community
+  for (const std::uint32_t c : community) ++first[c + 1];
+  std::partial_sum(first.begin(), first.end(), first.begin());
+  std::vector<std::uint32_t> grouped(n);
+  {
+    std::vector<std::size_t> next(first.begin(), first.end() - 1);
+    for (std::uint32_t v = 0; v < n; ++v) grouped[next[community[v]]++] = v;
+  }
+
+  std::vector<double> link(n, -1.0);
+  std::vector<std::uint32_t> touched;
+  std::vector<std::uint32_t> candidate;
+  std::vector<double> candidate_gain, cumulative;
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t s = 0; s < count; ++s) {
+    if (first[s + 1] - first[s] < 2) continue;
+    const double a_s = community_total[s];
+    order.assign(grouped.begin() + static_cast<std::ptrdiff_t>(first[s]),
+                 grouped.begin() + static_cast<std::ptrdiff_t>(first[s + 1]));
+    shuffle(order, rng);
+    for (const std::uint32_t v : order) {
+      const std::uint32_t own = refined[v];
+      if (members[own] != 1) continue;  // only singletons move
+      const double a = level.node_weight[v];
+      const double external_v = external[own];
+      if (external_v < objective.scale * a * (a_s - a)) continue;  // v not well-connected
+
+      // Take v out: its own refined community is empty, gain 0, and well-connected.
+      total[own] = 0.0;
+      external[own] = 0.0;
+      members[own] = 0;
+      touched.clear();
+      link[own] = 0.0;
+      touched.push_back(own);
+      for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) {
+        const std::uint32_t u = level.neighbour[i];
+        if (community[u] != s) continue;
+        const std::uint32_t r = refined[u];
+        if (link[r] < 0.0) {
+          link[r] = 0.0;
+          touched.push_back(r);
+        }
+        link[r] += level.weight[i];
+      }
+      candidate.clear();
+      candidate_gain.clear();
+      double max_gain = 0.0;
+      for (const std::uint32_t r : touched) {
+        if (external[r] < objective.scale * total[r] * (a_s - total[r])) continue;
+        const double gain = link[r] - objective.scale * a * total[r];
+        if (gain < 0.0) continue;
+        candidate.push_back(r);
+        candidate_gain.push_back(gain);
+        max_gain = std::max(max_gain, gain);
+      }
+      // Pr(r) ~ exp(gain_r / theta), shifted by the largest gain so nothing overflows.
+      cumulative.clear();
+      double sum = 0.0;
+      for (const double gain : candidate_gain) {
+        sum += std::exp((gain - max_gain) / kTheta);
+        cumulative.push_back(sum);
+      }
+      const double x = draw_unit(rng) * sum;
+      std::size_t pick = 0;
+      while (pick + 1 < candidate.size() && cumulative[pick] <= x) ++pick;
+      const std::uint32_t chosen = candidate[pick];
+
+      total[chosen] += a;
+      external[chosen] += external_v - 2.0 * link[chosen];
+      ++members[chosen];
+      refined[v] = chosen;
+      for (const std::uint32_t r : touched) link[r] = -1.0;
+    }
+  }
+  make_dense(refined);
+  return refined;
+}
+
+// One vertex per community; edges between communities summed, edges inside become loops,
+// node weights summed.
+Level aggregate(const Level& level, const std::vector<std::uint32_t>& community,
+                std::uint32_t count) {
+  const std::uint32_t n = level.size();
+  std::vector<std::size_t> first(count + 1, 0);
+  for (const std::uint32_t c : community) ++first[c + 1];
+  std::partial_sum(first.begin(), first.end(), first.begin());
+  std::vector<std::uint32_t> members(n);
+  {
+    std::vector<std::size_t> next(first.begin(), first.end() - 1);
+    for (std::uint32_t v = 0; v < n; ++v) members[next[community[v]]++] = v;
+  }
+
+  Level result;
+  result.offset.assign(count + 1, 0);
+  result.loop.assign(count, 0.0);
+  result.node_weight.assign(count, 0.0);
+  std::vector<double> link(count, 0.0);
+  std::vector<char> seen(count, 0);
+  std::vector<std::uint32_t> touched;
+  for (std::uint32_t c = 0; c < count; ++c) {
+    touched.clear();
+    double loop = 0.0, node_weight = 0.0;
+    for (std::size_t m = first[c]; m < first[c + 1]; ++m) {
+      const std::uint32_t v = members[m];
+      loop += level.loop[v];
+      node_weight += level.node_weight[v];
+      for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) {
+        const std::uint32_t d = community[level.neighbour[i]];
+        if (d == c) {
+          loop += 0.5 * level.weight[i];  // seen once from each end
+          continue;
+        }
+        if (!seen[d]) {
+          seen[d] = 1;
+          touched.push_back(d);
+        }
+        link[d] += level.weight[i];
+      }
+    }
+    result.loop[c] = loop;
+    result.node_weight[c] = node_weight;
+    std::sort(touched.begin(), touched.end());
+    for (const std::uint32_t d : touched) {
+      result.neighbour.push_back(d);
+      result.weight.push_back(link[d]);
+      link[d] = 0.0;
+      seen[d] = 0;
+    }
+    result.offset[c + 1] = result.neighbour.size();
+  }
+  return result;
+}
+
+// Splits every community of `community` into its connected parts on `level`'s edges; dense
+// ids in order of first appearance. Returns the number of parts.
+std::uint32_t connected_parts(const Level& level, const std::vector<std::uint32_t>& community,
+                              std::vector<std::uint32_t>& part) {
+  const std::uint32_t n = level.size();
+  part.assign(n, n);
+  std::vector<std::uint32_t> stack;
+  std::uint32_t count = 0;
+  for (std::uint32_t s = 0; s < n; ++s) {
+    if (part[s] != n) continue;
+    part[s] = count;
+    stack.push_back(s);
+    while (!stack.empty()) {
+      const std::uint32_t v = stack.back();
+      stack.pop_back();
+      for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) {
+        const std::uint32_t u = level.neighbour[i];
+        if (part[u] != n || community[u] != community[v]) continue;
+        part[u] = count;
+        stack.push_back(u);
+      }
+    }
+    ++count;
+  }
+  return count;
+}
+
+// One Leiden iteration from `membership` (dense ids of the input vertices), which it
+// updates. Returns the number of moves made on all levels.
+std::size_t iterate(const Level& base, const Objective& objective, std::mt19937_64& rng,
+                    std::vector<std::uint32_t>& membership) {
+  const std::uint32_t n = base.size();
+  std::vector<std::uint32_t> node_of(n);  // input vertex -> vertex of the current level
+  std::iota(node_of.begin(), node_of.end(), 0u);
+  Level level;
+  const Level* current = &base;
+  std::vector<std::uint32_t> community(membership);
+  std::size_t moves = 0;
+  for (;;) {
+    moves += move_nodes_fast(*current, objective, rng, community);
+    const std::uint32_t count = make_dense(community);
+    if (count == current->size()) break;
+    std::vector<std::uint32_t> refined = refine(*current, objective, community, count, rng);
+    std::uint32_t refined_count = *std::max_element(refined.begin(), refined.end()) + 1;
+    if (refined_count == current->size()) {
+      // Refinement merged nothing. igraph then aggregates on the partition itself, which could
+      // carry a disconnected community into a vertex; the connected parts of each community
+      // keep every aggregate vertex connected instead.
+      refined_count = connected_parts(*current, community, refined);
+      if (refined_count == current->size()) {
+        // No two members of a community are adjacent: each vertex becomes its own community,
+        // which loses no inner weight and so never lowers either quality.
+        if (count != refined_count) ++moves;
+        community = std::move(refined);
+        break;
+      }
+    }
+    std::vector<std::uint32_t> next_community(refined_count);
+    for (std::uint32_t v = 0; v < current->size(); ++v) next_community[refined[v]] = community[v];
+    for (std::uint32_t& v : node_of) v = refined[v];
+    level = aggregate(*current, refined, refined_count);
+    current = &level;
+    community = std::move(next_community);
+  }
+  for (std::uint32_t v = 0; v < n; ++v) membership[v] = community[node_of[v]];
+  return moves;
+}
+
+// Renumbers `community` by size descending, ties by smallest member; returns the count.
+std::uint32_t order_by_size(std::vector<std::uint32_t>& community) {
+  const std::uint32_t n = static_cast<std::uint32_t>(community.size());
+  std::uint32_t count = 0;
+  for (const std::uint32_t c : community) count = std::max(count, c + 1);
+  std::vector<std::uint32_t> size(count, 0);
+  std::vector<std::uint32_t> smallest(count, n);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    ++size[community[v]];
+    smallest[community[v]] = std::min(smallest[community[v]], v);
+  }
+  std::vector<std::uint32_t> order(count);
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (size[a] != size[b]) return size[a] > size[b];
+    return smallest[a] < smallest[b];
+  });
+  std::vector<std::uint32_t> rank(count);
+  for (std::uint32_t i = 0; i < count; ++i) rank[order[i]] = i;
+  for (std::uint32_t& c : community) c = rank[c];
+  return count;
+}
+
+// H = sum_c W_c - gamma n_c (n_c - 1) / 2 on the input graph.
+double cpm_quality(const Graph& g, const std::vector<std::uint32_t>& community, std::uint32_t count,
+                   double resolution) {
+  double inside = 0.0;
+  const auto weights = boost::get(boost::edge_weight, g);
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    if (community[boost::source(e, g)] == community[boost::target(e, g)]) {
+      inside += boost::get(weights, e);
+    }
+  }
+  std::vector<double> size(count, 0.0);
+  for (const std::uint32_t c : community) size[c] += 1.0;
+  double pairs = 0.0;
+  for (const double s : size) pairs += 0.5 * s * (s - 1.0);
+  return inside - resolution * pairs;
+}
+
+}  // namespace
+
+LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
+  const std::uint32_t n = static_cast<std::uint32_t>(boost::num_vertices(g));
+  LeidenResult result;
+  Partition& partition = result.partition;
+  partition.community.resize(n);
+  std::iota(partition.community.begin(), partition.community.end(), 0u);
+
+  const Level base = level_from_graph(g, options.quality);
+  double total_weight = 0.0;  // m
+  for (std::uint32_t v = 0; v < n; ++v) total_weight += base.loop[v];
+  for (const double w : base.weight) total_weight += 0.5 * w;
+
+  if (total_weight > 0.0) {
+    Objective objective;
+    objective.scale = options.quality == Quality::modularity
+                          ? options.resolution / (2.0 * total_weight)
+                          : options.resolution;
+    objective.epsilon = 1e-12 * total_weight;
+    std::mt19937_64 rng(options.seed);
+    for (int i = 0; options.iterations < 0 || i < options.iterations; ++i) {
+      if (iterate(base, objective, rng, partition.community) == 0) break;
+    }
+  }
+
+  partition.count = order_by_size(partition.community);
+  partition.modularity = modularity(g, partition.community, options.resolution);
+  result.quality = options.quality == Quality::modularity
+                       ? partition.modularity
+                       : cpm_quality(g, partition.community, partition.count, options.resolution);
+  return result;
+}
+
+bool communities_connected(const Graph& g, const std::vector<std::uint32_t>& community) {
+  const std::size_t n = boost::num_vertices(g);
+  std::uint32_t count = 0;
+  for (const std::uint32_t c : community) count = std::max(count, c + 1);
+  std::vector<char> started(count, 0);  // a search already covered this community
+  std::vector<char> visited(n, 0);
+  std::vector<std::size_t> stack;
+  for (std::size_t s = 0; s < n; ++s) {
+    if (visited[s]) continue;
+    if (started[community[s]]) return false;  // a second piece of the same community
+    started[community[s]] = 1;
+    visited[s] = 1;
+    stack.push_back(s);
+    while (!stack.empty()) {
+      const std::size_t v = stack.back();
+      stack.pop_back();
+      for (const auto u : boost::make_iterator_range(boost::adjacent_vertices(v, g))) {
+        if (visited[u] || community[u] != community[v]) continue;
+        visited[u] = 1;
+        stack.push_back(u);
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace citenet

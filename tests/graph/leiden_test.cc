@@ -1,0 +1,433 @@
+#include "graph/leiden.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <iostream>
+#include <map>
+#include <ostream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "graph/louvain.h"
+#include "graph/metrics.h"
+#include "tests/graph/fixtures.h"
+
+namespace citenet {
+namespace {
+
+using testing::graph_of;
+using testing::two_triangles;
+
+constexpr double kTolerance = 1e-9;
+
+LeidenOptions options_of(Quality quality, double resolution, std::uint64_t seed = 42,
+                         int iterations = -1) {
+  LeidenOptions options;
+  options.quality = quality;
+  options.resolution = resolution;
+  options.seed = seed;
+  options.iterations = iterations;
+  return options;
+}
+
+// Ids dense in 0..count-1, sizes non-increasing, equal sizes ordered by smallest member.
+void expect_canonical(const Partition& p) {
+  std::vector<std::uint32_t> size(p.count, 0);
+  std::vector<std::uint32_t> smallest(p.count, static_cast<std::uint32_t>(p.community.size()));
+  for (std::uint32_t v = 0; v < p.community.size(); ++v) {
+    ASSERT_LT(p.community[v], p.count);
+    ++size[p.community[v]];
+    smallest[p.community[v]] = std::min(smallest[p.community[v]], v);
+  }
+  for (std::uint32_t c = 0; c < p.count; ++c) {
+    EXPECT_GT(size[c], 0u) << "community " << c << " is empty";
+    if (c == 0) continue;
+    EXPECT_GE(size[c - 1], size[c]);
+    if (size[c - 1] == size[c]) {
+      EXPECT_LT(smallest[c - 1], smallest[c]);
+    }
+  }
+}
+
+// CPM quality H = sum_c W_c - gamma n_c (n_c - 1) / 2, recomputed from the edge list.
+double cpm(const Graph& g, const std::vector<std::uint32_t>& community, double gamma) {
+  double inside = 0.0;
+  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
+    if (community[boost::source(e, g)] == community[boost::target(e, g)]) {
+      inside += boost::get(boost::edge_weight, g, e);
+    }
+  }
+  std::map<std::uint32_t, double> size;
+  for (const std::uint32_t c : community) size[c] += 1.0;
+  for (const auto& [c, s] : size) inside -= gamma * s * (s - 1.0) / 2.0;
+  return inside;
+}
+
+// Checks the invariants every result must satisfy.
+void expect_valid(const Graph& g, const LeidenResult& r, const LeidenOptions& options) {
+  ASSERT_EQ(r.partition.community.size(), boost::num_vertices(g));
+  expect_canonical(r.partition);
+  EXPECT_TRUE(communities_connected(g, r.partition.community));
+  EXPECT_DOUBLE_EQ(r.partition.modularity,
+                   modularity(g, r.partition.community, options.resolution));
+  if (options.quality == Quality::modularity) {
+    EXPECT_EQ(r.quality, r.partition.modularity);
+  } else {
+    EXPECT_NEAR(r.quality, cpm(g, r.partition.community, options.resolution), 1e-9);
+  }
+}
+
+// ---- Hand-drawn graphs -------------------------------------------------------------------
+
+// Two triangles joined by the bridge 2-3 (drawn in tests/graph/fixtures.h):
+//
+//   0           4
+//   | \       / |
+//   |  2 --- 3  |
+//   | /       \ |
+//   1           5
+//
+// Modularity: every seed splits at the bridge; Q = 6/7 - 1/2 = 5/14.
+TEST(LeidenTest, TwoTrianglesSplitAtTheBridge) {
+  const Graph g = two_triangles();
+  for (std::uint64_t seed = 0; seed < 20; ++seed) {
+    const LeidenResult r = leiden(g, options_of(Quality::modularity, 1.0, seed));
+    EXPECT_EQ(r.partition.count, 2u);
+    EXPECT_EQ(r.partition.community, (std::vector<std::uint32_t>{0, 0, 0, 1, 1, 1}))
+        << "seed " << seed;
+    EXPECT_NEAR(r.partition.modularity, 5.0 / 14.0, kTolerance);
+    EXPECT_NEAR(r.quality, 5.0 / 14.0, kTolerance);
+  }
+}
+
+// CPM on the same graph, H = sum W_c - gamma C(n_c, 2):
+//   gamma 0.1: whole graph 7 - 0.1 * 15 = 5.5 beats the triangles 2 * (3 - 0.3) = 5.4;
+//   gamma 0.5: triangles 2 * (3 - 1.5) = 3 beat the whole graph 7 - 7.5 = -0.5;
+//   gamma 1.5: a triangle 3 - 4.5 and an edge 1 - 1.5 are both negative: singletons, H = 0.
+TEST(LeidenTest, TwoTrianglesUnderCpm) {
+  const Graph g = two_triangles();
+  struct Case {
+    double gamma;
+    std::vector<std::uint32_t> community;
+    double quality;
+  };
+  for (const Case& c : {Case{0.1, {0, 0, 0, 0, 0, 0}, 5.5}, Case{0.5, {0, 0, 0, 1, 1, 1}, 3.0},
+                        Case{1.5, {0, 1, 2, 3, 4, 5}, 0.0}}) {
+    for (std::uint64_t seed = 0; seed < 10; ++seed) {
+      const LeidenResult r = leiden(g, options_of(Quality::cpm, c.gamma, seed));
+      EXPECT_EQ(r.partition.community, c.community) << "gamma " << c.gamma << " seed " << seed;
+      EXPECT_NEAR(r.quality, c.quality, kTolerance) << "gamma " << c.gamma;
+    }
+  }
+}
+
+// Weights count under CPM: 0 =3= 1 -0.5- 2 at gamma 1.
+//   {0,1},{2}: 3 - 1 = 2;  {0,1,2}: 3.5 - 3 = 0.5;  singletons: 0.
+TEST(LeidenTest, CpmIsWeighted) {
+  const Graph g = make_graph(3, {{0, 1, 3.0}, {1, 2, 0.5}});
+  const LeidenResult r = leiden(g, options_of(Quality::cpm, 1.0));
+  EXPECT_EQ(r.partition.community, (std::vector<std::uint32_t>{0, 0, 1}));
+  EXPECT_NEAR(r.quality, 2.0, kTolerance);
+  // Modularity at gamma 1: m = 3.5, strengths 3, 3.5, 0.5. {0,1},{2} gives
+  // 3/3.5 - (6.5/7)^2 - (0.5/7)^2 = 6/7 - 43/49 = -1/49; all together gives 0.
+  const LeidenResult q = leiden(g, options_of(Quality::modularity, 1.0));
+  EXPECT_EQ(q.partition.community, (std::vector<std::uint32_t>{0, 0, 0}));
+  EXPECT_NEAR(q.quality, 0.0, kTolerance);
+}
+
+// Resolution 0 rewards only internal weight, so each connected component becomes one
+// community under either quality; the isolated vertex 6 stays alone.
+TEST(LeidenTest, ResolutionZeroMergesComponents) {
+  const Graph g = graph_of(7, {{0, 1}, {1, 2}, {3, 4}, {4, 5}});
+  for (const Quality quality : {Quality::modularity, Quality::cpm}) {
+    const LeidenResult r = leiden(g, options_of(quality, 0.0, 1));
+    EXPECT_EQ(r.partition.count, 3u);
+    EXPECT_EQ(r.partition.community, (std::vector<std::uint32_t>{0, 0, 0, 1, 1, 1, 2}));
+  }
+}
+
+TEST(LeidenTest, IsolatedVerticesAreTheirOwnCommunities) {
+  // 0 and 7 isolated around the two triangles shifted to 1..6.
+  const Graph g = graph_of(8, {{1, 2}, {1, 3}, {2, 3}, {3, 4}, {4, 5}, {4, 6}, {5, 6}});
+  const LeidenResult r = leiden(g, options_of(Quality::modularity, 1.0, 3));
+  EXPECT_EQ(r.partition.count, 4u);
+  EXPECT_EQ(r.partition.community, (std::vector<std::uint32_t>{2, 0, 0, 0, 1, 1, 1, 3}));
+  EXPECT_NEAR(r.partition.modularity, 5.0 / 14.0, kTolerance);
+}
+
+TEST(LeidenTest, ZeroIterationsGiveSingletons) {
+  const LeidenResult r = leiden(two_triangles(), options_of(Quality::modularity, 1.0, 42, 0));
+  EXPECT_EQ(r.partition.community, (std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5}));
+  // Singletons: -sum (k_v / 2m)^2 = -(4 * 4 + 2 * 9) / 196 = -34/196.
+  EXPECT_NEAR(r.quality, -34.0 / 196.0, kTolerance);
+}
+
+// One iteration already reaches a valid partition; running until stable never loses quality
+// against it for the same seed (later iterations only make improving moves).
+TEST(LeidenTest, MoreIterationsNeverLoseQuality) {
+  for (const std::string graph : {"karate", "karate_weighted", "lesmis"}) {
+    const Graph g = testing::load_graph(graph);
+    for (std::uint64_t seed = 0; seed < 10; ++seed) {
+      const LeidenOptions once = options_of(Quality::modularity, 1.0, seed, 1);
+      const LeidenResult one = leiden(g, once);
+      expect_valid(g, one, once);
+      const LeidenResult stable = leiden(g, options_of(Quality::modularity, 1.0, seed));
+      EXPECT_GE(stable.quality, one.quality - 1e-12) << graph << " seed " << seed;
+    }
+  }
+}
+
+TEST(LeidenTest, EmptyGraph) {
+  const LeidenResult r = leiden(Graph(), {});
+  EXPECT_EQ(r.partition.count, 0u);
+  EXPECT_TRUE(r.partition.community.empty());
+  EXPECT_EQ(r.partition.modularity, 0.0);
+  EXPECT_EQ(r.quality, 0.0);
+}
+
+TEST(LeidenTest, SingleVertexAndNoEdges) {
+  const LeidenResult one = leiden(Graph(1), {});
+  EXPECT_EQ(one.partition.community, (std::vector<std::uint32_t>{0}));
+  for (const Quality quality : {Quality::modularity, Quality::cpm}) {
+    const LeidenResult r = leiden(Graph(5), options_of(quality, 1.0));
+    EXPECT_EQ(r.partition.count, 5u);
+    EXPECT_EQ(r.partition.community, (std::vector<std::uint32_t>{0, 1, 2, 3, 4}));
+    EXPECT_EQ(r.partition.modularity, 0.0);
+    EXPECT_EQ(r.quality, 0.0);
+  }
+}
+
+// A single edge: joining gives Q = 1 - 1 = 0 against -1/2 for singletons; CPM at gamma 0.5
+// gives 1 - 0.5 = 0.5 against 0.
+TEST(LeidenTest, SingleEdge) {
+  const Graph g = graph_of(2, {{0, 1}});
+  const LeidenResult q = leiden(g, options_of(Quality::modularity, 1.0));
+  EXPECT_EQ(q.partition.community, (std::vector<std::uint32_t>{0, 0}));
+  EXPECT_NEAR(q.quality, 0.0, kTolerance);
+  const LeidenResult h = leiden(g, options_of(Quality::cpm, 0.5));
+  EXPECT_EQ(h.partition.community, (std::vector<std::uint32_t>{0, 0}));
+  EXPECT_NEAR(h.quality, 0.5, kTolerance);
+  EXPECT_NEAR(h.partition.modularity, 0.5, kTolerance);  // at gamma 0.5: 1 - 0.5 (2/2)^2
+}
+
+TEST(LeidenTest, SameSeedSamePartition) {
+  for (const std::string graph : {"karate_weighted", "lesmis"}) {
+    const Graph g = testing::load_graph(graph);
+    for (const Quality quality : {Quality::modularity, Quality::cpm}) {
+      for (std::uint64_t seed : {0ull, 7ull, 42ull}) {
+        const LeidenOptions options =
+            options_of(quality, quality == Quality::cpm ? 0.5 : 1.0, seed);
+        const LeidenResult a = leiden(g, options);
+        const LeidenResult b = leiden(g, options);
+        EXPECT_EQ(a.partition.community, b.partition.community) << graph << " seed " << seed;
+        EXPECT_EQ(a.quality, b.quality);
+      }
+    }
+  }
+}
+
+// ---- communities_connected ---------------------------------------------------------------
+
+TEST(CommunitiesConnectedTest, HandCases) {
+  const Graph g = two_triangles();
+  EXPECT_TRUE(communities_connected(g, {0, 0, 0, 1, 1, 1}));
+  EXPECT_TRUE(communities_connected(g, {0, 0, 0, 0, 0, 0}));
+  EXPECT_TRUE(communities_connected(g, {0, 1, 2, 3, 4, 5}));
+  EXPECT_TRUE(communities_connected(g, {7, 7, 3, 3, 9, 9}));   // 0-1, 2-3, 4-5: edges all
+  EXPECT_FALSE(communities_connected(g, {0, 0, 1, 1, 0, 0}));  // {0,1,4,5}: two pieces
+  EXPECT_FALSE(communities_connected(g, {0, 1, 0, 1, 0, 1}));  // {0,2,4}: 4 is cut off
+  EXPECT_FALSE(communities_connected(Graph(2), {0, 0}));       // two isolated vertices
+  EXPECT_TRUE(communities_connected(Graph(), {}));
+}
+
+// ---- Connectedness guarantee on fixtures and random graphs --------------------------------
+
+// Uniform in [0, 1) from the top 53 bits (std:: distributions differ across libraries).
+double unit(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+// Graph `index` of 50: even indices Erdos-Renyi G(n, p) with mean degree 3..6, odd indices a
+// planted partition of 3..8 groups with p_in / p_out = 10; every third graph has integer
+// weights 1..5, the rest weight 1. Sizes 40..160 vertices.
+Graph random_graph(std::uint64_t index) {
+  std::mt19937_64 rng(1000 + index);
+  const std::uint32_t n = 40 + static_cast<std::uint32_t>(rng() % 121);
+  const bool weighted = index % 3 == 0;
+  std::vector<std::uint32_t> group(n, 0);
+  double p_in, p_out;
+  if (index % 2 == 0) {
+    p_in = p_out = (3.0 + 3.0 * unit(rng)) / (n - 1);
+  } else {
+    const std::uint32_t groups = 3 + static_cast<std::uint32_t>(rng() % 6);
+    for (std::uint32_t v = 0; v < n; ++v) group[v] = static_cast<std::uint32_t>(rng() % groups);
+    const double mean_degree = 4.0 + 4.0 * unit(rng);
+    // Expected degree ~ p_in n / groups + p_out n (groups - 1) / groups with p_in = 10 p_out.
+    p_out = mean_degree / (n * (10.0 + groups - 1.0) / groups);
+    p_in = std::min(1.0, 10.0 * p_out);
+  }
+  std::vector<WeightedEdge> edges;
+  for (std::uint32_t u = 0; u < n; ++u) {
+    for (std::uint32_t v = u + 1; v < n; ++v) {
+      if (unit(rng) < (group[u] == group[v] ? p_in : p_out)) {
+        edges.push_back({u, v, weighted ? 1.0 + static_cast<double>(rng() % 5) : 1.0});
+      }
+    }
+  }
+  return make_graph(n, edges);
+}
+
+struct Setting {
+  Quality quality;
+  double resolution;
+};
+
+const Setting kSettings[] = {{Quality::modularity, 0.5}, {Quality::modularity, 1.0},
+                             {Quality::modularity, 2.0}, {Quality::cpm, 0.05},
+                             {Quality::cpm, 0.2},        {Quality::cpm, 0.5}};
+
+TEST(LeidenConnectedTest, FixtureGraphs) {
+  for (const std::string graph : {"karate", "karate_weighted", "lesmis"}) {
+    const Graph g = testing::load_graph(graph);
+    for (const Setting& s : kSettings) {
+      for (std::uint64_t seed = 0; seed < 20; ++seed) {
+        const LeidenOptions options = options_of(s.quality, s.resolution, seed);
+        const LeidenResult r = leiden(g, options);
+        SCOPED_TRACE(graph + " gamma " + std::to_string(s.resolution) + " seed " +
+                     std::to_string(seed));
+        expect_valid(g, r, options);
+        expect_valid(g, leiden(g, options_of(s.quality, s.resolution, seed, 1)), options);
+      }
+    }
+  }
+}
+
+// Fifty seeded random graphs, both qualities at three resolutions each, until stable and after
+// a single iteration. Louvain's disconnected communities on the same graphs are counted for
+// the record only (it gives no guarantee).
+TEST(LeidenConnectedTest, RandomGraphs) {
+  int louvain_disconnected = 0, runs = 0;
+  for (std::uint64_t index = 0; index < 50; ++index) {
+    const Graph g = random_graph(index);
+    for (const Setting& s : kSettings) {
+      for (std::uint64_t seed = 0; seed < 3; ++seed) {
+        const LeidenOptions options = options_of(s.quality, s.resolution, seed);
+        SCOPED_TRACE("graph " + std::to_string(index) + " gamma " + std::to_string(s.resolution) +
+                     " seed " + std::to_string(seed));
+        expect_valid(g, leiden(g, options), options);
+        expect_valid(g, leiden(g, options_of(s.quality, s.resolution, seed, 1)), options);
+        if (s.quality == Quality::modularity) {
+          ++runs;
+          if (!communities_connected(g, louvain(g, s.resolution, seed).community)) {
+            ++louvain_disconnected;
+          }
+        }
+      }
+    }
+  }
+  std::cout << "[ leiden   ] Louvain left a disconnected community in " << louvain_disconnected
+            << " of " << runs << " runs on the same random graphs\n";
+}
+
+// ---- References: leidenalg 0.9.1 and igraph 0.10.2 community_leiden -----------------------
+
+struct ReferenceCase {
+  std::string graph;
+  Quality quality;
+  const char* gamma;
+};
+
+std::string name_of(Quality quality) {
+  return quality == Quality::modularity ? "modularity" : "cpm";
+}
+
+void PrintTo(const ReferenceCase& c, std::ostream* out) {
+  *out << c.graph << " " << name_of(c.quality) << " gamma " << c.gamma;
+}
+
+class ReferenceLeidenTest : public ::testing::TestWithParam<ReferenceCase> {};
+
+// Leiden is randomised, so runs are compared like with like: our best and mean over seeds
+// 0..19 against the better of leidenalg's and igraph's best and mean over their seeds 0..19,
+// all run until stable (n_iterations = -1). Within 1% (relative to the reference value).
+TEST_P(ReferenceLeidenTest, ReachesReferenceQualityOverSeeds) {
+  const auto& [graph, quality, gamma_text] = GetParam();
+  const Graph g = testing::load_graph(graph);
+  const auto reference = testing::read_reference(graph + ".leiden");
+  const std::string gamma_key(gamma_text);
+  const double gamma = std::stod(gamma_key);
+  double best = -1e300, sum = 0.0;
+  std::uint32_t best_count = 0;
+  for (std::uint64_t seed = 0; seed < 20; ++seed) {
+    const LeidenOptions options = options_of(quality, gamma, seed);
+    const LeidenResult r = leiden(g, options);
+    expect_valid(g, r, options);
+    if (r.quality > best) {
+      best = r.quality;
+      best_count = r.partition.count;
+    }
+    sum += r.quality;
+  }
+  const double mean = sum / 20.0;
+  const std::string key = name_of(quality);
+  const auto value = [&](const std::string& method, const std::string& what) {
+    return reference.at(method + "_" + key + "_" + what + "_gamma" + gamma_key);
+  };
+  const double reference_best =
+      std::max(value("leidenalg", "best_of_20"), value("igraph", "best_of_20"));
+  const double reference_mean =
+      std::max(value("leidenalg", "mean_of_20"), value("igraph", "mean_of_20"));
+  const double leidenalg_count = value("leidenalg", "communities_of_best");
+  const double igraph_count = value("igraph", "communities_of_best");
+  std::cout << "[ leiden   ] " << graph << " " << key << " gamma " << gamma_key << ": best " << best
+            << " (" << best_count << " communities) mean " << mean
+            << " over seeds 0..19; references best " << reference_best << " (" << leidenalg_count
+            << " communities in leidenalg's, " << igraph_count << " in igraph's) mean "
+            << reference_mean << "\n";
+  EXPECT_GE(best, reference_best - 0.01 * std::abs(reference_best));
+  EXPECT_GE(mean, reference_mean - 0.01 * std::abs(reference_mean));
+  // Partitions of equal quality can differ in size (lesmis, CPM gamma 1: an edge of weight 1
+  // joins two vertices at gain 0), so the count must match one of the references' best runs.
+  EXPECT_TRUE(best_count == leidenalg_count || best_count == igraph_count)
+      << best_count << " communities";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Graphs, ReferenceLeidenTest,
+    ::testing::Values(ReferenceCase{"karate", Quality::modularity, "0.5"},
+                      ReferenceCase{"karate", Quality::modularity, "1.0"},
+                      ReferenceCase{"karate", Quality::modularity, "2.0"},
+                      ReferenceCase{"karate_weighted", Quality::modularity, "0.5"},
+                      ReferenceCase{"karate_weighted", Quality::modularity, "1.0"},
+                      ReferenceCase{"karate_weighted", Quality::modularity, "2.0"},
+                      ReferenceCase{"lesmis", Quality::modularity, "0.5"},
+                      ReferenceCase{"lesmis", Quality::modularity, "1.0"},
+                      ReferenceCase{"lesmis", Quality::modularity, "2.0"},
+                      ReferenceCase{"karate", Quality::cpm, "0.05"},
+                      ReferenceCase{"karate", Quality::cpm, "0.1"},
+                      ReferenceCase{"karate_weighted", Quality::cpm, "0.1"},
+                      ReferenceCase{"karate_weighted", Quality::cpm, "0.5"},
+                      ReferenceCase{"lesmis", Quality::cpm, "0.5"},
+                      ReferenceCase{"lesmis", Quality::cpm, "1.0"}),
+    [](const ::testing::TestParamInfo<ReferenceCase>& info) {
+      std::string gamma = info.param.gamma;
+      std::replace(gamma.begin(), gamma.end(), '.', '_');
+      return info.param.graph + "_" + name_of(info.param.quality) + "_gamma" + gamma;
+    });
+
+// The default options (modularity, gamma 1, seed 42) on the fixture graphs.
+TEST(LeidenTest, DefaultOptionsReachBestReference) {
+  for (const std::string graph : {"karate", "karate_weighted", "lesmis"}) {
+    const Graph g = testing::load_graph(graph);
+    const auto reference = testing::read_reference(graph + ".leiden");
+    const double best = reference.at("leidenalg_modularity_best_of_20_gamma1.0");
+    const LeidenResult r = leiden(g);
+    std::cout << "[ leiden   ] " << graph << " default options: " << r.quality << " with "
+              << r.partition.count << " communities; best reference " << best << "\n";
+    EXPECT_GE(r.quality, 0.99 * best) << graph;
+  }
+}
+
+}  // namespace
+}  // namespace citenet

@@ -1,0 +1,120 @@
+// Corpus building: duplicates across sources, their union, and the thesaurus on entities.
+#include <gtest/gtest.h>
+
+#include "records/corpus.h"
+
+namespace citenet {
+namespace {
+
+Author author(std::string surname, std::string given, std::vector<std::string> affiliations = {}) {
+  Author a;
+  a.surname = surname;
+  a.given = given;
+  a.initials = given.substr(0, 1);
+  a.full_name = given + " " + surname;
+  a.as_printed = surname + " " + a.initials;
+  a.affiliations = std::move(affiliations);
+  return a;
+}
+
+Record record(std::string title, int year, std::string doi, std::string pmid,
+              std::vector<Author> authors) {
+  Record r;
+  r.title = std::move(title);
+  r.year = year;
+  r.doi = std::move(doi);
+  r.pmid = std::move(pmid);
+  r.authors = std::move(authors);
+  return r;
+}
+
+std::vector<std::string> labels(std::span<const std::uint32_t> ids,
+                                const std::vector<std::string>& table) {
+  std::vector<std::string> out;
+  for (std::uint32_t id : ids) out.push_back(table[id]);
+  return out;
+}
+
+TEST(CorpusDuplicates, SameDoiMergesAndKeepsTheUnion) {
+  CorpusBuilder b({.keywords = KeywordSource::explicit_only});
+  Record medline = record("Cross-sector collaboration", 2024, "10.1186/S12889-024-20089-5", "39334058",
+                          {author("Alderwick", "Hugh", {"Health Foundation, London, UK"})});
+  medline.keywords = {{"Health Policy", KeywordOrigin::index_term}};
+  Record wos = record("CROSS-SECTOR COLLABORATION", 0, "https://doi.org/10.1186/s12889-024-20089-5", "",
+                      {author("Alderwick", "Hugh"), author("Mays", "Nicholas")});
+  wos.addresses = {"London Sch Hyg & Trop Med, London, England"};
+  wos.keywords = {{"integrated care", KeywordOrigin::author}};
+  wos.citations = 7;
+  b.add(medline);
+  b.add(wos);
+  b.add(record("Something else", 2024, "10.1/other", "", {author("Dixon", "Jennifer")}));
+  const Corpus c = b.finish();
+  ASSERT_EQ(c.papers.size(), 2u);
+  EXPECT_EQ(c.duplicates_merged, 1u);
+  EXPECT_EQ(c.record_paper, (std::vector<std::uint32_t>{0, 0, 1}));
+  EXPECT_EQ(labels(c.authors[0], c.author_labels),
+            (std::vector<std::string>{"Hugh Alderwick", "Nicholas Mays"}));
+  EXPECT_EQ(c.institutions[0].size(), 2u);
+  EXPECT_EQ(labels(c.keywords[0], c.keyword_labels),
+            (std::vector<std::string>{"Health Policy", "integrated care"}));
+  EXPECT_EQ(c.papers[0].year, 2024);
+  EXPECT_EQ(c.papers[0].citations, 7u);
+}
+
+TEST(CorpusDuplicates, PmidThenTitleAndYearWhenNoDoi) {
+  CorpusBuilder b;
+  b.add(record("A study", 2020, "", "123", {}));
+  b.add(record("A different title as printed", 2020, "", "123", {}));
+  b.add(record("Théories du care", 2019, "", "", {}));
+  b.add(record("THEORIES DU CARE.", 2019, "", "", {}));
+  b.add(record("Theories du care", 2018, "", "", {}));  // another year: another paper
+  const Corpus c = b.finish();
+  EXPECT_EQ(c.record_paper, (std::vector<std::uint32_t>{0, 0, 1, 1, 2}));
+}
+
+// A guideline printed in two journals: same title and year, two DOIs, two papers.
+TEST(CorpusDuplicates, DifferentDoisNeverMerge) {
+  CorpusBuilder b;
+  b.add(record("2011 ACCF/AHA/SCAI Guideline", 2011, "10.1016/j.jacc.2011.08.007", "22070834", {}));
+  b.add(record("2011 ACCF/AHA/SCAI Guideline", 2011, "10.1161/CIR.0b013e31823ba622", "22064601", {}));
+  b.add(record("2011 ACCF/AHA/SCAI Guideline", 2011, "", "22064601", {}));
+  const Corpus c = b.finish();
+  EXPECT_EQ(c.record_paper, (std::vector<std::uint32_t>{0, 1, 1}));
+}
+
+TEST(CorpusDuplicates, KeepDuplicatesOption) {
+  CorpusBuilder b({.merge_duplicates = false});
+  b.add(record("A", 2020, "10.1/a", "", {}));
+  b.add(record("A", 2020, "10.1/a", "", {}));
+  EXPECT_EQ(b.finish().papers.size(), 2u);
+}
+
+TEST(CorpusThesaurus, RenamesMergesAndDropsInstitutionsAndCountries) {
+  std::string error;
+  const auto thesaurus = Thesaurus::parse(
+      "kind,from,to\n"
+      "institution,Health Foundation,The Health Foundation\n"
+      "institution,London School of Hygiene & Tropical Medicine,LSHTM\n"
+      "institution,University of Manchester,\n"
+      "country,United Kingdom,UK\n",
+      "t.csv", &error);
+  ASSERT_TRUE(thesaurus) << error;
+  CorpusBuilder b({.thesaurus = &*thesaurus});
+  b.add(record("A", 2020, "", "", {author("Alderwick", "Hugh", {
+      "Health Foundation, London, UK",
+      "London School of Hygiene and Tropical Medicine, London, UK",
+      "School of Health Sciences, University of Manchester, Manchester, UK"})}));
+  const Corpus c = b.finish();
+  EXPECT_EQ(labels(c.institutions[0], c.institution_labels),
+            (std::vector<std::string>{"The Health Foundation", "LSHTM"}));
+  EXPECT_EQ(labels(c.countries[0], c.country_labels), (std::vector<std::string>{"UK"}));
+}
+
+TEST(CorpusLabels, PaperLabelCutsAtAWordAndNamesAnonymousPapers) {
+  Record r = record("Integrated care systems and equity: prospects and plans", 2023, "", "", {});
+  EXPECT_EQ(paper_label(r), "Anonymous 2023 Integrated care systems and equity:…");
+  EXPECT_EQ(doi_key("https://doi.org/10.1136/BMJ.N248"), "10.1136/bmj.n248");
+}
+
+}  // namespace
+}  // namespace citenet

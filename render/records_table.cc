@@ -48,6 +48,7 @@ class JsonRecordWriter final : public RecordWriter {
       nlohmann::ordered_json author;
       author["as_printed"] = a.as_printed;
       author["label"] = i < normalised.labels.size() ? normalised.labels[i] : a.as_printed;
+      if (i < normalised.people.size()) author["person"] = normalised.people[i];
       author["surname"] = a.surname;
       author["given"] = a.given;
       author["initials"] = a.initials;

@@ -29,9 +29,11 @@ bool write_records(const InputOptions& input, const Corpus& corpus, RecordWriter
       authors.paper = corpus.record_paper[record_index];
       authors.duplicate = authors.paper < next_new_paper ? true : (++next_new_paper, false);
       const auto people = corpus.record_authors[record_index++];
-      for (std::uint32_t person : people)
-        authors.labels.push_back(person == AuthorIdentity::kDropped ? ""
-                                                                     : corpus.author_labels[person]);
+      for (std::uint32_t person : people) {
+        const bool dropped = person == AuthorIdentity::kDropped;
+        authors.labels.push_back(dropped ? "" : corpus.author_labels[person]);
+        authors.people.push_back(dropped ? -1 : static_cast<std::int64_t>(person));
+      }
       // Formats without keywords (the listing, RIS without KW) get extracted terms,
       // marked as such.
       if (record.keywords.empty())

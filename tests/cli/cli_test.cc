@@ -262,6 +262,49 @@ TEST_F(CliTest, MedlineAndWosSharingAPaperAreMerged) {
       << kept.err;
 }
 
+// The merge table is an audit and a thesaurus: fed back it reproduces the same people,
+// and an edited row overrides the ladder.
+TEST_F(CliTest, AuthorMergeTableRoundTripsAsThesaurus) {
+  RunResult r = run("parse '" + kListing + "' --author-merges merges.csv");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string table = slurp(file("merges.csv"));
+  EXPECT_EQ(table.rfind("key,label,forms,evidence,records\n", 0), 0u);
+  EXPECT_NE(table.find("\"alderwick, hugh\",Hugh Alderwick,Alderwick H;Hugh Alderwick;ALDERWICK HUGH,"
+                       "full name;unique full name,0;2;10;11;13\n"),
+            std::string::npos)
+      << table;
+  const auto before = nlohmann::json::parse(r.out);
+
+  r = run("parse '" + kListing + "' --thesaurus merges.csv");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto again = nlohmann::json::parse(r.out);
+  for (std::size_t i = 0; i < before.size(); ++i)
+    for (std::size_t a = 0; a < before[i]["authors"].size(); ++a)
+      EXPECT_EQ(again[i]["authors"][a]["label"], before[i]["authors"][a]["label"]) << i << "/" << a;
+
+  std::string edited = table;
+  const std::string row = "\"alderwick, hugh\",Hugh Alderwick,";
+  edited.replace(edited.find(row), row.size(), "\"alderwick, hugh\",H. Alderwick (Health Foundation),");
+  write("edited.csv", edited);
+  r = run("parse '" + kListing + "' --thesaurus edited.csv");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)[13]["authors"][0]["label"], "H. Alderwick (Health Foundation)");
+}
+
+TEST_F(CliTest, BadThesaurusIsOneLine) {
+  write("t.csv", "kind,from,to\nplanet,Mars,Venus\n");
+  const RunResult r = run("stats '" + kListing + "' --thesaurus t.csv");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_EQ(r.err.rfind("t.csv:2: ", 0), 0u) << r.err;
+}
+
+TEST_F(CliTest, FromOverridesDetection) {
+  const RunResult r = run("stats '" + kListing + "' --from medline");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("not a MEDLINE file"), std::string::npos) << r.err;
+}
+
 TEST_F(CliTest, ExistingOutputSurvivesAFailedRun) {
   write("keep.svg", "precious");
   const RunResult r = run("map missing.txt -o keep.svg");

@@ -1,24 +1,167 @@
 #include "graph/analysis.h"
 
+#include <algorithm>
+#include <array>
 #include <utility>
 
+#include "graph/clustering.h"
+#include "graph/eigenvector.h"
+#include "graph/harmonic.h"
+#include "graph/kcore.h"
+#include "graph/leiden.h"
 #include "graph/louvain.h"
 #include "graph/metrics.h"
+#include "graph/pagerank.h"
+#include "graph/partition_compare.h"
+#include "graph/sampled_betweenness.h"
 
 namespace citenet {
+
+namespace {
+
+constexpr std::array<std::pair<Metric, std::string_view>, 8> kMetricNames = {{
+    {Metric::degree, "degree"},
+    {Metric::weighted_degree, "weighted_degree"},
+    {Metric::betweenness, "betweenness"},
+    {Metric::closeness, "closeness"},
+    {Metric::eigenvector, "eigenvector"},
+    {Metric::pagerank, "pagerank"},
+    {Metric::clustering, "clustering"},
+    {Metric::core, "core"},
+}};
+
+bool wanted(const AnalysisOptions& options, Metric metric) {
+  return !options.metrics ||
+         std::find(options.metrics->begin(), options.metrics->end(), metric) !=
+             options.metrics->end();
+}
+
+Partition detect_communities(const Graph& g, const AnalysisOptions& options, std::uint64_t seed) {
+  if (options.community == CommunityMethod::louvain) return louvain(g, options.resolution, seed);
+  LeidenOptions leiden_options;
+  leiden_options.quality =
+      options.quality == CommunityQuality::cpm ? Quality::cpm : Quality::modularity;
+  leiden_options.resolution = options.resolution;
+  leiden_options.seed = seed;
+  return leiden(g, leiden_options).partition;
+}
+
+}  // namespace
+
+std::string_view metric_name(Metric metric) {
+  for (const auto& [m, name] : kMetricNames)
+    if (m == metric) return name;
+  return "?";
+}
+
+std::optional<Metric> parse_metric(std::string_view name) {
+  for (const auto& [m, n] : kMetricNames)
+    if (n == name) return m;
+  return std::nullopt;
+}
+
+const std::vector<Metric>& all_metrics() {
+  static const std::vector<Metric> metrics = [] {
+    std::vector<Metric> v;
+    for (const auto& entry : kMetricNames) v.push_back(entry.first);
+    return v;
+  }();
+  return metrics;
+}
+
+const std::vector<double>& Analysis::values(Metric metric) const {
+  switch (metric) {
+    case Metric::degree: return degree;
+    case Metric::weighted_degree: return weighted_degree;
+    case Metric::betweenness: return betweenness;
+    case Metric::closeness: return closeness;
+    case Metric::eigenvector: return eigenvector;
+    case Metric::pagerank: return pagerank;
+    case Metric::clustering: return clustering;
+    case Metric::core: return core;
+  }
+  return degree;
+}
+
+std::string_view community_method_name(CommunityMethod method) {
+  switch (method) {
+    case CommunityMethod::none: return "none";
+    case CommunityMethod::louvain: return "Louvain";
+    case CommunityMethod::leiden: return "Leiden";
+  }
+  return "?";
+}
 
 Analysis analyse(const Network& network, const AnalysisOptions& options) {
   const Graph& g = network.graph;
   Analysis result;
-  result.degree = degree(g);
-  result.weighted_degree = weighted_degree(g);
-  result.betweenness = betweenness(g);
+  result.resolution = options.resolution;
+  result.seed = options.seed;
+  result.method = options.community;
+  result.quality = options.quality;
+  const double n = static_cast<double>(boost::num_vertices(g));
+  const double path_work = n * static_cast<double>(boost::num_edges(g));
+  const bool exact_affordable = path_work <= kExactPathBudget;
+
+  if (wanted(options, Metric::degree)) result.degree = degree(g);
+  if (wanted(options, Metric::weighted_degree)) result.weighted_degree = weighted_degree(g);
+  if (wanted(options, Metric::betweenness)) {
+    std::size_t pivots = options.betweenness_pivots;
+    // By default a graph too large for Brandes gets as many sampled sources as the budget
+    // allows (Brandes & Pich 2007), never fewer than 100.
+    if (!pivots && !exact_affordable && !options.metrics) {
+      const double links = std::max(1.0, static_cast<double>(boost::num_edges(g)));
+      pivots = static_cast<std::size_t>(std::max(100.0, kExactPathBudget / links));
+    }
+    if (pivots && pivots < boost::num_vertices(g)) {
+      result.betweenness = sampled_betweenness(g, pivots, options.seed);
+      result.betweenness_pivots = pivots;
+      result.notes.push_back("betweenness sampled from " + std::to_string(pivots) + " of " +
+                             std::to_string(boost::num_vertices(g)) + " sources");
+    } else {
+      result.betweenness = betweenness(g);
+    }
+  }
+  if (wanted(options, Metric::closeness)) {
+    if (exact_affordable || options.metrics)
+      result.closeness = normalised_harmonic_closeness(g);
+    else
+      result.notes.push_back("closeness left out: the network is too large for all shortest "
+                             "paths (ask for it with --metrics)");
+  }
+  if (wanted(options, Metric::eigenvector)) {
+    bool converged = true;
+    result.eigenvector = eigenvector_centrality(g, {1e-9, 1000}, &converged);
+    if (!converged) result.notes.push_back("eigenvector centrality did not converge in 1000 steps");
+  }
+  if (wanted(options, Metric::pagerank)) {
+    PageRankOptions pagerank_options;
+    pagerank_options.damping = options.damping;
+    result.pagerank = pagerank(g, pagerank_options);
+  }
+  if (wanted(options, Metric::clustering)) result.clustering = local_clustering(g);
+  if (wanted(options, Metric::core)) result.core = core_number(g);
+
   Components parts = components(g);
   result.component = std::move(parts.id);
   result.component_count = parts.count;
-  if (options.communities) result.communities = louvain(g, options.resolution, options.seed);
-  result.resolution = options.resolution;
-  result.seed = options.seed;
+
+  if (options.community != CommunityMethod::none) {
+    result.communities = detect_communities(g, options, options.seed);
+    if (options.stability_runs > 1) {
+      std::vector<std::uint64_t> seeds;
+      for (std::size_t i = 0; i < options.stability_runs; ++i) seeds.push_back(options.seed + i);
+      const Stability s = stability(
+          g, [&](const Graph& graph, std::uint64_t seed) {
+            return detect_communities(graph, options, seed).community;
+          },
+          seeds);
+      result.stability_runs = options.stability_runs;
+      result.stability_ari = s.mean_ari;
+      result.stability_nmi = s.mean_nmi;
+      result.community_kept = s.core_kept;
+    }
+  }
   return result;
 }
 

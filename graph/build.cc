@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 namespace citenet {
 
@@ -14,84 +15,276 @@ std::uint64_t pack(std::uint32_t a, std::uint32_t b) {
   return (static_cast<std::uint64_t>(a) << 32) | b;
 }
 
-void add_pairs(std::span<const std::uint32_t> ids, std::vector<std::uint64_t>& pairs) {
-  for (std::size_t i = 0; i < ids.size(); ++i)
-    for (std::size_t j = i + 1; j < ids.size(); ++j) pairs.push_back(pack(ids[i], ids[j]));
+WeightedEdge unpack(std::uint64_t key, double weight) {
+  return {static_cast<std::uint32_t>(key >> 32), static_cast<std::uint32_t>(key & 0xffffffffu),
+          weight};
 }
 
-std::vector<WeightedEdge> count_pairs(std::vector<std::uint64_t>& pairs) {
-  std::sort(pairs.begin(), pairs.end());
-  std::vector<WeightedEdge> edges;
-  for (std::size_t i = 0; i < pairs.size();) {
-    std::size_t j = i;
-    while (j < pairs.size() && pairs[j] == pairs[i]) ++j;
-    edges.push_back({static_cast<std::uint32_t>(pairs[i] >> 32),
-                     static_cast<std::uint32_t>(pairs[i] & 0xffffffffu),
-                     static_cast<double>(j - i)});
-    i = j;
+// Linking units (a paper's entities, an entity's papers …) stored flat: unit u's members,
+// distinct and sorted, are members[offsets[u] .. offsets[u+1]).
+struct Units {
+  std::vector<std::uint32_t> offsets{0};
+  std::vector<std::uint32_t> members;
+  std::size_t size() const { return offsets.size() - 1; }
+  std::span<const std::uint32_t> operator[](std::size_t u) const {
+    return {members.data() + offsets[u], offsets[u + 1] - offsets[u]};
   }
-  return edges;
+  void push_distinct(std::span<const std::uint32_t> ids) {
+    const auto begin = members.insert(members.end(), ids.begin(), ids.end());
+    std::sort(begin, members.end());
+    members.erase(std::unique(begin, members.end()), members.end());
+    offsets.push_back(static_cast<std::uint32_t>(members.size()));
+  }
+};
+
+// Co-occurrence counts: full counting keeps 8-byte keys only; fractional counting keeps a
+// weight beside each key. Both sorted, then summed per key in one pass.
+class PairCounter {
+ public:
+  explicit PairCounter(Counting counting) : counting_(counting) {}
+
+  void reserve(std::size_t pairs) {
+    if (counting_ == Counting::full)
+      keys_.reserve(pairs);
+    else
+      weighted_.reserve(pairs);
+  }
+
+  // Every pair of `ids` (distinct) gains pair_weight(counting, ids.size()).
+  void add_unit(std::span<const std::uint32_t> ids) {
+    if (ids.size() < 2) return;
+    if (counting_ == Counting::full) {
+      for (std::size_t i = 0; i < ids.size(); ++i)
+        for (std::size_t j = i + 1; j < ids.size(); ++j) keys_.push_back(pack(ids[i], ids[j]));
+      return;
+    }
+    const double w = pair_weight(counting_, ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      for (std::size_t j = i + 1; j < ids.size(); ++j) weighted_.push_back({pack(ids[i], ids[j]), w});
+  }
+
+  // One pair with its own weight (bipartite links); `weight` must be 1 under full counting.
+  void add(std::uint32_t a, std::uint32_t b, double weight) {
+    if (counting_ == Counting::full)
+      keys_.push_back(pack(a, b));
+    else
+      weighted_.push_back({pack(a, b), weight});
+  }
+
+  // Sorted by (source, target). Equal keys are summed in (key, weight) order, so the sums
+  // do not depend on the order units were added in.
+  std::vector<WeightedEdge> edges() {
+    std::vector<WeightedEdge> edges;
+    if (counting_ == Counting::full) {
+      std::sort(keys_.begin(), keys_.end());
+      for (std::size_t i = 0; i < keys_.size();) {
+        std::size_t j = i;
+        while (j < keys_.size() && keys_[j] == keys_[i]) ++j;
+        edges.push_back(unpack(keys_[i], static_cast<double>(j - i)));
+        i = j;
+      }
+      return edges;
+    }
+    std::sort(weighted_.begin(), weighted_.end());
+    for (std::size_t i = 0; i < weighted_.size();) {
+      double sum = 0;
+      std::size_t j = i;
+      for (; j < weighted_.size() && weighted_[j].first == weighted_[i].first; ++j)
+        sum += weighted_[j].second;
+      edges.push_back(unpack(weighted_[i].first, sum));
+      i = j;
+    }
+    return edges;
+  }
+
+ private:
+  Counting counting_;
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::pair<std::uint64_t, double>> weighted_;
+};
+
+std::size_t pair_count(const Units& units, const std::vector<bool>& links) {
+  std::size_t pairs = 0;
+  for (std::size_t u = 0; u < units.size(); ++u)
+    if (links[u]) pairs += units[u].size() * (units[u].size() - (units[u].empty() ? 0 : 1)) / 2;
+  return pairs;
 }
 
-// The same entity twice on one paper (a name printed twice) counts once.
-void distinct_ids(std::span<const std::uint32_t> in, std::vector<std::uint32_t>& out) {
-  out.assign(in.begin(), in.end());
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+void add_occurrence(NodeAttributes& node, const PaperInfo& paper) {
+  ++node.papers;
+  node.citations += paper.citations;
+  if (paper.year) {
+    node.first_year = node.first_year ? std::min(node.first_year, paper.year) : paper.year;
+    node.last_year = std::max(node.last_year, paper.year);
+  }
 }
 
-// Entity nodes linked by the papers they share.
-Network entity_network(const Corpus& corpus, const IdLists& per_paper,
-                       const std::vector<std::string>& labels) {
+NodeAttributes paper_node(const PaperInfo& paper) {
+  return {paper.label, 1, paper.citations, paper.year, paper.year};
+}
+
+// What every kind starts from: the selected papers and their distinct entities.
+struct Selection {
+  std::vector<std::uint32_t> papers;  // corpus paper ids inside the year range, in order
+  Units lists;                        // per selected paper: its distinct entities
+  std::vector<bool> links;            // per selected paper: within max_entities
+};
+
+Selection select(const Corpus& corpus, const IdLists* per_paper, const NetworkSpec& spec,
+                 BuildReport& report) {
+  Selection s;
+  for (std::uint32_t p = 0; p < corpus.papers.size(); ++p) {
+    if (!spec.years.contains(corpus.papers[p].year)) {
+      ++report.papers_outside_years;
+      continue;
+    }
+    s.papers.push_back(p);
+    s.lists.push_distinct(per_paper && p < per_paper->size() ? (*per_paper)[p]
+                                                             : std::span<const std::uint32_t>());
+    const std::size_t n = s.lists[s.lists.size() - 1].size();
+    const bool over = spec.max_entities && n > spec.max_entities;
+    s.links.push_back(!over);
+    if (over) ++report.papers_over_max;
+  }
+  report.papers = s.papers.size();
+  return s;
+}
+
+// Entity nodes linked by the papers they share: units are papers, members entities.
+// s_i = papers of entity i; N = selected papers.
+Network entity_network(const Corpus& corpus, const Selection& s,
+                       const std::vector<std::string>& labels, const NetworkSpec& spec) {
   Network network;
   network.nodes.resize(labels.size());
   for (std::size_t i = 0; i < labels.size(); ++i) network.nodes[i].label = labels[i];
-  std::vector<std::uint64_t> pairs;
-  std::vector<std::uint32_t> ids;
-  for (std::size_t p = 0; p < per_paper.size(); ++p) {
-    const PaperInfo& paper = corpus.papers[p];
-    distinct_ids(per_paper[p], ids);
-    for (std::uint32_t id : ids) {
-      NodeAttributes& node = network.nodes[id];
-      ++node.papers;
-      node.citations += paper.citations;
-      if (paper.year) {
-        node.first_year = node.first_year ? std::min(node.first_year, paper.year) : paper.year;
-        node.last_year = std::max(node.last_year, paper.year);
-      }
-    }
-    add_pairs(ids, pairs);
+  PairCounter counter(spec.counting);
+  counter.reserve(pair_count(s.lists, s.links));
+  for (std::size_t u = 0; u < s.papers.size(); ++u) {
+    for (std::uint32_t id : s.lists[u]) add_occurrence(network.nodes[id], corpus.papers[s.papers[u]]);
+    if (s.links[u]) counter.add_unit(s.lists[u]);
   }
-  network.edges = count_pairs(pairs);
+  network.edges = counter.edges();
+  std::vector<double> occurrences(network.nodes.size());
+  for (std::size_t i = 0; i < occurrences.size(); ++i) occurrences[i] = network.nodes[i].papers;
+  normalize_weights(network.edges, occurrences, static_cast<double>(s.papers.size()),
+                    spec.normalization);
   return network;
 }
 
-// Paper nodes linked by the entities they share: invert paper -> entities first, so each
-// entity contributes the pairs of its papers.
-Network paper_network(const Corpus& corpus, const IdLists& per_paper, std::size_t entity_count) {
+// Paper nodes linked by the entities they share: invert paper -> entities, so each entity
+// is a unit whose members are its papers. Papers over max_entities join no unit.
+// s_i = entities of paper i; N = entities with at least one linking paper.
+Network paper_network(const Corpus& corpus, const Selection& s, std::size_t entity_count,
+                      const NetworkSpec& spec) {
   Network network;
   network.nodes.resize(corpus.papers.size());
-  for (std::size_t p = 0; p < corpus.papers.size(); ++p) {
-    const PaperInfo& paper = corpus.papers[p];
-    network.nodes[p] = {paper.label, 1, paper.citations, paper.year, paper.year};
-  }
+  for (std::uint32_t p : s.papers) network.nodes[p] = paper_node(corpus.papers[p]);
   std::vector<std::uint32_t> offsets(entity_count + 1, 0);
-  std::vector<std::uint32_t> ids;
-  for (std::size_t p = 0; p < per_paper.size(); ++p) {
-    distinct_ids(per_paper[p], ids);
-    for (std::uint32_t id : ids) ++offsets[id + 1];
-  }
+  for (std::size_t u = 0; u < s.papers.size(); ++u)
+    if (s.links[u])
+      for (std::uint32_t id : s.lists[u]) ++offsets[id + 1];
   for (std::size_t e = 0; e < entity_count; ++e) offsets[e + 1] += offsets[e];
-  std::vector<std::uint32_t> papers_of(offsets.back());
+  Units by_entity;
+  by_entity.members.resize(offsets.back());
   std::vector<std::uint32_t> fill(offsets.begin(), offsets.end() - 1);
-  for (std::size_t p = 0; p < per_paper.size(); ++p) {
-    distinct_ids(per_paper[p], ids);
-    for (std::uint32_t id : ids) papers_of[fill[id]++] = static_cast<std::uint32_t>(p);
+  for (std::size_t u = 0; u < s.papers.size(); ++u)
+    if (s.links[u])
+      for (std::uint32_t id : s.lists[u]) by_entity.members[fill[id]++] = s.papers[u];
+  by_entity.offsets = std::move(offsets);  // members ascending: papers were visited in order
+  const std::vector<bool> all(by_entity.size(), true);
+  PairCounter counter(spec.counting);
+  counter.reserve(pair_count(by_entity, all));
+  std::size_t units = 0;
+  for (std::size_t e = 0; e < by_entity.size(); ++e) {
+    if (!by_entity[e].empty()) ++units;
+    counter.add_unit(by_entity[e]);
   }
-  std::vector<std::uint64_t> pairs;
-  for (std::size_t e = 0; e < entity_count; ++e)
-    add_pairs({papers_of.data() + offsets[e], offsets[e + 1] - offsets[e]}, pairs);
-  network.edges = count_pairs(pairs);
+  network.edges = counter.edges();
+  std::vector<double> occurrences(network.nodes.size(), 0.0);
+  for (std::size_t u = 0; u < s.papers.size(); ++u)
+    occurrences[s.papers[u]] = static_cast<double>(s.lists[u].size());
+  normalize_weights(network.edges, occurrences, static_cast<double>(units), spec.normalization);
+  return network;
+}
+
+// Papers with an arc u -> v when one of u's references is the cited work v is.
+Network citation_network(const Corpus& corpus, const Selection& s, BuildReport& report) {
+  Network network;
+  network.directed = true;
+  network.nodes.resize(corpus.papers.size());
+  std::vector<bool> selected(corpus.papers.size(), false);
+  for (std::uint32_t p : s.papers) {
+    network.nodes[p] = paper_node(corpus.papers[p]);
+    selected[p] = true;
+  }
+  std::vector<std::uint32_t> work_paper(corpus.reference_labels.size(), kNoWork);
+  for (std::uint32_t p = 0; p < corpus.paper_work.size(); ++p) {
+    const std::uint32_t w = corpus.paper_work[p];
+    if (w != kNoWork && work_paper[w] == kNoWork) work_paper[w] = p;
+  }
+  for (std::size_t u = 0; u < s.papers.size(); ++u) {
+    const std::uint32_t citing = s.papers[u];
+    for (std::uint32_t w : s.lists[u]) {
+      const std::uint32_t cited = work_paper[w];
+      if (cited != kNoWork && cited != citing && selected[cited])
+        network.edges.push_back({citing, cited, 1.0});
+    }
+  }
+  std::sort(network.edges.begin(), network.edges.end(),
+            [](const WeightedEdge& a, const WeightedEdge& b) {
+              return a.source != b.source ? a.source < b.source : a.target < b.target;
+            });
+  network.edges.erase(std::unique(network.edges.begin(), network.edges.end(),
+                                  [](const WeightedEdge& a, const WeightedEdge& b) {
+                                    return a.source == b.source && a.target == b.target;
+                                  }),
+                      network.edges.end());
+  report.citations_resolved = network.edges.size();
+  return network;
+}
+
+// Authors (part 0, ids 0..A-1) and the other kind (part 1, ids A..): an author is linked to
+// each paper it signs (full: 1; fractional: 1/authors), or to each institution on its papers
+// (full: papers shared; fractional: each paper adds 1/(authors x institutions)).
+Network bipartite_network(const Corpus& corpus, const Selection& authors, const Selection* others,
+                          const NetworkSpec& spec) {
+  Network network;
+  const std::size_t a_count = corpus.author_labels.size();
+  const bool with_papers = others == nullptr;
+  const std::size_t b_count = with_papers ? corpus.papers.size() : corpus.institution_labels.size();
+  network.nodes.resize(a_count + b_count);
+  for (std::size_t i = 0; i < a_count; ++i) {
+    network.nodes[i].label = corpus.author_labels[i];
+    network.nodes[i].kind = "author";
+  }
+  for (std::size_t j = 0; j < b_count; ++j) {
+    NodeAttributes& node = network.nodes[a_count + j];
+    node.label = with_papers ? corpus.papers[j].label : corpus.institution_labels[j];
+    node.kind = with_papers ? "paper" : "institution";
+    node.part = 1;
+  }
+  PairCounter counter(spec.counting);
+  for (std::size_t u = 0; u < authors.papers.size(); ++u) {
+    const PaperInfo& paper = corpus.papers[authors.papers[u]];
+    const auto signers = authors.lists[u];
+    for (std::uint32_t a : signers) add_occurrence(network.nodes[a], paper);
+    if (with_papers) {
+      const std::uint32_t node = static_cast<std::uint32_t>(a_count + authors.papers[u]);
+      add_occurrence(network.nodes[node], paper);
+      for (std::uint32_t a : signers)
+        counter.add(a, node, 1.0 / static_cast<double>(signers.size()));
+      continue;
+    }
+    const auto institutions = others->lists[u];
+    for (std::uint32_t i : institutions)
+      add_occurrence(network.nodes[a_count + i], paper);
+    if (!authors.links[u]) continue;
+    const double w = 1.0 / static_cast<double>(signers.size() * institutions.size());
+    for (std::uint32_t a : signers)
+      for (std::uint32_t i : institutions)
+        counter.add(a, static_cast<std::uint32_t>(a_count + i), w);
+  }
+  network.edges = counter.edges();
   return network;
 }
 
@@ -101,11 +294,23 @@ struct KindInfo {
   std::string_view noun;
 };
 
-constexpr std::array<KindInfo, 4> kKinds = {{
+constexpr std::array<KindInfo, 10> kKinds = {{
     {NetworkKind::coauthor, "coauthor", "author"},
     {NetworkKind::institution, "institution", "institution"},
     {NetworkKind::country, "country", "country"},
     {NetworkKind::paper, "paper", "paper"},
+    {NetworkKind::keyword, "keyword", "keyword"},
+    {NetworkKind::citation, "citation", "paper"},
+    {NetworkKind::cocitation, "cocitation", "cited work"},
+    {NetworkKind::coupling, "coupling", "paper"},
+    {NetworkKind::author_paper, "author-paper", "author and paper"},
+    {NetworkKind::author_institution, "author-institution", "author and institution"},
+}};
+
+constexpr std::array<std::pair<PaperLink, std::string_view>, 3> kLinks = {{
+    {PaperLink::authors, "authors"},
+    {PaperLink::institutions, "institutions"},
+    {PaperLink::keywords, "keywords"},
 }};
 
 }  // namespace
@@ -117,8 +322,8 @@ std::optional<NetworkKind> parse_network_kind(std::string_view name) {
 }
 
 std::optional<PaperLink> parse_paper_link(std::string_view name) {
-  if (name == "authors") return PaperLink::authors;
-  if (name == "institutions") return PaperLink::institutions;
+  for (const auto& [link, n] : kLinks)
+    if (n == name) return link;
   return std::nullopt;
 }
 
@@ -128,30 +333,138 @@ std::string_view to_string(NetworkKind kind) {
   return "?";
 }
 
-Network build_network(const Corpus& corpus, const NetworkSpec& spec) {
-  Network network;
+std::string_view to_string(PaperLink link) {
+  for (const auto& [l, n] : kLinks)
+    if (l == link) return n;
+  return "?";
+}
+
+bool needs_references(NetworkKind kind) {
+  return kind == NetworkKind::citation || kind == NetworkKind::cocitation ||
+         kind == NetworkKind::coupling;
+}
+
+bool is_bipartite(NetworkKind kind) {
+  return kind == NetworkKind::author_paper || kind == NetworkKind::author_institution;
+}
+
+namespace {
+
+// Moves `from` into `to`; Boost adjacency lists have no move operations, so their graphs are
+// swapped rather than copied.
+void move_network(Network& to, Network&& from) {
+  to.kind = std::move(from.kind);
+  to.node_noun = std::move(from.node_noun);
+  to.nodes = std::move(from.nodes);
+  to.edges = std::move(from.edges);
+  to.directed = from.directed;
+  to.graph.swap(from.graph);
+  to.digraph.swap(from.digraph);
+}
+
+void build_into(const Corpus& corpus, const NetworkSpec& spec, Network& network,
+                BuildReport& report) {
+  const auto entities = [&](const IdLists& lists, const std::vector<std::string>& labels) {
+    return entity_network(corpus, select(corpus, &lists, spec, report), labels, spec);
+  };
+  const auto papers = [&](const IdLists& lists, std::size_t count) {
+    return paper_network(corpus, select(corpus, &lists, spec, report), count, spec);
+  };
+  const auto with_references = [&](const Selection& s) {
+    for (std::size_t u = 0; u < s.papers.size(); ++u)
+      if (!s.lists[u].empty()) ++report.papers_with_references;
+    return &s;
+  };
   switch (spec.kind) {
     case NetworkKind::coauthor:
-      network = entity_network(corpus, corpus.authors, corpus.author_labels);
+      network = entities(corpus.authors, corpus.author_labels);
       break;
     case NetworkKind::institution:
-      network = entity_network(corpus, corpus.institutions, corpus.institution_labels);
+      network = entities(corpus.institutions, corpus.institution_labels);
       break;
     case NetworkKind::country:
-      network = entity_network(corpus, corpus.countries, corpus.country_labels);
+      network = entities(corpus.countries, corpus.country_labels);
+      break;
+    case NetworkKind::keyword:
+      network = entities(corpus.keywords, corpus.keyword_labels);
       break;
     case NetworkKind::paper:
-      network = spec.link == PaperLink::authors
-                    ? paper_network(corpus, corpus.authors, corpus.author_labels.size())
-                    : paper_network(corpus, corpus.institutions, corpus.institution_labels.size());
+      switch (spec.link) {
+        case PaperLink::authors:
+          network = papers(corpus.authors, corpus.author_labels.size());
+          break;
+        case PaperLink::institutions:
+          network = papers(corpus.institutions, corpus.institution_labels.size());
+          break;
+        case PaperLink::keywords:
+          network = papers(corpus.keywords, corpus.keyword_labels.size());
+          break;
+      }
       break;
+    case NetworkKind::cocitation: {
+      const Selection s = select(corpus, &corpus.references, spec, report);
+      network = entity_network(corpus, *with_references(s), corpus.reference_labels, spec);
+      break;
+    }
+    case NetworkKind::coupling: {
+      const Selection s = select(corpus, &corpus.references, spec, report);
+      network = paper_network(corpus, *with_references(s), corpus.reference_labels.size(), spec);
+      break;
+    }
+    case NetworkKind::citation: {
+      NetworkSpec unlimited = spec;
+      unlimited.max_entities = 0;
+      const Selection s = select(corpus, &corpus.references, unlimited, report);
+      network = citation_network(corpus, *with_references(s), report);
+      break;
+    }
+    case NetworkKind::author_paper: {
+      NetworkSpec unlimited = spec;
+      unlimited.max_entities = 0;
+      network = bipartite_network(corpus, select(corpus, &corpus.authors, unlimited, report),
+                                  nullptr, spec);
+      break;
+    }
+    case NetworkKind::author_institution: {
+      const Selection authors = select(corpus, &corpus.authors, spec, report);
+      BuildReport ignored;
+      const Selection institutions = select(corpus, &corpus.institutions, {}, ignored);
+      // Year range applies through `authors`; align the institution lists to its papers.
+      Selection aligned;
+      for (std::uint32_t p : authors.papers) aligned.lists.push_distinct(institutions.lists[p]);
+      network = bipartite_network(corpus, authors, &aligned, spec);
+      break;
+    }
   }
   for (const KindInfo& k : kKinds)
     if (k.kind == spec.kind) {
       network.kind = k.name;
       network.node_noun = k.noun;
     }
-  network.graph = make_graph(network.nodes.size(), network.edges);
+  // Nodes that occur in no selected paper (a year range, a thesaurus drop) are left out.
+  const bool all_occur = std::all_of(network.nodes.begin(), network.nodes.end(),
+                                     [](const NodeAttributes& n) { return n.papers > 0; });
+  if (all_occur) {
+    rebuild_graphs(network);
+  } else {
+    std::vector<bool> keep(network.nodes.size());
+    for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = network.nodes[v].papers > 0;
+    move_network(network, std::move(subnetwork(network, renumber(keep)).network));
+  }
+}
+
+}  // namespace
+
+BuiltNetwork build_network_with_report(const Corpus& corpus, const NetworkSpec& spec) {
+  BuiltNetwork built;
+  build_into(corpus, spec, built.network, built.report);
+  return built;
+}
+
+Network build_network(const Corpus& corpus, const NetworkSpec& spec) {
+  Network network;
+  BuildReport report;
+  build_into(corpus, spec, network, report);
   return network;
 }
 

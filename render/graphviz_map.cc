@@ -513,4 +513,11 @@ bool write_graphviz_map(const Network& network, const Analysis& analysis, const 
       err);
 }
 
+// --- Shared with the other writers (GEXF): the map's community colours. -------------------
+
+const char* community_colour(std::uint32_t community) {
+  return community < kCommunityColours.size() ? kCommunityColours[community]
+                                              : kOtherCommunityColour;
+}
+
 }  // namespace citenet

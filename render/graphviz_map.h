@@ -8,6 +8,7 @@
 // Analysis::seed, so the same input gives the same SVG byte for byte.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -36,5 +37,10 @@ bool render_graphviz_map(const Network& network, const Analysis& analysis,
 // "Co-authorship network — 42 authors, 70 links, 10 components; top 40 labelled".
 std::string default_map_title(const Network& network, const Analysis& analysis,
                               const MapOptions& options);
+
+// --- Shared with the other writers (GEXF): the map's community colours. -------------------
+// The fill colour the map gives `community`, as "#RRGGBB": Paul Tol's light palette, grey
+// ("#DDDDDD") beyond it, so a GEXF opened in Gephi shows the communities as the map does.
+const char* community_colour(std::uint32_t community);
 
 }  // namespace citenet

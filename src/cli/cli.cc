@@ -19,10 +19,11 @@ struct Command {
   int (*run)(const CommandArgs&, std::ostream&, std::ostream&);
 };
 
-constexpr std::array<Command, 3> kCommands = {{
+constexpr std::array<Command, 4> kCommands = {{
     {"map", "build a network and write maps and files (SVG, DOT, PNG, PDF, GraphML)", run_map},
     {"stats", "print a network's size, components, communities and most central nodes", run_stats},
     {"parse", "print the normalised records as JSON or CSV", run_parse},
+    {"synth", "write a synthetic corpus for benchmarks (MEDLINE, WoS, listing)", run_synth},
 }};
 
 void print_usage(std::ostream& out) {
@@ -55,7 +56,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   }
   for (const Command& c : kCommands)
     if (c.name == first) return c.run(CommandArgs(args.begin() + 1, args.end()), out, err);
-  err << "citenet: unknown command '" << first << "' (commands: map, stats, parse; try citenet --help)\n";
+  err << "citenet: unknown command '" << first << "' (commands: map, stats, parse, synth; try citenet --help)\n";
   return kExitUsage;
 }
 

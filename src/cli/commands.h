@@ -19,6 +19,7 @@ using CommandArgs = std::vector<std::string>;
 int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err);
 int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err);
 int run_parse(const CommandArgs& args, std::ostream& out, std::ostream& err);
+int run_synth(const CommandArgs& args, std::ostream& out, std::ostream& err);
 
 // Options every command that reads records takes.
 struct InputOptions {
@@ -39,13 +40,21 @@ void add_input_options(boost::program_options::options_description& named,
 struct NetworkOptions {
   std::string network = "coauthor";
   std::string link = "authors";
+  std::string community = "leiden";
+  std::string quality = "modularity";
+  std::string metrics;  // comma-separated; empty: every affordable metric
   double resolution = 1.0;
+  double damping = 0.85;
   std::uint64_t seed = 42;
+  std::size_t approx = 0;
+  std::size_t stability = 0;
 };
 void add_network_options(boost::program_options::options_description& named,
                          NetworkOptions& options);
 // The spec the options name, or nullopt after writing one line to `err`.
 std::optional<NetworkSpec> network_spec(const NetworkOptions& options, std::ostream& err);
+// The analysis the options ask for, or nullopt after writing one line to `err`.
+std::optional<AnalysisOptions> analysis_options(const NetworkOptions& options, std::ostream& err);
 
 // Reads every input into a corpus, reporting warnings and a totals line on `err`
 // ("15 records read, 0 skipped"). nullopt when nothing usable was read.

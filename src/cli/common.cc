@@ -35,10 +35,23 @@ void add_network_options(po::options_description& named, NetworkOptions& options
        "coauthor | institution | country | paper")
       ("link", po::value(&options.link)->default_value(options.link),
        "for --network paper: what links two papers, authors | institutions")
+      ("community", po::value(&options.community)->default_value(options.community),
+       "community detection: leiden (Traag et al. 2019) | louvain (Blondel et al. 2008) | none")
+      ("quality", po::value(&options.quality)->default_value(options.quality),
+       "what Leiden optimises: modularity | cpm (constant Potts model)")
       ("resolution", po::value(&options.resolution)->default_value(options.resolution),
-       "Louvain resolution: above 1 gives more, smaller communities")
+       "resolution: above 1 (modularity) gives more, smaller communities; for cpm, the "
+       "density a community must exceed")
       ("seed", po::value(&options.seed)->default_value(options.seed),
-       "random seed of the community detection; the same seed gives the same communities");
+       "random seed of the community detection; the same seed gives the same communities")
+      ("stability", po::value(&options.stability)->default_value(options.stability),
+       "rerun the community detection with N seeds and report how stable the partition is")
+      ("metrics", po::value(&options.metrics),
+       "metrics to compute, comma-separated: degree, weighted_degree, betweenness, closeness, "
+       "eigenvector, pagerank, clustering, core (default: all that are affordable for the size)")
+      ("approx", po::value(&options.approx)->default_value(options.approx),
+       "sampled betweenness from N sources (0: exact while affordable, sampled above)")
+      ("damping", po::value(&options.damping)->default_value(options.damping), "PageRank damping");
 }
 
 std::optional<NetworkSpec> network_spec(const NetworkOptions& options, std::ostream& err) {
@@ -69,6 +82,57 @@ std::optional<AuthorKeyMode> parse_author_key(const std::string& name) {
   if (name == "initials") return AuthorKeyMode::initials;
   if (name == "initial") return AuthorKeyMode::initial;
   return std::nullopt;
+}
+
+std::optional<AnalysisOptions> analysis_options(const NetworkOptions& options,
+                                               std::ostream& err) {
+  AnalysisOptions a;
+  a.resolution = options.resolution;
+  a.seed = options.seed;
+  a.damping = options.damping;
+  a.betweenness_pivots = options.approx;
+  a.stability_runs = options.stability;
+  if (options.community == "leiden") a.community = CommunityMethod::leiden;
+  else if (options.community == "louvain") a.community = CommunityMethod::louvain;
+  else if (options.community == "none") a.community = CommunityMethod::none;
+  else {
+    err << "citenet: unknown --community '" << options.community
+        << "' (choose leiden, louvain or none)\n";
+    return std::nullopt;
+  }
+  if (options.quality == "cpm") {
+    if (a.community == CommunityMethod::louvain) {
+      err << "citenet: --quality cpm needs --community leiden\n";
+      return std::nullopt;
+    }
+    a.quality = CommunityQuality::cpm;
+  } else if (options.quality != "modularity") {
+    err << "citenet: unknown --quality '" << options.quality << "' (choose modularity or cpm)\n";
+    return std::nullopt;
+  }
+  if (!(options.damping > 0 && options.damping <= 1)) {
+    err << "citenet: --damping must be in (0, 1]\n";
+    return std::nullopt;
+  }
+  if (!options.metrics.empty()) {
+    std::vector<Metric> metrics;
+    std::size_t start = 0;
+    while (start <= options.metrics.size()) {
+      std::size_t end = options.metrics.find(',', start);
+      if (end == std::string::npos) end = options.metrics.size();
+      const std::string name = options.metrics.substr(start, end - start);
+      const auto metric = parse_metric(name);
+      if (!metric) {
+        err << "citenet: unknown metric '" << name << "' in --metrics (known: degree, "
+            << "weighted_degree, betweenness, closeness, eigenvector, pagerank, clustering, core)\n";
+        return std::nullopt;
+      }
+      metrics.push_back(*metric);
+      start = end + 1;
+    }
+    a.metrics = std::move(metrics);
+  }
+  return a;
 }
 
 std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err,

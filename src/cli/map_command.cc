@@ -4,7 +4,12 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "render/gexf.h"
+#include "render/graph_json.h"
 #include "render/graphml.h"
+#include "render/pajek.h"
+#include "render/table_export.h"
+#include "render/vosviewer.h"
 #include "render/graphviz_map.h"
 
 namespace po = boost::program_options;
@@ -13,30 +18,62 @@ namespace citenet {
 
 namespace {
 
-// The writer an output's extension selects, "" when citenet does not write that kind.
+struct OutputKind {
+  std::string_view suffix;  // matched case-insensitively at the end of the file name
+  std::string_view format;
+};
+
+// Longer suffixes first: "x.map.txt" is a VOSviewer map, not an unknown ".txt".
+constexpr OutputKind kOutputs[] = {
+    {".map.txt", "vosviewer-map"}, {".network.txt", "vosviewer-network"},
+    {".svg", "svg"}, {".dot", "dot"}, {".gv", "dot"}, {".png", "png"}, {".pdf", "pdf"},
+    {".graphml", "graphml"}, {".gexf", "gexf"}, {".json", "json"}, {".net", "pajek"},
+    {".csv", "csv"},
+};
+constexpr std::string_view kOutputList =
+    ".svg, .dot, .gv, .png, .pdf, .graphml, .gexf, .json, .net (Pajek), .csv (nodes; edges when "
+    "the name says edges), .map.txt and .network.txt (VOSviewer)";
+
+// The writer a file name selects, "" when citenet does not write that kind.
 std::string output_format(const std::string& path) {
-  std::string ext = std::filesystem::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (ext == ".svg") return "svg";
-  if (ext == ".dot" || ext == ".gv") return "dot";
-  if (ext == ".png") return "png";
-  if (ext == ".pdf") return "pdf";
-  if (ext == ".graphml") return "graphml";
+  std::string name = std::filesystem::path(path).filename().string();
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (const OutputKind& kind : kOutputs)
+    if (name.size() > kind.suffix.size() && name.ends_with(kind.suffix)) {
+      if (kind.format == "csv") return name.find("edge") != std::string::npos ? "edges-csv" : "nodes-csv";
+      return std::string(kind.format);
+    }
   return "";
+}
+
+bool write_output(const Network& network, const Analysis& analysis, const MapOptions& style,
+                  const std::string& json_style, const std::string& path, std::string* error) {
+  const std::string format = output_format(path);
+  if (format == "graphml") return write_graphml(network, analysis, path, error);
+  if (format == "gexf") return write_gexf(network, analysis, path, error);
+  if (format == "json")
+    return write_graph_json(network, analysis,
+                            json_style == "cytoscape" ? JsonStyle::kCytoscape : JsonStyle::kNodeLink,
+                            path, error);
+  if (format == "pajek") return write_pajek(network, analysis, path, error);
+  if (format == "nodes-csv") return write_nodes_csv(network, analysis, path, error);
+  if (format == "edges-csv") return write_edges_csv(network, analysis, path, error);
+  if (format == "vosviewer-map") return write_vosviewer_map(network, analysis, path, error);
+  if (format == "vosviewer-network") return write_vosviewer_network(network, analysis, path, error);
+  return write_graphviz_map(network, analysis, style, path, format, error);
 }
 
 // Every output is checked before any work is done, so a typo in the last -o does not
 // cost a long run.
 bool check_outputs(const std::vector<std::string>& outputs, std::ostream& err) {
   if (outputs.empty()) {
-    err << "citenet map: no output given (add -o FILE.svg, -o FILE.dot, -o FILE.graphml ...)\n";
+    err << "citenet map: no output given (add -o FILE.svg, -o FILE.graphml, -o nodes.csv ...)\n";
     return false;
   }
   std::set<std::string> seen;
   for (const std::string& path : outputs) {
     if (output_format(path).empty()) {
-      err << "citenet map: " << path
-          << ": unknown output type (use .svg, .dot, .gv, .png, .pdf or .graphml)\n";
+      err << "citenet map: " << path << ": unknown output type (use " << kOutputList << ")\n";
       return false;
     }
     if (!seen.insert(std::filesystem::weakly_canonical(path).string()).second) {
@@ -63,11 +100,13 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   NetworkOptions net;
   MapOptions style;
   std::vector<std::string> outputs;
+  std::string json_style = "nodelink";
   po::options_description named("citenet map INPUT... --network KIND -o FILE... [options]\n\n"
                                 "Builds a network from the records and writes each -o file in the "
-                                "format its extension names:\n.svg .dot/.gv .png .pdf (Graphviz "
-                                "maps) and .graphml (for Gephi, Cytoscape, networkx, igraph).\n\n"
-                                "options");
+                                "format its name ends with:\n.svg .dot/.gv .png .pdf (Graphviz "
+                                "maps); .graphml .gexf (Gephi, Cytoscape, networkx, igraph);\n"
+                                ".json (node-link or Cytoscape.js); .net (Pajek); nodes.csv / "
+                                "edges.csv; x.map.txt / x.network.txt (VOSviewer).\n\noptions");
   po::positional_options_description positional;
   named.add_options()("help,h", "this help")
       ("output,o", po::value(&outputs)->multitoken(), "output file; repeat for several")
@@ -77,7 +116,9 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
        "label only the N largest nodes (0: none)")
       ("layout", po::value(&style.layout)->default_value(style.layout),
        "Graphviz layout: sfdp | fdp | neato | circo | dot | twopi")
-      ("title", po::value(&style.title), "map title (default: what was drawn)");
+      ("title", po::value(&style.title), "map title (default: what was drawn)")
+      ("json-style", po::value(&json_style)->default_value(json_style),
+       ".json outputs: nodelink (networkx node_link_data) | cytoscape (Cytoscape.js elements)");
   add_input_options(named, positional, input);
   add_network_options(named, net);
   bool help = false;
@@ -88,22 +129,26 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   }
   const auto spec = network_spec(net, err);
   if (!spec) return kExitUsage;
+  const auto analysis_opts = analysis_options(net, err);
+  if (!analysis_opts) return kExitUsage;
   if (!check_outputs(outputs, err)) return kExitUsage;
+  if (json_style != "nodelink" && json_style != "cytoscape") {
+    err << "citenet map: unknown --json-style '" << json_style << "' (choose nodelink or cytoscape)\n";
+    return kExitUsage;
+  }
   const auto corpus = load_corpus(input, err);
   if (!corpus) return kExitFailure;
   const Network network = build_network(*corpus, *spec);
-  const Analysis analysis = analyse(network, {net.resolution, net.seed, true});
+  const Analysis analysis = analyse(network, *analysis_opts);
+  for (const std::string& note : analysis.notes) err << "note: " << note << "\n";
   err << network.kind << " network: " << network.nodes.size() << " " << network.node_noun
       << " nodes, " << network.edges.size() << " links, " << analysis.component_count
       << " components, " << analysis.communities.count << " communities (modularity "
       << analysis.communities.modularity << ")\n";
   int status = kExitOk;
   for (const std::string& path : outputs) {
-    const std::string format = output_format(path);
     std::string error;
-    const bool ok = format == "graphml"
-                        ? write_graphml(network, analysis, path, &error)
-                        : write_graphviz_map(network, analysis, style, path, format, &error);
+    const bool ok = write_output(network, analysis, style, json_style, path, &error);
     if (ok) {
       err << "wrote " << path << "\n";
     } else {

@@ -68,12 +68,28 @@ void print_summary(std::ostream& out, const Network& network, const Analysis& an
   table.add_row({"components", std::to_string(analysis.component_count) +
                                    (component_sizes.empty() ? "" : " (largest " + std::to_string(component_sizes[0]) +
                                    " nodes, " + std::to_string(isolated) + " isolated)")});
-  table.add_row({"communities", std::to_string(analysis.communities.count) +
-                                    " (Louvain, resolution " + fixed(analysis.resolution, 2) +
-                                    ", seed " + std::to_string(analysis.seed) + ")"});
-  table.add_row({"largest communities", largest_communities});
-  table.add_row({"modularity", fixed(analysis.communities.modularity, 4)});
-  table.print(out, 80);
+  if (analysis.method == CommunityMethod::none) {
+    table.add_row({"communities", "not computed (--community none)"});
+  } else {
+    const std::string quality = analysis.quality == CommunityQuality::cpm ? "CPM, " : "";
+    table.add_row({"communities", std::to_string(analysis.communities.count) + " (" +
+                                      std::string(community_method_name(analysis.method)) + ", " +
+                                      quality + "resolution " + fixed(analysis.resolution, 2) +
+                                      ", seed " + std::to_string(analysis.seed) + ")"});
+    table.add_row({"largest communities", largest_communities});
+    table.add_row({"modularity", fixed(analysis.communities.modularity, 4)});
+  }
+  if (analysis.stability_runs > 1) {
+    table.add_row({"stability", "mean ARI " + fixed(analysis.stability_ari, 3) + ", mean NMI " +
+                                    fixed(analysis.stability_nmi, 3) + " over " +
+                                    std::to_string(analysis.stability_runs) + " seeds"});
+    std::string kept;
+    for (std::size_t c = 0; c < std::min<std::size_t>(5, analysis.community_kept.size()); ++c)
+      kept += (c ? ", " : "") + std::to_string(c) + ": " + fixed(analysis.community_kept[c], 2);
+    table.add_row({"communities kept together", kept + " (share of runs, largest first)"});
+  }
+  for (const std::string& note : analysis.notes) table.add_row({"note", note});
+  table.print(out, 100);
 }
 
 }  // namespace
@@ -98,23 +114,29 @@ int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   }
   const auto spec = network_spec(net, err);
   if (!spec) return kExitUsage;
+  const auto analysis_opts = analysis_options(net, err);
+  if (!analysis_opts) return kExitUsage;
   const auto corpus = load_corpus(input, err);
   if (!corpus) return kExitFailure;
   const Network network = build_network(*corpus, *spec);
-  const Analysis analysis = analyse(network, {net.resolution, net.seed, true});
+  const Analysis analysis = analyse(network, *analysis_opts);
   print_summary(out, network, analysis, corpus->papers.size());
   std::vector<double> papers, citations;
   for (const NodeAttributes& node : network.nodes) {
     papers.push_back(node.papers);
     citations.push_back(node.citations);
   }
-  const MetricColumn metrics[] = {
-      {"degree", analysis.degree, 0},
-      {"weighted degree", analysis.weighted_degree, 0},
-      {"betweenness", analysis.betweenness, 4},
-      {"papers", papers, 0},
-      {"citations", citations, 0},
-  };
+  std::vector<MetricColumn> metrics;
+  for (Metric m : all_metrics()) {
+    const std::vector<double>& values = analysis.values(m);
+    if (values.empty()) continue;
+    std::string title(metric_name(m));
+    std::replace(title.begin(), title.end(), '_', ' ');
+    const bool whole = m == Metric::degree || m == Metric::weighted_degree || m == Metric::core;
+    metrics.push_back({title, values, whole ? 0 : 4});
+  }
+  metrics.push_back({"papers", papers, 0});
+  metrics.push_back({"citations", citations, 0});
   for (const MetricColumn& metric : metrics) print_top(out, network, analysis, metric, top);
   return kExitOk;
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace citenet {
 
@@ -24,5 +25,33 @@ std::string institution_key(std::string_view institution);
 // or a Georgia city comes before it ("Atlanta, Georgia"); "New Mexico" is a state, "Mexico"
 // the country.
 std::string extract_country(std::string_view affiliation);
+
+}  // namespace citenet
+
+namespace citenet {
+
+// What one affiliation string yields, worked out once: exports repeat the same address on
+// every paper of a group, and extraction is the costliest step of normalisation.
+struct AffiliationParts {
+  std::string institution;      // extract_institution()
+  std::string institution_key;  // institution_key(institution)
+  std::string country;          // extract_country()
+};
+
+class AffiliationCache {
+ public:
+  const AffiliationParts& parts(std::string_view affiliation);
+
+ private:
+  // Bounded so a corpus of only distinct addresses cannot grow it without limit.
+  static constexpr std::size_t kMaxEntries = 1u << 21;
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  std::unordered_map<std::string, AffiliationParts, Hash, std::equal_to<>> cache_;
+};
 
 }  // namespace citenet

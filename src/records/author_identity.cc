@@ -347,9 +347,10 @@ void AuthorIdentity::add_institutions(const Author& author, std::uint32_t form_i
   Form& form = forms_[form_id];
   const bool initials_only = !form.has_given && form.orcid.empty() && !form.thesaurus_key;
   for (const std::string& affiliation : author.affiliations) {
-    const std::string institution = extract_institution(affiliation);
+    const AffiliationParts& parts = affiliations_.parts(affiliation);
+    const std::string& institution = parts.institution;
     if (institution.empty()) continue;
-    std::string key = institution_key(institution);
+    std::string key = parts.institution_key;
     if (thesaurus_) {
       if (const auto* target = thesaurus_->find(ThesaurusKind::institution, institution)) {
         if (target->label.empty()) continue;

@@ -37,6 +37,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "records/affiliations.h"
 #include "records/record.h"
 
 namespace citenet {
@@ -173,6 +174,7 @@ class AuthorIdentity {
   // Initials-only slots with affiliations (smart mode): (slot, institution id), by slot.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> initials_slot_institutions_;
   Index institution_ids_;
+  AffiliationCache affiliations_;
   bool resolved_ = false;
   // Filled by resolve().
   std::vector<std::uint32_t> person_of_form_;

@@ -44,6 +44,53 @@ void push_distinct(std::vector<std::uint32_t>& ids, std::uint32_t id) {
   if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
 }
 
+// 0 stands for "no key"; a real key hashing to 0 is moved to 1.
+std::uint64_t key_hash(const std::string& key) {
+  if (key.empty()) return 0;
+  const std::uint64_t h = std::hash<std::string>{}(key);
+  return h ? h : 1;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool is_year(std::string_view s) {
+  return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// fold_key() without its spaces: "ARNAUD JA", "Arnaud J. A." -> "arnaudja".
+std::string author_key(std::string_view author) {
+  std::string key = fold_key(author);
+  key.erase(std::remove(key.begin(), key.end(), ' '), key.end());
+  return key;
+}
+
+// The first "10.<digits>/<suffix>" in the text, cut at a space, comma, ']' or ';' and
+// stripped of a trailing '.'; "" when there is none.
+std::string_view find_doi(std::string_view text) {
+  for (std::size_t at = text.find("10."); at != std::string_view::npos; at = text.find("10.", at + 1)) {
+    if (at > 0 && std::isalnum(static_cast<unsigned char>(text[at - 1]))) continue;
+    std::size_t i = at + 3;
+    while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == at + 3 || i >= text.size() || text[i] != '/') continue;
+    std::size_t end = i + 1;
+    while (end < text.size() && text[end] != ' ' && text[end] != ',' && text[end] != ']' &&
+           text[end] != ';')
+      ++end;
+    std::string_view doi = text.substr(at, end - at);
+    const auto unbalanced = [&] {
+      return std::count(doi.begin(), doi.end(), ')') > std::count(doi.begin(), doi.end(), '(');
+    };
+    while (!doi.empty() && (doi.back() == '.' || (doi.back() == ')' && unbalanced())))
+      doi.remove_suffix(1);
+    if (doi.size() > i + 1 - at) return doi;
+  }
+  return {};
+}
+
 }  // namespace
 
 void IdLists::push(std::span<const std::uint32_t> ids) {
@@ -101,17 +148,14 @@ std::uint32_t CorpusBuilder::intern(EntityTable& table, ThesaurusKind kind, cons
 void CorpusBuilder::add_affiliation(std::string_view affiliation,
                                     std::vector<std::uint32_t>& institutions,
                                     std::vector<std::uint32_t>& countries) {
-  const std::string institution = extract_institution(affiliation);
-  if (!institution.empty()) {
-    const std::string key = institution_key(institution);
-    if (!key.empty()) {
-      const std::uint32_t id = intern(institutions_, ThesaurusKind::institution, key, institution);
-      if (id != kNoEntity) push_distinct(institutions, id);
-    }
+  const AffiliationParts& parts = affiliations_.parts(affiliation);
+  if (!parts.institution_key.empty()) {
+    const std::uint32_t id =
+        intern(institutions_, ThesaurusKind::institution, parts.institution_key, parts.institution);
+    if (id != kNoEntity) push_distinct(institutions, id);
   }
-  const std::string country = extract_country(affiliation);
-  if (!country.empty()) {
-    const std::uint32_t id = intern(countries_, ThesaurusKind::country, country, country);
+  if (!parts.country.empty()) {
+    const std::uint32_t id = intern(countries_, ThesaurusKind::country, parts.country, parts.country);
     if (id != kNoEntity) push_distinct(countries, id);
   }
 }
@@ -139,13 +183,8 @@ void CorpusBuilder::add_keywords(const Record& record, std::vector<std::uint32_t
 std::uint32_t CorpusBuilder::find_or_register_paper(const Record& record) {
   const std::uint32_t fresh = paper_count_;
   if (!options_.merge_duplicates) return paper_count_++;
-  // 0 stands for "no key"; a real key hashing to 0 is moved to 1.
-  const auto hash = [](const std::string& key) -> std::uint64_t {
-    if (key.empty()) return 0;
-    const std::uint64_t h = std::hash<std::string>{}(key);
-    return h ? h : 1;
-  };
-  const std::uint64_t doi = hash(doi_key(record.doi));
+  const auto hash = key_hash;
+  const std::uint64_t doi = key_hash(doi_key(record.doi));
   const std::uint64_t pmid = hash(record.pmid);
   std::uint64_t title = 0;
   if (!record.title.empty() && record.year)
@@ -191,12 +230,45 @@ void CorpusBuilder::add(const Record& record) {
   for (const std::string& address : record.addresses)
     add_affiliation(address, institutions, countries);
   add_keywords(record, keywords);
+  if (options_.references) {
+    std::vector<std::uint32_t> works;
+    for (const std::string& reference : record.cited_references) {
+      const std::uint32_t work = intern_reference(reference);
+      if (work != kNoWork) push_distinct(works, work);
+    }
+    record_references_.push(works);
+    std::string ays;
+    if (!record.authors.empty() && record.year && !record.journal.empty()) {
+      const Author& first = record.authors.front();
+      ays = author_key(first.surname.empty() ? first.as_printed : first.surname + first.initials) +
+            "|" + std::to_string(record.year) + "|" + fold_key(record.journal);
+    }
+    record_keys_.emplace_back(key_hash(doi_key(record.doi)), key_hash(ays));
+  }
   record_paper_.push_back(find_or_register_paper(record));
   record_institutions_.push(institutions);
   record_countries_.push(countries);
   record_keywords_.push(keywords);
   record_info_.push_back(
       {paper_label(record), record.year, static_cast<std::uint32_t>(record.citations.value_or(0))});
+}
+
+// The cited work a paper is: the first of its records whose DOI, else author/year/source
+// key, some reference in the corpus carries.
+std::uint32_t CorpusBuilder::paper_work(std::span<const std::uint32_t> records) const {
+  for (std::uint32_t r : records)
+    if (const std::uint64_t doi = record_keys_[r].first) {
+      const auto found = doi_works_.find(doi);
+      if (found != doi_works_.end()) return found->second;
+    }
+  for (std::uint32_t r : records)
+    if (const std::uint64_t ays = record_keys_[r].second) {
+      const auto alias = ays_works_.find(ays);
+      if (alias != ays_works_.end() && alias->second != kNoWork) return alias->second;
+      const auto only = ays_only_works_.find(ays);
+      if (only != ays_only_works_.end()) return only->second;
+    }
+  return kNoWork;
 }
 
 Corpus CorpusBuilder::finish() {
@@ -232,6 +304,10 @@ Corpus CorpusBuilder::finish() {
       info.citations = std::max(info.citations, record_info_[r].citations);
     }
     corpus.papers.push_back(std::move(info));
+    if (options_.references) {
+      corpus.references.push(union_of(group, [&](std::uint32_t r) { return record_references_[r]; }));
+      corpus.paper_work.push_back(paper_work(group));
+    }
   }
   corpus.duplicates_merged = records - paper_count_;
   for (std::uint32_t r = 0; r < records; ++r) corpus.record_authors.push(identity_.people_of_paper(r));
@@ -242,7 +318,70 @@ Corpus CorpusBuilder::finish() {
   corpus.institution_labels = institutions_.labels();
   corpus.country_labels = countries_.labels();
   corpus.keyword_labels = keywords_.labels();
+  corpus.reference_labels = std::move(work_labels_);
   return corpus;
+}
+
+ReferenceKeys reference_keys(std::string_view reference) {
+  ReferenceKeys keys;
+  const std::string_view doi = find_doi(reference);
+  if (!doi.empty()) keys.doi = doi_key(doi);
+  // Fields of a WoS reference: author, year, source, V.., P.., DOI ...
+  std::vector<std::string_view> fields;
+  for (std::size_t start = 0; start <= reference.size();) {
+    std::size_t comma = reference.find(',', start);
+    if (comma == std::string_view::npos) comma = reference.size();
+    fields.push_back(trim(reference.substr(start, comma - start)));
+    start = comma + 1;
+  }
+  if (fields.size() >= 3 && is_year(fields[1]) && !fields[0].empty()) {
+    keys.author_year_source =
+        author_key(fields[0]) + "|" + std::string(fields[1]) + "|" + fold_key(fields[2]);
+  } else {
+    std::string text(reference);
+    if (!doi.empty()) text.erase(static_cast<std::size_t>(doi.data() - reference.data()), doi.size());
+    keys.author_year_source = fold_key(text);
+  }
+  return keys;
+}
+
+std::uint32_t CorpusBuilder::intern_reference(std::string_view reference) {
+  const ReferenceKeys keys = reference_keys(reference);
+  const std::uint64_t doi = key_hash(keys.doi);
+  const std::uint64_t ays = key_hash(keys.author_year_source);
+  if (!doi && !ays) return kNoWork;
+  const auto fresh = [&] {
+    work_labels_.emplace_back(trim(reference));
+    work_has_doi_.push_back(false);
+    return static_cast<std::uint32_t>(work_labels_.size() - 1);
+  };
+  if (doi) {
+    std::uint32_t id = kNoWork;
+    if (const auto found = doi_works_.find(doi); found != doi_works_.end()) {
+      id = found->second;
+    } else {
+      // A DOI-less reference with this key came first: it named this work.
+      if (const auto alias = ays ? ays_works_.find(ays) : ays_works_.end();
+          alias != ays_works_.end() && alias->second != kNoWork && !work_has_doi_[alias->second])
+        id = alias->second;
+      if (id == kNoWork) id = fresh();
+      work_has_doi_[id] = true;
+      doi_works_.emplace(doi, id);
+    }
+    if (ays) {
+      auto [alias, added] = ays_works_.try_emplace(ays, id);
+      if (!added && alias->second != id) alias->second = kNoWork;  // two DOIs: ambiguous
+    }
+    return id;
+  }
+  const auto alias = ays_works_.find(ays);
+  if (alias != ays_works_.end() && alias->second != kNoWork) return alias->second;
+  auto [it, added] = ays_only_works_.try_emplace(ays, 0);
+  if (added) {
+    it->second = fresh();
+    ays_works_.try_emplace(ays, it->second);
+  }
+  return it->second;
 }
 
 std::string doi_key(std::string_view doi) {

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "records/affiliations.h"
 #include "records/author_identity.h"
 #include "records/record.h"
 #include "records/thesaurus.h"
@@ -52,7 +53,13 @@ struct CorpusOptions {
   const Thesaurus* thesaurus = nullptr;  // must outlive the builder
   KeywordSource keywords = KeywordSource::none;
   bool merge_duplicates = true;
+  // Intern each record's cited references into Corpus::references (citation, co-citation
+  // and coupling networks). Off by default: ordinary runs do not pay for it.
+  bool references = false;
 };
+
+// Corpus::paper_work of a paper that no reference in the corpus cites.
+inline constexpr std::uint32_t kNoWork = 0xFFFFFFFFu;
 
 struct Corpus {
   std::vector<PaperInfo> papers;  // one per distinct paper, in order of first appearance
@@ -71,7 +78,24 @@ struct Corpus {
   std::vector<std::uint32_t> record_paper;
   IdLists record_authors;
   std::size_t duplicates_merged = 0;  // records folded into an earlier paper
+
+  // Only with CorpusOptions::references. Cited works are keyed by reference_keys(): the
+  // DOI where the reference string carries one, else "first-author|year|source".
+  IdLists references;                         // per paper: distinct cited-work ids
+  std::vector<std::string> reference_labels;  // per cited work: the reference as first printed
+  std::vector<std::uint32_t> paper_work;      // per paper: the cited work it is, or kNoWork
 };
+
+// The keys a cited reference is matched by. `doi`: doi_key() of the first DOI in the text
+// ("…, DOI 10.1119/1.1972585" -> "10.1119/1.1972585"), else empty. `author_year_source`:
+// for a Web of Science style reference "ARNAUD JA, 1972, ELECTRON LETT, V8, P541" the
+// folded first author without spaces, the year and the folded source ("arnaudja|1972|
+// electron lett"); for a reference without a year field, the folded text without its DOI.
+struct ReferenceKeys {
+  std::string doi;
+  std::string author_year_source;
+};
+ReferenceKeys reference_keys(std::string_view reference);
 
 class CorpusBuilder {
  public:
@@ -115,6 +139,19 @@ class CorpusBuilder {
   IdLists record_countries_;
   IdLists record_keywords_;
   std::uint32_t paper_count_ = 0;
+  // Cited works (options_.references): 64-bit hashes of their keys -> work id. A DOI-less
+  // reference and a DOI reference with the same author/year/source key are one work
+  // (whichever came first), unless two DOIs share that key: then DOI-less references with
+  // it get a work of their own.
+  std::uint32_t intern_reference(std::string_view reference);
+  std::uint32_t paper_work(std::span<const std::uint32_t> records) const;
+  std::unordered_map<std::uint64_t, std::uint32_t> doi_works_;
+  std::unordered_map<std::uint64_t, std::uint32_t> ays_works_;
+  std::unordered_map<std::uint64_t, std::uint32_t> ays_only_works_;
+  std::vector<std::string> work_labels_;
+  std::vector<bool> work_has_doi_;
+  IdLists record_references_;
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> record_keys_;  // hashes: DOI, ays
   // 64-bit hashes of DOI, PMID and title+year keys -> paper: a million records in tens of
   // MB rather than the hundreds that string keys would take (a false match needs a 64-bit
   // collision among the corpus' keys).
@@ -125,6 +162,7 @@ class CorpusBuilder {
   // when the two records carry different DOIs (a guideline printed in two journals).
   std::vector<std::uint64_t> paper_doi_;
   std::vector<std::uint64_t> paper_pmid_;
+  AffiliationCache affiliations_;
   EntityTable institutions_;
   EntityTable countries_;
   EntityTable keywords_;

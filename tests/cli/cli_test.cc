@@ -197,7 +197,8 @@ TEST_F(CliTest, UnknownOptionIsAUsageError) {
 TEST_F(CliTest, UnknownOutputTypeFailsBeforeReading) {
   const RunResult r = run("map '" + kListing + "' -o a.svg -o a.xlsx");
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "citenet map: a.xlsx: unknown output type (use .svg, .dot, .gv, .png, .pdf or .graphml)\n");
+  EXPECT_EQ(r.err.rfind("citenet map: a.xlsx: unknown output type (use .svg,", 0), 0u) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
   EXPECT_EQ(listing(), std::vector<std::string>{});
 }
 

@@ -51,7 +51,7 @@ TEST(AnalyseTest, FillsEveryField) {
 
 TEST(AnalyseTest, CommunitiesCanBeSkipped) {
   AnalysisOptions options;
-  options.communities = false;
+  options.community = CommunityMethod::none;
   options.resolution = 0.5;
   const Analysis a = analyse(two_triangles_and_a_loner(), options);
   EXPECT_TRUE(a.communities.community.empty());
@@ -69,6 +69,39 @@ TEST(AnalyseTest, EmptyNetwork) {
   EXPECT_EQ(a.component_count, 0u);
   EXPECT_TRUE(a.communities.community.empty());
   EXPECT_EQ(a.communities.count, 0u);
+}
+
+}  // namespace
+}  // namespace citenet
+
+namespace citenet {
+namespace {
+
+TEST(AnalyseTest, MetricsListAndLeidenByDefault) {
+  AnalysisOptions options;
+  options.metrics = std::vector<Metric>{Metric::degree, Metric::pagerank};
+  const Analysis a = analyse(two_triangles_and_a_loner(), options);
+  EXPECT_EQ(a.degree.size(), 7u);
+  EXPECT_EQ(a.pagerank.size(), 7u);
+  EXPECT_TRUE(a.betweenness.empty());
+  EXPECT_TRUE(a.closeness.empty());
+  EXPECT_EQ(a.method, CommunityMethod::leiden);
+  EXPECT_EQ(a.communities.count, 3u);  // two triangles and the loner
+}
+
+TEST(AnalyseTest, StabilityOfAClearSplitIsPerfect) {
+  AnalysisOptions options;
+  options.stability_runs = 5;
+  const Analysis a = analyse(two_triangles_and_a_loner(), options);
+  EXPECT_EQ(a.stability_runs, 5u);
+  EXPECT_DOUBLE_EQ(a.stability_ari, 1.0);
+  EXPECT_DOUBLE_EQ(a.stability_nmi, 1.0);
+  for (double kept : a.community_kept) EXPECT_DOUBLE_EQ(kept, 1.0);
+}
+
+TEST(AnalyseTest, MetricNamesRoundTrip) {
+  for (Metric m : all_metrics()) EXPECT_EQ(parse_metric(metric_name(m)), m);
+  EXPECT_FALSE(parse_metric("closeness_centrality").has_value());
 }
 
 }  // namespace

@@ -1,6 +1,12 @@
 // Network building from a hand-made corpus: sizes, weights and node attributes.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
+#include <functional>
+#include <string>
+
+#include "formats/input.h"
 #include "graph/build.h"
 
 namespace citenet {
@@ -109,11 +115,325 @@ TEST(BuildNetwork, ANameTwiceOnOnePaperCountsOnce) {
 }
 
 TEST(BuildNetwork, KindNamesRoundTrip) {
-  for (const char* name : {"coauthor", "institution", "country", "paper"})
+  for (const char* name : {"coauthor", "institution", "country", "paper", "keyword", "citation",
+                           "cocitation", "coupling", "author-paper", "author-institution"})
     EXPECT_EQ(to_string(*parse_network_kind(name)), name);
-  EXPECT_FALSE(parse_network_kind("keyword").has_value());
-  EXPECT_FALSE(parse_paper_link("keywords").has_value());
+  for (const char* name : {"authors", "institutions", "keywords"})
+    EXPECT_EQ(to_string(*parse_paper_link(name)), name);
+  EXPECT_FALSE(parse_network_kind("keywords").has_value());
+  EXPECT_FALSE(parse_network_kind("bipartite").has_value());
+  EXPECT_FALSE(parse_paper_link("references").has_value());
+  EXPECT_TRUE(needs_references(NetworkKind::coupling));
+  EXPECT_FALSE(needs_references(NetworkKind::keyword));
+  EXPECT_TRUE(is_bipartite(NetworkKind::author_institution));
 }
+
+// small_corpus() under fractional counting: paper 1 has 3 authors, so each of its pairs
+// gains 1/2; paper 2 (2 authors) adds 1 to Alderwick–Mays: 1.5.
+TEST(BuildNetwork, FractionalCountingGivesEachAuthorOnePerPaper) {
+  const Network n = build_network(small_corpus(), {.kind = NetworkKind::coauthor,
+                                                   .counting = Counting::fractional});
+  ASSERT_EQ(n.edges.size(), 3u);
+  const auto hugh = find(n, "Hugh Alderwick"), mays = find(n, "Nicholas Mays"),
+             sandhu = find(n, "Sahil Sandhu");
+  EXPECT_DOUBLE_EQ(weight(n, hugh, mays), 1.5);
+  EXPECT_DOUBLE_EQ(weight(n, hugh, sandhu), 0.5);
+  EXPECT_DOUBLE_EQ(weight(n, mays, sandhu), 0.5);
+}
+
+TEST(BuildNetwork, MaxEntitiesKeepsOccurrencesButDropsLinks) {
+  const BuiltNetwork b = build_network_with_report(
+      small_corpus(), {.kind = NetworkKind::coauthor, .max_entities = 2});
+  EXPECT_EQ(b.report.papers, 3u);
+  EXPECT_EQ(b.report.papers_over_max, 1u);
+  const Network& n = b.network;
+  ASSERT_EQ(n.nodes.size(), 4u);
+  ASSERT_EQ(n.edges.size(), 1u);
+  const auto hugh = find(n, "Hugh Alderwick"), sandhu = find(n, "Sahil Sandhu");
+  EXPECT_EQ(weight(n, hugh, find(n, "Nicholas Mays")), 1.0);
+  EXPECT_EQ(n.nodes[hugh].papers, 2u);
+  EXPECT_EQ(n.nodes[sandhu].papers, 1u);
+}
+
+// Normalisations of small_corpus(): c(Hugh, Sandhu) = 1, s_Hugh = 2, s_Sandhu = 1, N = 3.
+TEST(BuildNetwork, NormalizedWeights) {
+  const auto value = [](Normalization norm) {
+    const Network n = build_network(small_corpus(), {.kind = NetworkKind::coauthor,
+                                                     .normalization = norm});
+    return weight(n, find(n, "Hugh Alderwick"), find(n, "Sahil Sandhu"));
+  };
+  EXPECT_DOUBLE_EQ(value(Normalization::association), 3.0 * 1 / (2 * 1));
+  EXPECT_DOUBLE_EQ(value(Normalization::cosine), 1 / std::sqrt(2.0));
+  EXPECT_DOUBLE_EQ(value(Normalization::jaccard), 1.0 / (2 + 1 - 1));
+  EXPECT_DOUBLE_EQ(value(Normalization::inclusion), 1.0);
+}
+
+TEST(BuildNetwork, YearRangeSelectsPapersBeforeBuilding) {
+  const BuiltNetwork b = build_network_with_report(
+      small_corpus(), {.kind = NetworkKind::coauthor, .years = {2022, 2024}});
+  EXPECT_EQ(b.report.papers_outside_years, 1u);  // Dixon 2021
+  EXPECT_EQ(b.network.nodes.size(), 3u);
+  EXPECT_EQ(boost::num_vertices(b.network.graph), 3u);
+  const Network papers = build_network(
+      small_corpus(), {.kind = NetworkKind::paper, .years = {2023, 0}});
+  ASSERT_EQ(papers.nodes.size(), 1u);
+  EXPECT_EQ(papers.nodes[0].first_year, 2024);
+}
+
+Record tagged(int year, std::vector<std::string> keywords) {
+  Record r = paper({author("Mays", "N", "Nicholas Mays")}, year, 0, "K" + std::to_string(year));
+  for (std::string& k : keywords) r.keywords.push_back({std::move(k), KeywordOrigin::author});
+  return r;
+}
+
+// Keywords: {care, equity, policy}, {Care, equity}, {policy}: care–equity weighs 2.
+TEST(BuildNetwork, KeywordCooccurrenceAndPapersLinkedByKeywords) {
+  CorpusBuilder b({.keywords = KeywordSource::explicit_only});
+  b.add(tagged(2020, {"care", "equity", "policy"}));
+  b.add(tagged(2021, {"Care", "equity"}));
+  b.add(tagged(2022, {"policy"}));
+  const Corpus corpus = b.finish();
+  const Network k = build_network(corpus, {NetworkKind::keyword});
+  EXPECT_EQ(k.kind, "keyword");
+  ASSERT_EQ(k.nodes.size(), 3u);
+  ASSERT_EQ(k.edges.size(), 3u);
+  EXPECT_EQ(weight(k, find(k, "care"), find(k, "equity")), 2.0);
+  EXPECT_EQ(weight(k, find(k, "care"), find(k, "policy")), 1.0);
+  const Network p = build_network(corpus, {NetworkKind::paper, PaperLink::keywords});
+  ASSERT_EQ(p.edges.size(), 2u);
+  EXPECT_EQ(weight(p, 0, 1), 2.0);  // care, equity
+  EXPECT_EQ(weight(p, 0, 2), 1.0);  // policy
+}
+
+TEST(BuildNetwork, BipartiteAuthorPaperAndAuthorInstitution) {
+  const Corpus corpus = small_corpus();
+  const Network ap = build_network(corpus, {NetworkKind::author_paper});
+  ASSERT_EQ(ap.nodes.size(), 4u + 3u);
+  EXPECT_EQ(ap.edges.size(), 3u + 2u + 1u);
+  for (std::size_t v = 0; v < ap.nodes.size(); ++v) {
+    EXPECT_EQ(ap.nodes[v].part, v < 4 ? 0 : 1);
+    EXPECT_EQ(ap.nodes[v].kind, v < 4 ? "author" : "paper");
+  }
+  for (const WeightedEdge& e : ap.edges) EXPECT_NE(ap.nodes[e.source].part, ap.nodes[e.target].part);
+  const Network fractional =
+      build_network(corpus, {.kind = NetworkKind::author_paper, .counting = Counting::fractional});
+  EXPECT_DOUBLE_EQ(weight(fractional, find(fractional, "Sahil Sandhu"), 4), 1.0 / 3);
+  // Paper 1 names two institutions and three authors: 6 links; paper 2 none.
+  const Network ai = build_network(corpus, {NetworkKind::author_institution});
+  EXPECT_EQ(ai.nodes.size(), 4u + 2u);  // Dixon names no institution; he stays, unlinked
+  EXPECT_EQ(ai.edges.size(), 6u);
+  EXPECT_EQ(ai.nodes[find(ai, "Harvard Medical School")].kind, "institution");
+}
+
+// The corpus of CorpusReferences.CitedWorksAndThePapersTheyAre (records_test), plus P5
+// citing "Zed C" and P2: P1 → P2, P3 → P1, P3 → P4, P5 → P2.
+Corpus citing_corpus() {
+  const auto with = [](std::string surname, std::string title, int year, std::string doi,
+                       std::string journal, std::vector<std::string> refs) {
+    Record r = paper({author(surname, "A")}, year, 0, std::move(title));
+    r.doi = std::move(doi);
+    r.journal = std::move(journal);
+    r.cited_references = std::move(refs);
+    return r;
+  };
+  CorpusBuilder b({.references = true});
+  b.add(with("Xu", "P1", 2020, "10.1/p1", "J A",
+             {"Yi B, 2019, J B, V1, P1, DOI 10.1/p2", "ZED C, 2018, J C, V2, P3"}));
+  b.add(with("Yi", "P2", 2019, "10.1/p2", "J B", {"Zed C., 2018, J C, V2, DOI 10.1/z"}));
+  b.add(with("Wu", "P3", 2021, "10.1/p3", "J D",
+             {"XU A, 2020, J A, DOI 10.1/P1", "Qi A, 2015, J Q, V5, P10"}));
+  b.add(with("Qi", "P4", 2015, "", "J Q", {}));
+  b.add(with("Vu", "P5", 2022, "", "J E", {"ZED C, 2018, J C", "YI B, 2019, J B, DOI 10.1/P2"}));
+  return b.finish();
+}
+
+TEST(BuildNetwork, CitationArcsAmongCorpusPapers) {
+  const BuiltNetwork b = build_network_with_report(citing_corpus(), {NetworkKind::citation});
+  const Network& n = b.network;
+  EXPECT_TRUE(n.directed);
+  ASSERT_EQ(n.nodes.size(), 5u);
+  ASSERT_EQ(n.edges.size(), 4u);
+  const std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs = {{0, 1}, {2, 0}, {2, 3}, {4, 1}};
+  for (std::size_t i = 0; i < arcs.size(); ++i) {
+    EXPECT_EQ(n.edges[i].source, arcs[i].first);
+    EXPECT_EQ(n.edges[i].target, arcs[i].second);
+  }
+  EXPECT_EQ(boost::num_edges(n.digraph), 4u);
+  EXPECT_EQ(boost::num_edges(n.graph), 4u);
+  EXPECT_EQ(b.report.citations_resolved, 4u);
+  EXPECT_EQ(b.report.papers_with_references, 4u);  // P4 cites nothing
+}
+
+TEST(BuildNetwork, CocitationAndCoupling) {
+  const Corpus corpus = citing_corpus();
+  // Cited works: p2, Zed C, p1, Qi A. Co-cited: (p2, Zed) by P1 and P5; (p1, Qi) by P3.
+  const Network co = build_network(corpus, {NetworkKind::cocitation});
+  EXPECT_EQ(co.node_noun, "cited work");
+  ASSERT_EQ(co.nodes.size(), 4u);
+  ASSERT_EQ(co.edges.size(), 2u);
+  EXPECT_EQ(weight(co, 0, 1), 2.0);
+  EXPECT_EQ(co.nodes[1].papers, 3u);  // Zed C is cited by P1, P2 and P5
+  EXPECT_EQ(weight(co, 2, 3), 1.0);
+  // Coupling: P1 and P5 share p2 and Zed C; P2 shares Zed C with both.
+  const Network cp = build_network(corpus, {NetworkKind::coupling});
+  EXPECT_EQ(cp.nodes.size(), 5u);
+  ASSERT_EQ(cp.edges.size(), 3u);
+  EXPECT_EQ(weight(cp, 0, 4), 2.0);
+  EXPECT_EQ(weight(cp, 0, 1), 1.0);
+  EXPECT_EQ(weight(cp, 1, 4), 1.0);
+  // Fractional coupling: Zed C has 3 citing papers (1/2 per pair), p2 has 2 (1 per pair).
+  const Network fr =
+      build_network(corpus, {.kind = NetworkKind::coupling, .counting = Counting::fractional});
+  EXPECT_DOUBLE_EQ(weight(fr, 0, 4), 1.5);
+  EXPECT_DOUBLE_EQ(weight(fr, 0, 1), 0.5);
+}
+
+TEST(BuildNetwork, CitationKindsOnACorpusWithoutReferencesAreEmpty) {
+  const BuiltNetwork b = build_network_with_report(small_corpus(), {NetworkKind::cocitation});
+  EXPECT_EQ(b.network.nodes.size(), 0u);
+  EXPECT_EQ(b.report.papers_with_references, 0u);
+}
+
+// End to end on real exports: counts and strongest edges computed independently by
+// tests/data/networks/expected_networks.py over `citenet parse --to json` output
+// (tests/data/networks/expected.txt; the command is in the script).
+Corpus read_corpus(const std::string& file, CorpusOptions options) {
+  CorpusBuilder builder(options);
+  ReadStats stats;
+  std::string error;
+  EXPECT_TRUE(read_input(std::string(CITENET_TEST_DATA) + "/corpora/" + file,
+                         [&](Record&& r) { builder.add(r); }, stats, &error))
+      << error;
+  return builder.finish();
+}
+
+struct Strongest {
+  std::string a, b;
+  double weight = 0;
+};
+
+// The edge of highest weight; a tie goes to the pair whose sorted names come first (as in
+// the script).
+Strongest strongest(const Network& n, const std::function<std::string(std::uint32_t)>& name) {
+  double top = 0;
+  for (const WeightedEdge& e : n.edges) top = std::max(top, e.weight);
+  Strongest best;
+  for (const WeightedEdge& e : n.edges) {
+    if (std::abs(e.weight - top) > 1e-9) continue;
+    std::string a = name(e.source), b = name(e.target);
+    if (b < a) std::swap(a, b);
+    if (best.a.empty() || std::tie(a, b) < std::tie(best.a, best.b)) best = {a, b, e.weight};
+  }
+  return best;
+}
+
+Strongest by_label(const Network& n) {
+  return strongest(n, [&](std::uint32_t v) { return n.nodes[v].label; });
+}
+
+Strongest by_id(const Network& n) {
+  return strongest(n, [](std::uint32_t v) { return std::to_string(v); });
+}
+
+TEST(BuildOnRealExports, MedlineKeywordsCoauthorsAndPapers) {
+  const Corpus corpus =
+      read_corpus("medline/pybibx-pubmed-part1.txt", {.keywords = KeywordSource::explicit_only});
+  ASSERT_EQ(corpus.papers.size(), 168u);
+  Network n = build_network(corpus, {NetworkKind::keyword});
+  EXPECT_EQ(n.nodes.size(), 847u);
+  EXPECT_EQ(n.edges.size(), 7627u);
+  Strongest s = by_label(n);
+  EXPECT_EQ(s.a, "Decision Support Techniques");
+  EXPECT_EQ(s.b, "Humans");
+  EXPECT_EQ(s.weight, 79.0);
+
+  n = build_network(corpus, {.kind = NetworkKind::keyword, .counting = Counting::fractional});
+  s = by_label(n);
+  EXPECT_EQ(s.a + "|" + s.b, "Decision Support Techniques|Humans");
+  EXPECT_NEAR(s.weight, 8.34009, 1e-5);
+
+  n = build_network(corpus, {NetworkKind::paper, PaperLink::keywords});
+  EXPECT_EQ(n.nodes.size(), 168u);
+  EXPECT_EQ(n.edges.size(), 9133u);
+  s = by_id(n);
+  EXPECT_EQ(s.a + "|" + s.b, "56|75");
+  EXPECT_EQ(s.weight, 8.0);
+
+  n = build_network(corpus, {.kind = NetworkKind::coauthor, .counting = Counting::fractional});
+  EXPECT_EQ(n.nodes.size(), 923u);
+  EXPECT_EQ(n.edges.size(), 4468u);
+  s = by_label(n);
+  EXPECT_EQ(s.a + "|" + s.b, "Bakhtiar Feizizadeh|Thomas Blaschke");
+  EXPECT_DOUBLE_EQ(s.weight, 1.5);
+
+  n = build_network(corpus, {NetworkKind::author_paper});
+  EXPECT_EQ(n.nodes.size(), 923u + 168u);
+  EXPECT_EQ(n.edges.size(), 1043u);
+}
+
+struct CitationExpectation {
+  const char* file;
+  std::size_t papers, arcs;
+  std::pair<std::uint32_t, std::uint32_t> first_arc;
+  std::size_t works, cocitation_edges;
+  const char* cocited_a;
+  const char* cocited_b;
+  double cocitation_weight;
+  std::size_t coupling_edges;
+  const char* coupled;  // "a|b" as paper ids
+  double coupling_weight;
+  const char* coupled_fractional;
+  double coupling_fractional_weight;
+};
+
+class CitationNetworks : public testing::TestWithParam<CitationExpectation> {};
+
+TEST_P(CitationNetworks, MatchTheIndependentCounts) {
+  const CitationExpectation& x = GetParam();
+  const Corpus corpus = read_corpus(x.file, {.references = true});
+  ASSERT_EQ(corpus.papers.size(), x.papers);
+  const BuiltNetwork citation = build_network_with_report(corpus, {NetworkKind::citation});
+  EXPECT_EQ(citation.network.nodes.size(), x.papers);
+  ASSERT_EQ(citation.network.edges.size(), x.arcs);
+  EXPECT_EQ(citation.network.edges[0].source, x.first_arc.first);
+  EXPECT_EQ(citation.network.edges[0].target, x.first_arc.second);
+  EXPECT_EQ(citation.report.citations_resolved, x.arcs);
+  EXPECT_EQ(boost::num_edges(citation.network.digraph), x.arcs);
+
+  const Network cocitation = build_network(corpus, {NetworkKind::cocitation});
+  EXPECT_EQ(cocitation.nodes.size(), x.works);
+  EXPECT_EQ(cocitation.edges.size(), x.cocitation_edges);
+  Strongest s = by_label(cocitation);
+  EXPECT_EQ(s.a, x.cocited_a);
+  EXPECT_EQ(s.b, x.cocited_b);
+  EXPECT_EQ(s.weight, x.cocitation_weight);
+
+  const Network coupling = build_network(corpus, {NetworkKind::coupling});
+  EXPECT_EQ(coupling.nodes.size(), x.papers);
+  EXPECT_EQ(coupling.edges.size(), x.coupling_edges);
+  s = by_id(coupling);
+  EXPECT_EQ(s.a + "|" + s.b, x.coupled);
+  EXPECT_EQ(s.weight, x.coupling_weight);
+  s = by_id(build_network(corpus, {.kind = NetworkKind::coupling, .counting = Counting::fractional}));
+  EXPECT_EQ(s.a + "|" + s.b, x.coupled_fractional);
+  EXPECT_NEAR(s.weight, x.coupling_fractional_weight, 1e-2);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    WosAndBibtex, CitationNetworks,
+    testing::Values(
+        CitationExpectation{"wos/metaknowledge-testFile.isi", 31, 24, {2, 7}, 499, 13183,
+                            "GOOS F, 1947, ANN PHYS-BERLIN, V1, P333",
+                            "LEVY Y, 1975, OPT COMMUN, V13, P43, DOI 10.1016/0030-4018(75)90153-4",
+                            14, 296, "23|25", 18, "23|25", 9.61667},
+        CitationExpectation{"wos/metaknowledge-ManyAuthors.isi", 500, 722, {0, 6}, 26639, 4495780,
+                            "Puskas JD, 2003, J THORAC CARDIOV SUR, V125, P797, DOI 10.1067/mtc.2003.324",
+                            "van Dijk D, 2001, CIRCULATION, V104, P1761, DOI 10.1161/hc4001.097036",
+                            34, 8356, "107|84", 1232, "232|50", 1002.27},
+        CitationExpectation{"bibtex/pybibx-wos_m.bib", 29, 46, {0, 1}, 773, 25008,
+                            "HARKER PT, 1987, MATH MODELLING, V9, P353, DOI 10.1016/0270-0255(87)90492-1.",
+                            "HARKER PT, 1987, MATH MODELLING, V9, P837, DOI 10.1016/0270-0255(87)90503-3.",
+                            13, 316, "0|3", 15, "6|7", 7.44504}));
 
 }  // namespace
 }  // namespace citenet

@@ -116,5 +116,57 @@ TEST(CorpusLabels, PaperLabelCutsAtAWordAndNamesAnonymousPapers) {
   EXPECT_EQ(doi_key("https://doi.org/10.1136/BMJ.N248"), "10.1136/bmj.n248");
 }
 
+TEST(CorpusReferences, KeysAreTheDoiElseAuthorYearSource) {
+  ReferenceKeys k = reference_keys("ALLEN PJ, 1966, AM J PHYS, V34, P1185, DOI 10.1119/1.1972585");
+  EXPECT_EQ(k.doi, "10.1119/1.1972585");
+  EXPECT_EQ(k.author_year_source, "allenpj|1966|am j phys");
+  k = reference_keys("Arnaud J. A., 1973, Optics Communications, V7, DOI 10.1016/0030-4018(73)90041-2");
+  EXPECT_EQ(k.doi, "10.1016/0030-4018(73)90041-2");
+  EXPECT_EQ(k.author_year_source, "arnaudja|1973|optics communications");
+  // BibTeX Cited-References end a reference with '.'; a bracketed list gives its first DOI.
+  EXPECT_EQ(reference_keys("ACZEL J, 1983, J MATH PSYCHOL, V27, P93, DOI 10.1016/0022-2496(83)90028-7.").doi,
+            "10.1016/0022-2496(83)90028-7");
+  EXPECT_EQ(reference_keys("Li X, 2001, NATURE, DOI [10.1038/ABC, 10.1038/def]").doi, "10.1038/abc");
+  k = reference_keys("Smith, J., A book without a year field, Oxford");
+  EXPECT_EQ(k.doi, "");
+  EXPECT_EQ(k.author_year_source, "smith j a book without a year field oxford");
+}
+
+// P1 cites P2 by DOI, and "Zed C" without a DOI; P2 cites "Zed C" with a DOI; P3 cites P1
+// (its DOI in upper case) and P4, which has no DOI, by author/year/source.
+TEST(CorpusReferences, CitedWorksAndThePapersTheyAre) {
+  const auto with = [](Record r, std::string journal, std::vector<std::string> refs) {
+    r.journal = std::move(journal);
+    r.cited_references = std::move(refs);
+    return r;
+  };
+  CorpusBuilder b({.references = true});
+  b.add(with(record("P1", 2020, "10.1/p1", "", {author("Xu", "Anna")}), "J A",
+             {"Yi B, 2019, J B, V1, P1, DOI 10.1/p2", "ZED C, 2018, J C, V2, P3"}));
+  b.add(with(record("P2", 2019, "10.1/p2", "", {author("Yi", "Bo")}), "J B",
+             {"Zed C., 2018, J C, V2, DOI 10.1/z"}));
+  b.add(with(record("P3", 2021, "10.1/p3", "", {author("Wu", "Di")}), "J D",
+             {"XU A, 2020, J A, DOI 10.1/P1", "Qi R, 2015, J Q, V5, P10"}));
+  b.add(with(record("P4", 2015, "", "", {author("Qi", "Ru")}), "J Q", {}));
+  const Corpus c = b.finish();
+  ASSERT_EQ(c.reference_labels.size(), 4u);  // p2, Zed C, p1, Qi R
+  EXPECT_EQ(c.reference_labels[1], "ZED C, 2018, J C, V2, P3");
+  EXPECT_EQ(c.references[0].size(), 2u);
+  ASSERT_EQ(c.references[1].size(), 1u);
+  EXPECT_EQ(c.references[1][0], c.references[0][1]);  // the DOI joined the DOI-less form
+  EXPECT_EQ(c.paper_work, (std::vector<std::uint32_t>{2, 0, kNoWork, 3}));
+}
+
+TEST(CorpusReferences, OffByDefault) {
+  Record r = record("P1", 2020, "", "", {});
+  r.cited_references = {"Yi B, 2019, J B, V1, P1"};
+  CorpusBuilder b;
+  b.add(r);
+  const Corpus c = b.finish();
+  EXPECT_EQ(c.references.size(), 0u);
+  EXPECT_TRUE(c.reference_labels.empty());
+  EXPECT_TRUE(c.paper_work.empty());
+}
+
 }  // namespace
 }  // namespace citenet

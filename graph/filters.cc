@@ -1,0 +1,153 @@
+#include "graph/filters.h"
+
+#include <algorithm>
+#include <charconv>
+#include <numeric>
+
+#include "graph/directed.h"
+
+namespace citenet {
+
+namespace {
+
+// The undirected view of a directed network's arcs: each pair once, weights summed.
+std::vector<WeightedEdge> undirected_view(const std::vector<WeightedEdge>& arcs) {
+  std::vector<WeightedEdge> pairs;
+  pairs.reserve(arcs.size());
+  for (WeightedEdge e : arcs) {
+    if (e.source > e.target) std::swap(e.source, e.target);
+    pairs.push_back(e);
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const WeightedEdge& a, const WeightedEdge& b) {
+    return a.source != b.source ? a.source < b.source : a.target < b.target;
+  });
+  std::vector<WeightedEdge> merged;
+  for (const WeightedEdge& e : pairs) {
+    if (!merged.empty() && merged.back().source == e.source && merged.back().target == e.target)
+      merged.back().weight += e.weight;
+    else
+      merged.push_back(e);
+  }
+  return merged;
+}
+
+std::uint32_t find_root(std::vector<std::uint32_t>& parent, std::uint32_t v) {
+  while (parent[v] != v) {
+    parent[v] = parent[parent[v]];
+    v = parent[v];
+  }
+  return v;
+}
+
+}  // namespace
+
+// Boost adjacency lists have no move assignment: swap, so a million edges are not copied.
+void rebuild_graphs(Network& network) {
+  Graph graph = make_graph(network.nodes.size(), network.directed ? undirected_view(network.edges)
+                                                                  : network.edges);
+  network.graph.swap(graph);
+  DirectedGraph digraph = network.directed
+                              ? make_directed_graph(network.nodes.size(), network.edges)
+                              : DirectedGraph();
+  network.digraph.swap(digraph);
+}
+
+std::vector<std::uint32_t> renumber(const std::vector<bool>& keep) {
+  std::vector<std::uint32_t> old_to_new(keep.size(), kDropped);
+  std::uint32_t next = 0;
+  for (std::size_t v = 0; v < keep.size(); ++v)
+    if (keep[v]) old_to_new[v] = next++;
+  return old_to_new;
+}
+
+FilterResult subnetwork(const Network& network, std::span<const std::uint32_t> old_to_new,
+                        double min_weight) {
+  FilterResult result;
+  Network& out = result.network;
+  out.kind = network.kind;
+  out.node_noun = network.node_noun;
+  out.directed = network.directed;
+  for (std::size_t v = 0; v < network.nodes.size(); ++v)
+    if (old_to_new[v] != kDropped) out.nodes.push_back(network.nodes[v]);
+  out.edges.reserve(network.edges.size());
+  // Renumbering keeps the order of kept ids, so (source, target) order is preserved.
+  for (const WeightedEdge& e : network.edges) {
+    const std::uint32_t s = old_to_new[e.source], t = old_to_new[e.target];
+    if (s != kDropped && t != kDropped && e.weight >= min_weight) out.edges.push_back({s, t, e.weight});
+  }
+  result.nodes_removed = network.nodes.size() - out.nodes.size();
+  result.edges_removed = network.edges.size() - out.edges.size();
+  rebuild_graphs(out);
+  return result;
+}
+
+FilterResult filter_min_occurrences(const Network& network, std::uint32_t min_papers) {
+  std::vector<bool> keep(network.nodes.size());
+  for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = network.nodes[v].papers >= min_papers;
+  return subnetwork(network, renumber(keep));
+}
+
+FilterResult filter_min_weight(const Network& network, double min_weight) {
+  return subnetwork(network, renumber(std::vector<bool>(network.nodes.size(), true)), min_weight);
+}
+
+FilterResult filter_top_nodes(const Network& network, std::span<const double> metric,
+                              std::size_t count) {
+  std::vector<std::uint32_t> order(network.nodes.size());
+  std::iota(order.begin(), order.end(), 0u);
+  const std::size_t n = std::min(count, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n), order.end(),
+                    [&](std::uint32_t a, std::uint32_t b) {
+                      return metric[a] != metric[b] ? metric[a] > metric[b] : a < b;
+                    });
+  std::vector<bool> keep(network.nodes.size(), false);
+  for (std::size_t i = 0; i < n; ++i) keep[order[i]] = true;
+  return subnetwork(network, renumber(keep));
+}
+
+FilterResult filter_largest_component(const Network& network) {
+  const std::size_t n = network.nodes.size();
+  std::vector<std::uint32_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0u);
+  for (const WeightedEdge& e : network.edges) {
+    const std::uint32_t a = find_root(parent, e.source), b = find_root(parent, e.target);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the root is the lowest id
+  }
+  std::vector<std::uint32_t> size(n, 0);
+  for (std::uint32_t v = 0; v < n; ++v) ++size[find_root(parent, v)];
+  std::uint32_t best = 0;
+  for (std::uint32_t v = 0; v < n; ++v)
+    if (size[v] > size[best]) best = v;  // strictly greater: the lowest root wins a tie
+  std::vector<bool> keep(n);
+  for (std::uint32_t v = 0; v < n; ++v) keep[v] = find_root(parent, v) == best;
+  return subnetwork(network, renumber(keep));
+}
+
+std::optional<YearRange> parse_year_range(std::string_view text, std::string* error) {
+  const auto fail = [&](const std::string& why) -> std::optional<YearRange> {
+    *error = "bad year range '" + std::string(text) + "': " + why;
+    return std::nullopt;
+  };
+  const auto year = [](std::string_view s, int* out) {
+    if (s.empty()) {
+      *out = 0;
+      return true;
+    }
+    if (s.size() != 4) return false;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+    return ec == std::errc() && end == s.data() + s.size() && *out > 0;
+  };
+  if (text.empty()) return fail("expected FIRST-LAST, e.g. 2015-2024");
+  YearRange range;
+  const std::size_t dash = text.find('-');
+  const std::string_view first = dash == std::string_view::npos ? text : text.substr(0, dash);
+  const std::string_view last = dash == std::string_view::npos ? text : text.substr(dash + 1);
+  if (!year(first, &range.first)) return fail("'" + std::string(first) + "' is not a 4-digit year");
+  if (!year(last, &range.last)) return fail("'" + std::string(last) + "' is not a 4-digit year");
+  if (!range.any()) return fail("expected FIRST-LAST, e.g. 2015-2024");
+  if (range.first && range.last && range.first > range.last)
+    return fail(std::to_string(range.first) + " is after " + std::to_string(range.last));
+  return range;
+}
+
+}  // namespace citenet

@@ -1,0 +1,132 @@
+#include "render/node_columns.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <unordered_set>
+
+namespace citenet {
+namespace {
+
+std::optional<double> year(int value) {
+  if (value == 0) return std::nullopt;
+  return value;
+}
+
+// VOSviewer's own names for what its maps show (weight<Links>, weight<Total link strength>);
+// any other metric becomes a score, named like "score<Weighted degree>".
+std::string vosviewer_header(Metric metric) {
+  if (metric == Metric::degree) return "weight<Links>";
+  if (metric == Metric::weighted_degree) return "weight<Total link strength>";
+  std::string name(metric_name(metric));
+  std::replace(name.begin(), name.end(), '_', ' ');
+  if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = name[0] - 'a' + 'A';
+  return "score<" + name + ">";
+}
+
+}  // namespace
+
+std::vector<NodeColumn> node_columns(const Network& network, const Analysis& analysis) {
+  const std::vector<NodeAttributes>& nodes = network.nodes;
+  std::vector<NodeColumn> columns = {
+      {"papers", ColumnType::kInteger, "weight<Documents>",
+       [&nodes](std::size_t i) -> std::optional<double> { return nodes[i].papers; }},
+      {"citations", ColumnType::kInteger, "weight<Citations>",
+       [&nodes](std::size_t i) -> std::optional<double> { return nodes[i].citations; }},
+      {"first_year", ColumnType::kInteger, "score<First year>",
+       [&nodes](std::size_t i) { return year(nodes[i].first_year); }},
+      {"last_year", ColumnType::kInteger, "score<Last year>",
+       [&nodes](std::size_t i) { return year(nodes[i].last_year); }},
+  };
+  // Every metric Analysis knows (graph/analysis.h, all_metrics()), in its order: a metric added
+  // there reaches every writer with no change here.
+  for (const Metric metric : all_metrics()) {
+    const std::vector<double>& values = analysis.values(metric);
+    if (values.empty()) continue;
+    columns.push_back({std::string(metric_name(metric)), ColumnType::kDouble,
+                       vosviewer_header(metric),
+                       [&values](std::size_t i) -> std::optional<double> { return values[i]; }});
+  }
+  const auto group = [&columns](const char* name, const char* vosviewer,
+                                const std::vector<std::uint32_t>& values) {
+    if (values.empty()) return;
+    columns.push_back({name, ColumnType::kInteger, vosviewer,
+                       [&values](std::size_t i) -> std::optional<double> { return values[i]; }});
+  };
+  group("component", "score<Component>", analysis.component);
+  group("community", "", analysis.communities.community);
+  return columns;
+}
+
+bool check_network(const Network& network, const Analysis& analysis, std::string* err,
+                   const std::vector<NodePosition>& positions) {
+  const std::size_t n = network.nodes.size();
+  std::vector<std::pair<std::string, std::size_t>> sizes;
+  for (const Metric metric : all_metrics()) {
+    sizes.emplace_back(metric_name(metric), analysis.values(metric).size());
+  }
+  sizes.emplace_back("component", analysis.component.size());
+  sizes.emplace_back("community", analysis.communities.community.size());
+  for (const auto& [name, size] : sizes) {
+    if (size != 0 && size != n) {
+      *err = "analysis does not match the network: " + name + " has " + std::to_string(size) +
+             " values for " + std::to_string(n) + " nodes";
+      return false;
+    }
+  }
+  if (!positions.empty()) {
+    if (positions.size() != n) {
+      *err = "layout does not match the network: " + std::to_string(positions.size()) +
+             " positions for " + std::to_string(n) + " nodes";
+      return false;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!std::isfinite(positions[i].x) || !std::isfinite(positions[i].y)) {
+        *err = "layout position of node " + std::to_string(i) + " is not finite";
+        return false;
+      }
+    }
+  }
+  std::unordered_set<std::uint64_t> pairs;
+  pairs.reserve(network.edges.size());
+  for (const WeightedEdge& edge : network.edges) {
+    const std::string name = std::to_string(edge.source) + " -- " + std::to_string(edge.target);
+    if (edge.source >= n || edge.target >= n) {
+      *err = "edge " + name + " refers to a node beyond the " + std::to_string(n) + " nodes";
+      return false;
+    }
+    if (network.directed) {  // arcs a -> b and b -> a are distinct; a repeated arc is not
+      if (!pairs.insert(std::uint64_t{edge.source} << 32 | edge.target).second) {
+        *err = "arc " + std::to_string(edge.source) + " -> " + std::to_string(edge.target) +
+               " appears twice; each arc must be written once";
+        return false;
+      }
+      continue;
+    }
+    const std::uint64_t low = std::min(edge.source, edge.target);
+    const std::uint64_t high = std::max(edge.source, edge.target);
+    if (!pairs.insert(low << 32 | high).second) {
+      *err = "edge " + name + " appears twice; each undirected pair must be written once";
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string shortest_double(double value) {
+  if (std::isnan(value)) return "NaN";
+  if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+std::string format_column_value(ColumnType type, double value) {
+  if (type == ColumnType::kInteger && std::isfinite(value)) {
+    return std::to_string(static_cast<std::int64_t>(value));
+  }
+  return shortest_double(value);
+}
+
+}  // namespace citenet

@@ -1,0 +1,140 @@
+// Thresholds on a hand-drawn network, and the year range parser's exact errors.
+#include <gtest/gtest.h>
+
+#include "graph/directed.h"
+#include "graph/filters.h"
+
+namespace citenet {
+namespace {
+
+//   0 ─3─ 1 ─1─ 2     3 ─2─ 4     5
+//   papers: 5, 1, 2, 4, 1, 7
+Network drawn() {
+  Network n;
+  n.kind = "coauthor";
+  const std::uint32_t papers[] = {5, 1, 2, 4, 1, 7};
+  for (std::uint32_t v = 0; v < 6; ++v) {
+    NodeAttributes a;
+    a.label = "n" + std::to_string(v);
+    a.papers = papers[v];
+    n.nodes.push_back(a);
+  }
+  n.edges = {{0, 1, 3.0}, {1, 2, 1.0}, {3, 4, 2.0}};
+  rebuild_graphs(n);
+  return n;
+}
+
+std::vector<std::string> labels(const Network& n) {
+  std::vector<std::string> out;
+  for (const NodeAttributes& a : n.nodes) out.push_back(a.label);
+  return out;
+}
+
+TEST(Filters, RenumberMapsOldToNewIds) {
+  EXPECT_EQ(renumber({true, false, true, true}),
+            (std::vector<std::uint32_t>{0, kDropped, 1, 2}));
+}
+
+TEST(Filters, MinOccurrences) {
+  const FilterResult r = filter_min_occurrences(drawn(), 2);
+  EXPECT_EQ(labels(r.network), (std::vector<std::string>{"n0", "n2", "n3", "n5"}));
+  EXPECT_EQ(r.nodes_removed, 2u);
+  EXPECT_EQ(r.edges_removed, 3u);
+  EXPECT_EQ(boost::num_vertices(r.network.graph), 4u);
+  EXPECT_EQ(boost::num_edges(r.network.graph), 0u);
+  EXPECT_EQ(r.network.kind, "coauthor");
+}
+
+TEST(Filters, MinWeightKeepsEveryNode) {
+  const FilterResult r = filter_min_weight(drawn(), 2.0);
+  EXPECT_EQ(r.nodes_removed, 0u);
+  EXPECT_EQ(r.edges_removed, 1u);
+  ASSERT_EQ(r.network.edges.size(), 2u);
+  EXPECT_EQ(r.network.edges[1].source, 3u);
+  EXPECT_EQ(r.network.edges[1].weight, 2.0);
+}
+
+TEST(Filters, TopNodesByAMetricTiesToTheLowerId) {
+  const std::vector<double> metric = {0.5, 0.9, 0.1, 0.9, 0.2, 0.0};
+  FilterResult r = filter_top_nodes(drawn(), metric, 3);
+  EXPECT_EQ(labels(r.network), (std::vector<std::string>{"n0", "n1", "n3"}));
+  ASSERT_EQ(r.network.edges.size(), 1u);
+  EXPECT_EQ(r.network.edges[0].source, 0u);
+  EXPECT_EQ(r.network.edges[0].target, 1u);
+  EXPECT_EQ(r.network.edges[0].weight, 3.0);
+  EXPECT_EQ(r.nodes_removed, 3u);
+  EXPECT_EQ(r.edges_removed, 2u);
+  r = filter_top_nodes(drawn(), metric, 1);
+  EXPECT_EQ(labels(r.network), (std::vector<std::string>{"n1"}));
+  EXPECT_EQ(filter_top_nodes(drawn(), metric, 100).nodes_removed, 0u);
+}
+
+TEST(Filters, LargestComponent) {
+  const FilterResult r = filter_largest_component(drawn());
+  EXPECT_EQ(labels(r.network), (std::vector<std::string>{"n0", "n1", "n2"}));
+  EXPECT_EQ(r.nodes_removed, 3u);
+  EXPECT_EQ(r.edges_removed, 1u);
+  EXPECT_EQ(boost::num_edges(r.network.graph), 2u);
+  // Two components of two nodes: the one holding the lowest id wins.
+  Network tie = drawn();
+  tie.edges = {{3, 4, 1.0}, {1, 2, 1.0}};
+  rebuild_graphs(tie);
+  EXPECT_EQ(labels(filter_largest_component(tie).network), (std::vector<std::string>{"n1", "n2"}));
+}
+
+// Citations 2 -> 0, 0 -> 1, 3 -> 1, and 1 -> 0 back: filters keep arcs and rebuild both graphs.
+TEST(Filters, DirectedNetworksStayDirected) {
+  Network n = drawn();
+  n.directed = true;
+  n.edges = {{0, 1, 1.0}, {1, 0, 1.0}, {2, 0, 1.0}, {3, 1, 1.0}};
+  rebuild_graphs(n);
+  EXPECT_EQ(boost::num_edges(n.digraph), 4u);
+  EXPECT_EQ(boost::num_edges(n.graph), 3u);  // 0–1 both ways is one undirected edge
+  const FilterResult r = filter_min_occurrences(n, 2);  // drops 1 and 4
+  EXPECT_TRUE(r.network.directed);
+  ASSERT_EQ(r.network.edges.size(), 1u);
+  EXPECT_EQ(r.network.edges[0].source, 1u);  // old 2
+  EXPECT_EQ(r.network.edges[0].target, 0u);  // old 0
+  EXPECT_EQ(in_degree(r.network.digraph), (std::vector<double>{1, 0, 0, 0}));
+  EXPECT_EQ(filter_largest_component(n).network.nodes.size(), 4u);  // weakly connected
+}
+
+TEST(Filters, YearRangeParses) {
+  std::string error;
+  auto r = parse_year_range("2015-2024", &error);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->first, 2015);
+  EXPECT_EQ(r->last, 2024);
+  EXPECT_TRUE(r->contains(2015));
+  EXPECT_FALSE(r->contains(2025));
+  EXPECT_FALSE(r->contains(0));
+  r = parse_year_range("2015-", &error);
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r->contains(3000));
+  r = parse_year_range("-2024", &error);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->first, 0);
+  EXPECT_TRUE(r->contains(1900));
+  r = parse_year_range("2020", &error);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->first, 2020);
+  EXPECT_EQ(r->last, 2020);
+  EXPECT_TRUE(YearRange{}.contains(0));
+}
+
+TEST(Filters, YearRangeErrors) {
+  std::string error;
+  EXPECT_FALSE(parse_year_range("2024-2015", &error));
+  EXPECT_EQ(error, "bad year range '2024-2015': 2024 is after 2015");
+  EXPECT_FALSE(parse_year_range("20x5-2020", &error));
+  EXPECT_EQ(error, "bad year range '20x5-2020': '20x5' is not a 4-digit year");
+  EXPECT_FALSE(parse_year_range("15-20", &error));
+  EXPECT_EQ(error, "bad year range '15-20': '15' is not a 4-digit year");
+  EXPECT_FALSE(parse_year_range("-", &error));
+  EXPECT_EQ(error, "bad year range '-': expected FIRST-LAST, e.g. 2015-2024");
+  EXPECT_FALSE(parse_year_range("", &error));
+  EXPECT_EQ(error, "bad year range '': expected FIRST-LAST, e.g. 2015-2024");
+}
+
+}  // namespace
+}  // namespace citenet

@@ -60,7 +60,8 @@ class PairCounter {
     }
     const double w = pair_weight(counting_, ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i)
-      for (std::size_t j = i + 1; j < ids.size(); ++j) weighted_.push_back({pack(ids[i], ids[j]), w});
+      for (std::size_t j = i + 1; j < ids.size(); ++j)
+        weighted_.push_back({pack(ids[i], ids[j]), w});
   }
 
   // One pair with its own weight (bipartite links); `weight` must be 1 under full counting.
@@ -160,7 +161,8 @@ Network entity_network(const Corpus& corpus, const Selection& s,
   PairCounter counter(spec.counting);
   counter.reserve(pair_count(s.lists, s.links));
   for (std::size_t u = 0; u < s.papers.size(); ++u) {
-    for (std::uint32_t id : s.lists[u]) add_occurrence(network.nodes[id], corpus.papers[s.papers[u]]);
+    for (std::uint32_t id : s.lists[u])
+      add_occurrence(network.nodes[id], corpus.papers[s.papers[u]]);
     if (s.links[u]) counter.add_unit(s.lists[u]);
   }
   network.edges = counter.edges();
@@ -276,8 +278,7 @@ Network bipartite_network(const Corpus& corpus, const Selection& authors, const 
       continue;
     }
     const auto institutions = others->lists[u];
-    for (std::uint32_t i : institutions)
-      add_occurrence(network.nodes[a_count + i], paper);
+    for (std::uint32_t i : institutions) add_occurrence(network.nodes[a_count + i], paper);
     if (!authors.links[u]) continue;
     const double w = 1.0 / static_cast<double>(signers.size() * institutions.size());
     for (std::uint32_t a : signers)
@@ -349,18 +350,6 @@ bool is_bipartite(NetworkKind kind) {
 }
 
 namespace {
-
-// Moves `from` into `to`; Boost adjacency lists have no move operations, so their graphs are
-// swapped rather than copied.
-void move_network(Network& to, Network&& from) {
-  to.kind = std::move(from.kind);
-  to.node_noun = std::move(from.node_noun);
-  to.nodes = std::move(from.nodes);
-  to.edges = std::move(from.edges);
-  to.directed = from.directed;
-  to.graph.swap(from.graph);
-  to.digraph.swap(from.digraph);
-}
 
 void build_into(const Corpus& corpus, const NetworkSpec& spec, Network& network,
                 BuildReport& report) {
@@ -449,7 +438,7 @@ void build_into(const Corpus& corpus, const NetworkSpec& spec, Network& network,
   } else {
     std::vector<bool> keep(network.nodes.size());
     for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = network.nodes[v].papers > 0;
-    move_network(network, std::move(subnetwork(network, renumber(keep)).network));
+    keep_nodes(network, renumber(keep));
   }
 }
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <numeric>
-
-#include "graph/directed.h"
+#include <tuple>
+#include <utility>
 
 namespace citenet {
 
@@ -41,15 +41,19 @@ std::uint32_t find_root(std::vector<std::uint32_t>& parent, std::uint32_t v) {
 
 }  // namespace
 
-// Boost adjacency lists have no move assignment: swap, so a million edges are not copied.
+// Boost 1.74 adjacency lists have no move operations and swap() copies, so the graphs are
+// filled in place rather than assigned from make_graph(): a million edges are not copied.
 void rebuild_graphs(Network& network) {
-  Graph graph = make_graph(network.nodes.size(), network.directed ? undirected_view(network.edges)
-                                                                  : network.edges);
-  network.graph.swap(graph);
-  DirectedGraph digraph = network.directed
-                              ? make_directed_graph(network.nodes.size(), network.edges)
-                              : DirectedGraph();
-  network.digraph.swap(digraph);
+  const std::size_t n = network.nodes.size();
+  network.graph = Graph(n);
+  std::vector<WeightedEdge> pairs;
+  if (network.directed) pairs = undirected_view(network.edges);
+  for (const WeightedEdge& e : network.directed ? pairs : network.edges)
+    boost::add_edge(e.source, e.target, e.weight, network.graph);
+  network.digraph = DirectedGraph(network.directed ? n : 0);
+  if (network.directed)
+    for (const WeightedEdge& e : network.edges)
+      boost::add_edge(e.source, e.target, e.weight, network.digraph);
 }
 
 std::vector<std::uint32_t> renumber(const std::vector<bool>& keep) {
@@ -60,24 +64,39 @@ std::vector<std::uint32_t> renumber(const std::vector<bool>& keep) {
   return old_to_new;
 }
 
+std::pair<std::size_t, std::size_t> keep_nodes(Network& network,
+                                               std::span<const std::uint32_t> old_to_new,
+                                               double min_weight) {
+  const std::size_t nodes = network.nodes.size(), edges = network.edges.size();
+  std::size_t kept = 0;
+  for (std::size_t v = 0; v < nodes; ++v)
+    if (old_to_new[v] != kDropped) {
+      if (kept != v) network.nodes[kept] = std::move(network.nodes[v]);
+      ++kept;
+    }
+  network.nodes.resize(kept);
+  // Renumbering keeps the order of kept ids, so (source, target) order is preserved.
+  kept = 0;
+  for (const WeightedEdge& e : network.edges) {
+    const std::uint32_t s = old_to_new[e.source], t = old_to_new[e.target];
+    if (s != kDropped && t != kDropped && e.weight >= min_weight)
+      network.edges[kept++] = {s, t, e.weight};
+  }
+  network.edges.resize(kept);
+  rebuild_graphs(network);
+  return {nodes - network.nodes.size(), edges - network.edges.size()};
+}
+
 FilterResult subnetwork(const Network& network, std::span<const std::uint32_t> old_to_new,
                         double min_weight) {
   FilterResult result;
-  Network& out = result.network;
+  Network& out = result.network;  // fields one by one: copying `graph` would be wasted
   out.kind = network.kind;
   out.node_noun = network.node_noun;
   out.directed = network.directed;
-  for (std::size_t v = 0; v < network.nodes.size(); ++v)
-    if (old_to_new[v] != kDropped) out.nodes.push_back(network.nodes[v]);
-  out.edges.reserve(network.edges.size());
-  // Renumbering keeps the order of kept ids, so (source, target) order is preserved.
-  for (const WeightedEdge& e : network.edges) {
-    const std::uint32_t s = old_to_new[e.source], t = old_to_new[e.target];
-    if (s != kDropped && t != kDropped && e.weight >= min_weight) out.edges.push_back({s, t, e.weight});
-  }
-  result.nodes_removed = network.nodes.size() - out.nodes.size();
-  result.edges_removed = network.edges.size() - out.edges.size();
-  rebuild_graphs(out);
+  out.nodes = network.nodes;
+  out.edges = network.edges;
+  std::tie(result.nodes_removed, result.edges_removed) = keep_nodes(out, old_to_new, min_weight);
   return result;
 }
 

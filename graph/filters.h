@@ -2,6 +2,9 @@
 // component) and the year range that selects papers before building. Every network filter
 // returns a new Network whose `graph` (and `digraph`) are rebuilt, with node attributes kept
 // aligned, plus how many nodes and edges it removed so the run can say so.
+//
+// Boost 1.74's adjacency_list has no move operations (and its swap() copies): bind a
+// result's `network` by reference, or keep the FilterResult, rather than copying it out.
 #pragma once
 
 #include <cstddef>
@@ -10,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "graph/network.h"
@@ -31,6 +35,12 @@ inline constexpr std::uint32_t kDropped = 0xFFFFFFFFu;
 // Old -> new node ids for keeping the nodes with keep[v]: kept nodes are numbered in their
 // old order, dropped ones map to kDropped. O(n).
 std::vector<std::uint32_t> renumber(const std::vector<bool>& keep);
+
+// Keeps, in place, the nodes with old_to_new[v] != kDropped and the edges between them of
+// weight >= `min_weight`, then rebuilds the graphs; returns (nodes, edges) removed. O(n + m).
+std::pair<std::size_t, std::size_t> keep_nodes(Network& network,
+                                               std::span<const std::uint32_t> old_to_new,
+                                               double min_weight = -1.0);
 
 // The network on the kept nodes (old_to_new from renumber()) and the edges between them
 // whose weight is at least `min_weight`; edges stay sorted, `graph` and `digraph` rebuilt.

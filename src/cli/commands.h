@@ -3,6 +3,7 @@
 
 #include <boost/program_options.hpp>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -48,11 +49,34 @@ struct NetworkOptions {
   std::uint64_t seed = 42;
   std::size_t approx = 0;
   std::size_t stability = 0;
+  // How the network is built and thinned.
+  std::string counting = "full";
+  std::string normalize = "none";
+  std::string keywords = "auto";
+  std::string years;
+  std::uint32_t max_authors = 0;
+  std::uint32_t min_occurrences = 0;
+  double min_weight = 0;
+  bool largest_component = false;
+  std::size_t top = 0;             // map only: keep the N nodes highest by top_by
+  std::string top_by = "papers";
 };
 void add_network_options(boost::program_options::options_description& named,
                          NetworkOptions& options);
 // The spec the options name, or nullopt after writing one line to `err`.
 std::optional<NetworkSpec> network_spec(const NetworkOptions& options, std::ostream& err);
+// Builds the network the options name from the corpus and applies the thresholds,
+// reporting on `err` what each removed. nullptr after one line on `err` when impossible.
+std::shared_ptr<const Network> make_network(const Corpus& corpus, const NetworkSpec& spec,
+                                      const NetworkOptions& options, std::ostream& err);
+
+// What the corpus must keep for this network (keywords, references).
+struct CorpusNeeds {
+  KeywordSource keywords = KeywordSource::none;
+  bool references = false;
+};
+CorpusNeeds corpus_needs(const NetworkSpec& spec, const NetworkOptions& options);
+
 // The analysis the options ask for, or nullopt after writing one line to `err`.
 std::optional<AnalysisOptions> analysis_options(const NetworkOptions& options, std::ostream& err);
 
@@ -60,7 +84,7 @@ std::optional<AnalysisOptions> analysis_options(const NetworkOptions& options, s
 // ("15 records read, 0 skipped"). nullopt when nothing usable was read.
 // `keywords` says which keywords the corpus keeps (none unless a network needs them).
 std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err,
-                                  KeywordSource keywords = KeywordSource::none);
+                                  CorpusNeeds needs = {});
 
 // Parses `args` against `named` and `positional`; on a usage error writes one line to
 // `err` and returns false. `help` is set when --help was given.

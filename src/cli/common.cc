@@ -1,7 +1,11 @@
+#include <algorithm>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "formats/input.h"
+#include "graph/filters.h"
+#include "graph/metrics.h"
+#include "graph/weights.h"
 #include "render/atomic_file.h"
 
 namespace po = boost::program_options;
@@ -32,9 +36,26 @@ void add_input_options(po::options_description& named, po::positional_options_de
 void add_network_options(po::options_description& named, NetworkOptions& options) {
   named.add_options()
       ("network,n", po::value(&options.network)->default_value(options.network),
-       "coauthor | institution | country | paper")
+       "coauthor | institution | country | keyword | paper | citation | cocitation | coupling | "
+       "author-paper | author-institution")
       ("link", po::value(&options.link)->default_value(options.link),
-       "for --network paper: what links two papers, authors | institutions")
+       "for --network paper: what links two papers, authors | institutions | keywords")
+      ("keywords", po::value(&options.keywords)->default_value(options.keywords),
+       "keyword networks: explicit | extracted (from title and abstract) | all | auto (explicit "
+       "where a record has any, else extracted)")
+      ("counting", po::value(&options.counting)->default_value(options.counting),
+       "full (each paper adds 1 to each pair) | fractional (1/(n-1), Perianes-Rodriguez et al. 2016)")
+      ("normalize", po::value(&options.normalize)->default_value(options.normalize),
+       "edge weights: none | association (van Eck & Waltman 2009) | cosine | jaccard | inclusion")
+      ("max-authors", po::value(&options.max_authors)->default_value(options.max_authors),
+       "papers naming more entities than this add no links (0: no limit)")
+      ("years", po::value(&options.years), "only papers of these years: 2015-2024, 2015-, -2024")
+      ("min-occurrences", po::value(&options.min_occurrences)->default_value(options.min_occurrences),
+       "drop nodes occurring in fewer papers")
+      ("min-weight", po::value(&options.min_weight)->default_value(options.min_weight),
+       "drop links lighter than this")
+      ("largest-component", po::bool_switch(&options.largest_component),
+       "keep only the largest connected component")
       ("community", po::value(&options.community)->default_value(options.community),
        "community detection: leiden (Traag et al. 2019) | louvain (Blondel et al. 2008) | none")
       ("quality", po::value(&options.quality)->default_value(options.quality),
@@ -59,16 +80,47 @@ std::optional<NetworkSpec> network_spec(const NetworkOptions& options, std::ostr
   const auto kind = parse_network_kind(options.network);
   if (!kind) {
     err << "citenet: unknown --network '" << options.network
-        << "' (choose coauthor, institution, country or paper)\n";
+        << "' (choose coauthor, institution, country, keyword, paper, citation, cocitation, "
+           "coupling, author-paper or author-institution)\n";
     return std::nullopt;
   }
   spec.kind = *kind;
   const auto link = parse_paper_link(options.link);
   if (!link) {
-    err << "citenet: unknown --link '" << options.link << "' (choose authors or institutions)\n";
+    err << "citenet: unknown --link '" << options.link
+        << "' (choose authors, institutions or keywords)\n";
     return std::nullopt;
   }
   spec.link = *link;
+  const auto counting = parse_counting(options.counting);
+  if (!counting) {
+    err << "citenet: unknown --counting '" << options.counting << "' (choose full or fractional)\n";
+    return std::nullopt;
+  }
+  spec.counting = *counting;
+  const auto normalization = parse_normalization(options.normalize);
+  if (!normalization) {
+    err << "citenet: unknown --normalize '" << options.normalize
+        << "' (choose none, association, cosine, jaccard or inclusion)\n";
+    return std::nullopt;
+  }
+  spec.normalization = *normalization;
+  spec.max_entities = options.max_authors;
+  if (!options.years.empty()) {
+    std::string error;
+    const auto years = parse_year_range(options.years, &error);
+    if (!years) {
+      err << "citenet: --years: " << error << "\n";
+      return std::nullopt;
+    }
+    spec.years = *years;
+  }
+  if (options.keywords != "auto" && options.keywords != "explicit" &&
+      options.keywords != "extracted" && options.keywords != "all") {
+    err << "citenet: unknown --keywords '" << options.keywords
+        << "' (choose auto, explicit, extracted or all)\n";
+    return std::nullopt;
+  }
   if (!(options.resolution > 0)) {
     err << "citenet: --resolution must be a positive number\n";
     return std::nullopt;
@@ -82,6 +134,83 @@ std::optional<AuthorKeyMode> parse_author_key(const std::string& name) {
   if (name == "initials") return AuthorKeyMode::initials;
   if (name == "initial") return AuthorKeyMode::initial;
   return std::nullopt;
+}
+
+CorpusNeeds corpus_needs(const NetworkSpec& spec, const NetworkOptions& options) {
+  CorpusNeeds needs;
+  const bool keyword_network = spec.kind == NetworkKind::keyword ||
+                               (spec.kind == NetworkKind::paper && spec.link == PaperLink::keywords);
+  if (keyword_network) {
+    if (options.keywords == "explicit") needs.keywords = KeywordSource::explicit_only;
+    else if (options.keywords == "extracted") needs.keywords = KeywordSource::extracted;
+    else if (options.keywords == "all") needs.keywords = KeywordSource::all;
+    else needs.keywords = KeywordSource::automatic;
+  }
+  needs.references = needs_references(spec.kind);
+  return needs;
+}
+
+std::shared_ptr<const Network> make_network(const Corpus& corpus, const NetworkSpec& spec,
+                                      const NetworkOptions& options, std::ostream& err) {
+  // Built in place: Boost's adjacency_list copies on every move.
+  std::shared_ptr<BuiltNetwork> built(new BuiltNetwork(build_network_with_report(corpus, spec)));
+  const BuildReport& report = built->report;
+  if (report.papers_outside_years)
+    err << "--years " << options.years << ": " << report.papers_outside_years
+        << " papers left out\n";
+  if (report.papers_over_max)
+    err << "--max-authors " << options.max_authors << ": " << report.papers_over_max
+        << " papers counted but not linked\n";
+  if (needs_references(spec.kind))
+    err << report.papers_with_references << " papers cite something; "
+        << report.citations_resolved << " references are papers of the corpus\n";
+  // The network stays inside `built`; the aliasing pointer keeps both alive together.
+  const std::shared_ptr<Network> network(built, &built->network);
+  const auto thinned = [&](const char* what, std::pair<std::size_t, std::size_t> removed) {
+    err << what << ": removed " << removed.first << " nodes and " << removed.second << " links\n";
+  };
+  if (options.min_occurrences > 1) {
+    std::vector<bool> keep(network->nodes.size());
+    for (std::size_t v = 0; v < keep.size(); ++v)
+      keep[v] = network->nodes[v].papers >= options.min_occurrences;
+    thinned("--min-occurrences", keep_nodes(*network, renumber(keep)));
+  }
+  if (options.min_weight > 0) {
+    std::vector<bool> keep(network->nodes.size(), true);
+    thinned("--min-weight", keep_nodes(*network, renumber(keep), options.min_weight));
+  }
+  if (options.top > 0 && options.top < network->nodes.size()) {
+    std::vector<double> metric;
+    if (options.top_by == "papers" || options.top_by == "citations") {
+      for (const NodeAttributes& node : network->nodes)
+        metric.push_back(options.top_by == "papers" ? node.papers : node.citations);
+    } else {
+      const auto which = parse_metric(options.top_by);
+      if (!which) {
+        err << "citenet: unknown --top-by '" << options.top_by
+            << "' (papers, citations, or a metric name)\n";
+        return nullptr;
+      }
+      AnalysisOptions only;
+      only.metrics = std::vector<Metric>{*which};
+      only.community = CommunityMethod::none;
+      metric = analyse(*network, only).values(*which);
+    }
+    std::vector<std::uint32_t> order(metric.size());
+    for (std::uint32_t v = 0; v < order.size(); ++v) order[v] = v;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return metric[a] > metric[b]; });
+    std::vector<bool> keep(metric.size(), false);
+    for (std::size_t i = 0; i < options.top; ++i) keep[order[i]] = true;
+    thinned("--top", keep_nodes(*network, renumber(keep)));
+  }
+  if (options.largest_component && !network->nodes.empty()) {
+    const Components parts = components(network->graph);
+    std::vector<bool> keep(network->nodes.size());
+    for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = parts.id[v] == 0;
+    thinned("--largest-component", keep_nodes(*network, renumber(keep)));
+  }
+  return network;
 }
 
 std::optional<AnalysisOptions> analysis_options(const NetworkOptions& options,
@@ -136,7 +265,7 @@ std::optional<AnalysisOptions> analysis_options(const NetworkOptions& options,
 }
 
 std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err,
-                                  KeywordSource keywords) {
+                                  CorpusNeeds needs) {
   if (options.inputs.empty()) {
     err << "citenet: no input files (try --help)\n";
     return std::nullopt;
@@ -156,8 +285,13 @@ std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err
       return std::nullopt;
     }
   }
-  CorpusBuilder builder({*mode, thesaurus ? &*thesaurus : nullptr, keywords,
-                         !options.keep_duplicates});
+  CorpusOptions corpus_options;
+  corpus_options.author_key = *mode;
+  corpus_options.thesaurus = thesaurus ? &*thesaurus : nullptr;
+  corpus_options.keywords = needs.keywords;
+  corpus_options.merge_duplicates = !options.keep_duplicates;
+  corpus_options.references = needs.references;
+  CorpusBuilder builder(corpus_options);
   ReadStats total;
   for (const std::string& path : options.inputs) {
     ReadStats stats;

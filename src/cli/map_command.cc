@@ -117,6 +117,10 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
       ("layout", po::value(&style.layout)->default_value(style.layout),
        "Graphviz layout: sfdp | fdp | neato | circo | dot | twopi")
       ("title", po::value(&style.title), "map title (default: what was drawn)")
+      ("top", po::value(&net.top)->default_value(net.top),
+       "keep only the N nodes highest by --top-by (0: all)")
+      ("top-by", po::value(&net.top_by)->default_value(net.top_by),
+       "papers | citations | degree | weighted_degree | betweenness | pagerank | ...")
       ("json-style", po::value(&json_style)->default_value(json_style),
        ".json outputs: nodelink (networkx node_link_data) | cytoscape (Cytoscape.js elements)");
   add_input_options(named, positional, input);
@@ -136,9 +140,11 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
     err << "citenet map: unknown --json-style '" << json_style << "' (choose nodelink or cytoscape)\n";
     return kExitUsage;
   }
-  const auto corpus = load_corpus(input, err);
+  const auto corpus = load_corpus(input, err, corpus_needs(*spec, net));
   if (!corpus) return kExitFailure;
-  const Network network = build_network(*corpus, *spec);
+  const auto built = make_network(*corpus, *spec, net, err);
+  if (!built) return kExitUsage;
+  const Network& network = *built;
   const Analysis analysis = analyse(network, *analysis_opts);
   for (const std::string& note : analysis.notes) err << "note: " << note << "\n";
   err << network.kind << " network: " << network.nodes.size() << " " << network.node_noun

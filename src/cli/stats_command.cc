@@ -116,9 +116,11 @@ int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   if (!spec) return kExitUsage;
   const auto analysis_opts = analysis_options(net, err);
   if (!analysis_opts) return kExitUsage;
-  const auto corpus = load_corpus(input, err);
+  const auto corpus = load_corpus(input, err, corpus_needs(*spec, net));
   if (!corpus) return kExitFailure;
-  const Network network = build_network(*corpus, *spec);
+  const auto built = make_network(*corpus, *spec, net, err);
+  if (!built) return kExitUsage;
+  const Network& network = *built;
   const Analysis analysis = analyse(network, *analysis_opts);
   print_summary(out, network, analysis, corpus->papers.size());
   std::vector<double> papers, citations;

@@ -58,7 +58,8 @@ std::string_view trim(std::string_view s) {
 }
 
 bool is_year(std::string_view s) {
-  return s.size() == 4 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return s.size() == 4 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // fold_key() without its spaces: "ARNAUD JA", "Arnaud J. A." -> "arnaudja".
@@ -71,7 +72,8 @@ std::string author_key(std::string_view author) {
 // The first "10.<digits>/<suffix>" in the text, cut at a space, comma, ']' or ';' and
 // stripped of a trailing '.'; "" when there is none.
 std::string_view find_doi(std::string_view text) {
-  for (std::size_t at = text.find("10."); at != std::string_view::npos; at = text.find("10.", at + 1)) {
+  for (std::size_t at = text.find("10."); at != std::string_view::npos;
+       at = text.find("10.", at + 1)) {
     if (at > 0 && std::isalnum(static_cast<unsigned char>(text[at - 1]))) continue;
     std::size_t i = at + 3;
     while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
@@ -305,7 +307,8 @@ Corpus CorpusBuilder::finish() {
     }
     corpus.papers.push_back(std::move(info));
     if (options_.references) {
-      corpus.references.push(union_of(group, [&](std::uint32_t r) { return record_references_[r]; }));
+      corpus.references.push(
+          union_of(group, [&](std::uint32_t r) { return record_references_[r]; }));
       corpus.paper_work.push_back(paper_work(group));
     }
   }
@@ -339,7 +342,8 @@ ReferenceKeys reference_keys(std::string_view reference) {
         author_key(fields[0]) + "|" + std::string(fields[1]) + "|" + fold_key(fields[2]);
   } else {
     std::string text(reference);
-    if (!doi.empty()) text.erase(static_cast<std::size_t>(doi.data() - reference.data()), doi.size());
+    if (!doi.empty())
+      text.erase(static_cast<std::size_t>(doi.data() - reference.data()), doi.size());
     keys.author_year_source = fold_key(text);
   }
   return keys;

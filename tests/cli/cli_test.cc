@@ -205,7 +205,9 @@ TEST_F(CliTest, UnknownOutputTypeFailsBeforeReading) {
 TEST_F(CliTest, UnknownNetworkIsAUsageError) {
   const RunResult r = run("stats '" + kListing + "' --network citations");
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err, "citenet: unknown --network 'citations' (choose coauthor, institution, country or paper)\n");
+  EXPECT_EQ(r.err,
+            "citenet: unknown --network 'citations' (choose coauthor, institution, country, "
+            "keyword, paper, citation, cocitation, coupling, author-paper or author-institution)\n");
 }
 
 TEST_F(CliTest, TruncatedRecordIsSkippedWithWarningAndCounted) {
@@ -304,6 +306,61 @@ TEST_F(CliTest, FromOverridesDetection) {
   const RunResult r = run("stats '" + kListing + "' --from medline");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("not a MEDLINE file"), std::string::npos) << r.err;
+}
+
+// Every export a map run can write, in one run, each valid for its reader.
+TEST_F(CliTest, MapWritesEveryExportFormat) {
+  const RunResult r = run("map '" + kListing + "' -o m.gexf -o m.json -o m.net -o nodes.csv "
+                          "-o edges.csv -o m.map.txt -o m.network.txt");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string schema = std::string(CITENET_TEST_DATA) + "/schemas/gexf-1.3/gexf.rng";
+  EXPECT_EQ(std::system(("xmllint --noout --relaxng '" + schema + "' '" + file("m.gexf").string() +
+                         "' 2>/dev/null").c_str()),
+            0);
+  const auto json = nlohmann::json::parse(slurp(file("m.json")));
+  EXPECT_EQ(json["nodes"].size(), 42u);
+  EXPECT_EQ(json["links"].size(), 70u);
+  const std::string nodes = slurp(file("nodes.csv"));
+  EXPECT_EQ(std::count(nodes.begin(), nodes.end(), '\n'), 43);
+  EXPECT_NE(nodes.find(",Hugh Alderwick,5,31,2021,2024,7,12,"), std::string::npos) << nodes;
+  const std::string edges = slurp(file("edges.csv"));
+  EXPECT_EQ(std::count(edges.begin(), edges.end(), '\n'), 71);
+  EXPECT_EQ(slurp(file("m.net")).rfind("*Vertices 42", 0) == 0 ||
+                slurp(file("m.net")).find("*Vertices 42") != std::string::npos,
+            true);
+}
+
+TEST_F(CliTest, ThresholdsSayWhatTheyRemoved) {
+  const RunResult r = run("stats '" + kListing + "' --min-occurrences 2 --top 3");
+  ASSERT_EQ(r.status, 0) << r.err;
+  // Alderwick, Hutchings and Mays are the only authors of two papers or more.
+  EXPECT_NE(r.err.find("--min-occurrences: removed 39 nodes and 67 links"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("author nodes         3"), std::string::npos) << r.out;
+  const RunResult largest = run("map '" + kListing + "' --largest-component -o l.json");
+  ASSERT_EQ(largest.status, 0) << largest.err;
+  EXPECT_EQ(nlohmann::json::parse(slurp(file("l.json")))["nodes"].size(), 8u);
+  const RunResult years = run("stats '" + kListing + "' --years 2024 --top 1");
+  EXPECT_NE(years.err.find("--years 2024: 11 papers left out"), std::string::npos) << years.err;
+  const RunResult bad = run("stats '" + kListing + "' --years 2024-2020");
+  EXPECT_EQ(bad.status, 2);
+}
+
+TEST_F(CliTest, KeywordCitationAndCouplingNetworksOnRealExports) {
+  const std::string data = CITENET_TEST_DATA;
+  RunResult r = run("map '" + data + "/corpora/medline/pybibx-pubmed-part1.txt' --network keyword "
+                    "--keywords explicit -o k.json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto keywords = nlohmann::json::parse(slurp(file("k.json")));
+  EXPECT_EQ(keywords["nodes"].size(), 847u);
+  EXPECT_EQ(keywords["links"].size(), 7627u);
+  r = run("map '" + data + "/corpora/wos/metaknowledge-testFile.isi' --network citation -o c.json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto citation = nlohmann::json::parse(slurp(file("c.json")));
+  EXPECT_TRUE(citation["directed"].get<bool>());
+  EXPECT_EQ(citation["links"].size(), 24u);
+  r = run("stats '" + data + "/corpora/wos/metaknowledge-testFile.isi' --network coupling --top 1");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("links                296"), std::string::npos) << r.out;
 }
 
 TEST_F(CliTest, ExistingOutputSurvivesAFailedRun) {

@@ -31,8 +31,7 @@ std::vector<std::string> labels(const Network& n) {
 }
 
 TEST(Filters, RenumberMapsOldToNewIds) {
-  EXPECT_EQ(renumber({true, false, true, true}),
-            (std::vector<std::uint32_t>{0, kDropped, 1, 2}));
+  EXPECT_EQ(renumber({true, false, true, true}), (std::vector<std::uint32_t>{0, kDropped, 1, 2}));
 }
 
 TEST(Filters, MinOccurrences) {
@@ -89,7 +88,7 @@ TEST(Filters, DirectedNetworksStayDirected) {
   n.edges = {{0, 1, 1.0}, {1, 0, 1.0}, {2, 0, 1.0}, {3, 1, 1.0}};
   rebuild_graphs(n);
   EXPECT_EQ(boost::num_edges(n.digraph), 4u);
-  EXPECT_EQ(boost::num_edges(n.graph), 3u);  // 0–1 both ways is one undirected edge
+  EXPECT_EQ(boost::num_edges(n.graph), 3u);             // 0–1 both ways is one undirected edge
   const FilterResult r = filter_min_occurrences(n, 2);  // drops 1 and 4
   EXPECT_TRUE(r.network.directed);
   ASSERT_EQ(r.network.edges.size(), 1u);

@@ -53,9 +53,9 @@ double weight(const Network& n, const std::string& x, const std::string& y) {
 }
 
 Network example_network(Counting counting, Normalization normalization) {
-  return build_network(example(), {.kind = NetworkKind::coauthor,
-                                   .counting = counting,
-                                   .normalization = normalization});
+  return build_network(
+      example(),
+      {.kind = NetworkKind::coauthor, .counting = counting, .normalization = normalization});
 }
 
 TEST(Weights, NamesRoundTrip) {
@@ -86,7 +86,8 @@ TEST(Weights, FullAndFractionalCountsOfTheExample) {
   EXPECT_DOUBLE_EQ(weight(frac, "Ann Gamma", "Ann Delta"), 0.5);
   // Each author's total link strength is the number of co-authored papers it signed.
   double alpha = 0;
-  for (const char* other : {"Ann Beta", "Ann Gamma", "Ann Delta"}) alpha += weight(frac, "Ann Alpha", other);
+  for (const char* other : {"Ann Beta", "Ann Gamma", "Ann Delta"})
+    alpha += weight(frac, "Ann Alpha", other);
   EXPECT_DOUBLE_EQ(alpha, 3.0);
 }
 

@@ -120,7 +120,8 @@ TEST(CorpusReferences, KeysAreTheDoiElseAuthorYearSource) {
   ReferenceKeys k = reference_keys("ALLEN PJ, 1966, AM J PHYS, V34, P1185, DOI 10.1119/1.1972585");
   EXPECT_EQ(k.doi, "10.1119/1.1972585");
   EXPECT_EQ(k.author_year_source, "allenpj|1966|am j phys");
-  k = reference_keys("Arnaud J. A., 1973, Optics Communications, V7, DOI 10.1016/0030-4018(73)90041-2");
+  k = reference_keys(
+      "Arnaud J. A., 1973, Optics Communications, V7, DOI 10.1016/0030-4018(73)90041-2");
   EXPECT_EQ(k.doi, "10.1016/0030-4018(73)90041-2");
   EXPECT_EQ(k.author_year_source, "arnaudja|1973|optics communications");
   // BibTeX Cited-References end a reference with '.'; a bracketed list gives its first DOI.

@@ -242,6 +242,11 @@ def citations(name, papers):
                    if w in work_paper and work_paper[w] != p})
     print(f"{name} citation: nodes={len(papers)} arcs={len(arcs)} first={arcs[:3]}")
     report(name, "cocitation", len(works.labels), cooccurrence(refs), lambda w: works.labels[w])
+    # --max-authors 100: papers citing more than 100 works still count as citing each of
+    # them (every work stays a node) but add no co-citation links.
+    report(name, "cocitation-max100", len(works.labels),
+           cooccurrence(ws for ws in refs if len(ws) <= 100), lambda w: works.labels[w])
+    print(f"{name} papers citing more than 100 works: {sum(len(ws) > 100 for ws in refs)}")
     by_work = defaultdict(list)
     for p, ws in enumerate(refs):
         for w in ws:

@@ -353,11 +353,14 @@ TEST_F(CliTest, KeywordCitationAndCouplingNetworksOnRealExports) {
   const auto keywords = nlohmann::json::parse(slurp(file("k.json")));
   EXPECT_EQ(keywords["nodes"].size(), 847u);
   EXPECT_EQ(keywords["links"].size(), 7627u);
-  r = run("map '" + data + "/corpora/wos/metaknowledge-testFile.isi' --network citation -o c.json");
+  r = run("map '" + data + "/corpora/wos/metaknowledge-testFile.isi' --network citation -o c.json "
+          "-o c.graphml");
   ASSERT_EQ(r.status, 0) << r.err;
   const auto citation = nlohmann::json::parse(slurp(file("c.json")));
   EXPECT_TRUE(citation["directed"].get<bool>());
   EXPECT_EQ(citation["links"].size(), 24u);
+  EXPECT_NE(slurp(file("c.graphml")).find("edgedefault=\"directed\""), std::string::npos);
+  EXPECT_TRUE(xmllint_accepts(file("c.graphml")));
   r = run("stats '" + data + "/corpora/wos/metaknowledge-testFile.isi' --network coupling --top 1");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("links                296"), std::string::npos) << r.out;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "graph/clustering.h"
+#include "graph/directed.h"
 #include "graph/eigenvector.h"
 #include "graph/harmonic.h"
 #include "graph/kcore.h"
@@ -19,8 +20,10 @@ namespace citenet {
 
 namespace {
 
-constexpr std::array<std::pair<Metric, std::string_view>, 8> kMetricNames = {{
+constexpr std::array<std::pair<Metric, std::string_view>, 10> kMetricNames = {{
     {Metric::degree, "degree"},
+    {Metric::in_degree, "in_degree"},
+    {Metric::out_degree, "out_degree"},
     {Metric::weighted_degree, "weighted_degree"},
     {Metric::betweenness, "betweenness"},
     {Metric::closeness, "closeness"},
@@ -72,6 +75,8 @@ const std::vector<Metric>& all_metrics() {
 const std::vector<double>& Analysis::values(Metric metric) const {
   switch (metric) {
     case Metric::degree: return degree;
+    case Metric::in_degree: return in_degree;
+    case Metric::out_degree: return out_degree;
     case Metric::weighted_degree: return weighted_degree;
     case Metric::betweenness: return betweenness;
     case Metric::closeness: return closeness;
@@ -104,6 +109,12 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
   const bool exact_affordable = path_work <= kExactPathBudget;
 
   if (wanted(options, Metric::degree)) result.degree = degree(g);
+  // Citation networks: the direction carries the meaning (who cites whom); path metrics and
+  // communities use the undirected view.
+  if (network.directed) {
+    if (wanted(options, Metric::in_degree)) result.in_degree = in_degree(network.digraph);
+    if (wanted(options, Metric::out_degree)) result.out_degree = out_degree(network.digraph);
+  }
   if (wanted(options, Metric::weighted_degree)) result.weighted_degree = weighted_degree(g);
   if (wanted(options, Metric::betweenness)) {
     std::size_t pivots = options.betweenness_pivots;
@@ -137,7 +148,8 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
   if (wanted(options, Metric::pagerank)) {
     PageRankOptions pagerank_options;
     pagerank_options.damping = options.damping;
-    result.pagerank = pagerank(g, pagerank_options);
+    result.pagerank = network.directed ? pagerank(network.digraph, pagerank_options)
+                                       : pagerank(g, pagerank_options);
   }
   if (wanted(options, Metric::clustering)) result.clustering = local_clustering(g);
   if (wanted(options, Metric::core)) result.core = core_number(g);

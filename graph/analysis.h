@@ -22,8 +22,8 @@ enum class CommunityMethod { none, louvain, leiden };
 enum class CommunityQuality { modularity, cpm };
 
 // Every per-node metric analyse() knows, in the order tables and files list them.
-enum class Metric { degree, weighted_degree, betweenness, closeness, eigenvector, pagerank,
-                    clustering, core };
+enum class Metric { degree, in_degree, out_degree, weighted_degree, betweenness, closeness,
+                    eigenvector, pagerank, clustering, core };
 std::string_view metric_name(Metric metric);
 std::optional<Metric> parse_metric(std::string_view name);
 const std::vector<Metric>& all_metrics();
@@ -47,11 +47,13 @@ constexpr double kExactPathBudget = 2e8;
 
 struct Analysis {
   std::vector<double> degree;           // number of neighbours
+  std::vector<double> in_degree;        // directed networks only: citations received in the corpus
+  std::vector<double> out_degree;       // directed networks only: references to corpus papers
   std::vector<double> weighted_degree;  // sum of incident edge weights (strength)
   std::vector<double> betweenness;      // Brandes, hop distances, normalised to [0,1] like networkx
   std::vector<double> closeness;        // harmonic closeness / (n-1) (Marchiori & Latora 2000)
   std::vector<double> eigenvector;      // weighted, Euclidean norm 1, as networkx
-  std::vector<double> pagerank;         // weighted, damping as given
+  std::vector<double> pagerank;         // weighted, damping as given; along arcs when directed
   std::vector<double> clustering;       // local clustering coefficient (unweighted)
   std::vector<double> core;             // k-core number
   std::vector<std::uint32_t> component; // component id, 0 = largest

@@ -68,8 +68,9 @@ void add_network_options(po::options_description& named, NetworkOptions& options
       ("stability", po::value(&options.stability)->default_value(options.stability),
        "rerun the community detection with N seeds and report how stable the partition is")
       ("metrics", po::value(&options.metrics),
-       "metrics to compute, comma-separated: degree, weighted_degree, betweenness, closeness, "
-       "eigenvector, pagerank, clustering, core (default: all that are affordable for the size)")
+       "metrics to compute, comma-separated: degree, in_degree, out_degree (citation), "
+       "weighted_degree, betweenness, closeness, eigenvector, pagerank, clustering, core "
+       "(default: all that are affordable for the size)")
       ("approx", po::value(&options.approx)->default_value(options.approx),
        "sampled betweenness from N sources (0: exact while affordable, sampled above)")
       ("damping", po::value(&options.damping)->default_value(options.damping), "PageRank damping");
@@ -252,8 +253,9 @@ std::optional<AnalysisOptions> analysis_options(const NetworkOptions& options,
       const std::string name = options.metrics.substr(start, end - start);
       const auto metric = parse_metric(name);
       if (!metric) {
-        err << "citenet: unknown metric '" << name << "' in --metrics (known: degree, "
-            << "weighted_degree, betweenness, closeness, eigenvector, pagerank, clustering, core)\n";
+        err << "citenet: unknown metric '" << name << "' in --metrics (known: degree, in_degree, "
+            << "out_degree, weighted_degree, betweenness, closeness, eigenvector, pagerank, "
+            << "clustering, core)\n";
         return std::nullopt;
       }
       metrics.push_back(*metric);

@@ -134,7 +134,8 @@ int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err) {
     if (values.empty()) continue;
     std::string title(metric_name(m));
     std::replace(title.begin(), title.end(), '_', ' ');
-    const bool whole = m == Metric::degree || m == Metric::weighted_degree || m == Metric::core;
+    const bool whole = m == Metric::degree || m == Metric::in_degree || m == Metric::out_degree ||
+                       m == Metric::weighted_degree || m == Metric::core;
     metrics.push_back({title, values, whole ? 0 : 4});
   }
   metrics.push_back({"papers", papers, 0});

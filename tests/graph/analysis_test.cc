@@ -1,4 +1,5 @@
 #include "graph/analysis.h"
+#include "graph/directed.h"
 
 #include <gtest/gtest.h>
 
@@ -102,6 +103,35 @@ TEST(AnalyseTest, StabilityOfAClearSplitIsPerfect) {
 TEST(AnalyseTest, MetricNamesRoundTrip) {
   for (Metric m : all_metrics()) EXPECT_EQ(parse_metric(metric_name(m)), m);
   EXPECT_FALSE(parse_metric("closeness_centrality").has_value());
+}
+
+}  // namespace
+}  // namespace citenet
+
+namespace citenet {
+namespace {
+
+// A citation network: 0 cites 1 and 2, 1 cites 2.
+//   0 ──> 1
+//    \    │
+//     ──> 2 <
+TEST(AnalyseTest, CitationNetworksGetInAndOutDegreeAndDirectedPageRank) {
+  Network network;
+  network.kind = "citation";
+  network.directed = true;
+  network.nodes.resize(3);
+  network.edges = {{0, 1, 1}, {0, 2, 1}, {1, 2, 1}};
+  network.graph = make_graph(3, network.edges);
+  network.digraph = make_directed_graph(3, network.edges);
+  const Analysis a = analyse(network, {});
+  EXPECT_EQ(a.in_degree, (std::vector<double>{0, 1, 2}));
+  EXPECT_EQ(a.out_degree, (std::vector<double>{2, 1, 0}));
+  ASSERT_EQ(a.pagerank.size(), 3u);
+  EXPECT_NEAR(a.pagerank[0] + a.pagerank[1] + a.pagerank[2], 1.0, 1e-12);
+  EXPECT_GT(a.pagerank[2], a.pagerank[1]);
+  EXPECT_GT(a.pagerank[1], a.pagerank[0]);
+  // Undirected networks leave the directed columns out.
+  EXPECT_TRUE(analyse(two_triangles_and_a_loner(), {}).in_degree.empty());
 }
 
 }  // namespace

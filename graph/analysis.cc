@@ -142,7 +142,7 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
   }
   if (wanted(options, Metric::eigenvector)) {
     bool converged = true;
-    result.eigenvector = eigenvector_centrality(g, {1e-9, 1000}, &converged);
+    result.eigenvector = eigenvector_centrality(g, {1e-13, 1000}, &converged);
     if (!converged) result.notes.push_back("eigenvector centrality did not converge in 1000 steps");
   }
   if (wanted(options, Metric::pagerank)) {

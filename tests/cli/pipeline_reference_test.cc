@@ -17,7 +17,7 @@ namespace {
 const std::string kGraphs = std::string(CITENET_TEST_DATA) + "/graphs/";
 
 struct Expected {
-  double degree, weighted_degree, betweenness;
+  double degree, weighted_degree, betweenness, closeness, eigenvector, pagerank, clustering, core;
 };
 
 std::map<std::string, Expected> read_metrics(const std::string& path) {
@@ -30,7 +30,8 @@ std::map<std::string, Expected> read_metrics(const std::string& path) {
     std::vector<std::string> f;
     std::stringstream s(line);
     for (std::string part; std::getline(s, part, ',');) f.push_back(part);
-    metrics[f[0]] = {std::stod(f[1]), std::stod(f[2]), std::stod(f[3])};
+    metrics[f[0]] = {std::stod(f[1]), std::stod(f[2]), std::stod(f[3]), std::stod(f[4]),
+                     std::stod(f[5]), std::stod(f[6]), std::stod(f[7]), std::stod(f[8])};
   }
   return metrics;
 }
@@ -70,6 +71,11 @@ TEST(PipelineReference, ListingCoauthorMetricsMatchNetworkx) {
     EXPECT_NEAR(analysis.degree[v], it->second.degree, 1e-9) << it->first;
     EXPECT_NEAR(analysis.weighted_degree[v], it->second.weighted_degree, 1e-9) << it->first;
     EXPECT_NEAR(analysis.betweenness[v], it->second.betweenness, 1e-9) << it->first;
+    EXPECT_NEAR(analysis.closeness[v], it->second.closeness, 1e-9) << it->first;
+    EXPECT_NEAR(analysis.eigenvector[v], it->second.eigenvector, 1e-9) << it->first;
+    EXPECT_NEAR(analysis.pagerank[v], it->second.pagerank, 1e-9) << it->first;
+    EXPECT_NEAR(analysis.clustering[v], it->second.clustering, 1e-9) << it->first;
+    EXPECT_EQ(analysis.core[v], it->second.core) << it->first;
   }
   const double best = std::max(reference.at("modularity_networkx_best"),
                                reference.at("modularity_igraph_best"));

@@ -52,7 +52,7 @@ bool write_gexf(const Network& network, const Analysis& analysis, std::ostream& 
          " version=\"1.3\">\n"
          "  <meta>\n"
          "    <creator>citenet</creator>\n"
-      << "    <description>" << xml_escape(kind) << " network</description>\n"
+      << "    <description>" << xml_escape(provenance(network, analysis)) << "</description>\n"
       << "  </meta>\n"
       << "  <graph defaultedgetype=\"" << (network.directed ? "directed" : "undirected")
       << "\" idtype=\"string\" mode=\"static\">\n"

@@ -19,6 +19,8 @@ bool write_graphml(const Network& network, const Analysis& analysis, std::ostrea
          " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
          " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns"
          " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+  // "--" may not appear in a comment; kinds and method names never hold it.
+  out << "  <!-- citenet: " << xml_escape(provenance(network, analysis)) << " -->\n";
   const auto key = [&](const char* name, const char* domain, const char* type) {
     out << "  <key id=\"" << name << "\" for=\"" << domain << "\" attr.name=\"" << name
         << "\" attr.type=\"" << type << "\"/>\n";

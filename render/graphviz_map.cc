@@ -289,7 +289,11 @@ std::string legend_html(const Network& network, const Analysis& analysis, const 
 
   std::string explanation = "node area: " + metric_caption(options.size_by);
   if (communities > 0) {
-    explanation += "; colour: community (modularity " + number(analysis.communities.modularity, 3);
+    explanation += "; colour: community (";
+    if (analysis.method != CommunityMethod::none)
+      explanation += std::string(community_method_name(analysis.method)) + ", ";
+    explanation += "seed " + std::to_string(analysis.seed) + ", modularity " +
+                   number(analysis.communities.modularity, 3);
     if (communities > swatches) {
       explanation += "; the " + std::to_string(swatches) + " largest of " +
                      std::to_string(communities) + " coloured, others grey";

@@ -130,3 +130,19 @@ std::string format_column_value(ColumnType type, double value) {
 }
 
 }  // namespace citenet
+
+namespace citenet {
+
+std::string provenance(const Network& network, const Analysis& analysis) {
+  std::string line = (network.kind.empty() ? std::string("network") : network.kind) + " network";
+  if (analysis.communities.community.empty()) return line + "; no communities";
+  line += "; communities: ";
+  if (analysis.method != CommunityMethod::none)
+    line += std::string(community_method_name(analysis.method)) + ", ";
+  line += std::string(analysis.quality == CommunityQuality::cpm ? "CPM" : "modularity") +
+          ", resolution " + shortest_double(analysis.resolution) + ", seed " +
+          std::to_string(analysis.seed);
+  return line;
+}
+
+}  // namespace citenet

@@ -61,3 +61,12 @@ std::string shortest_double(double value);
 std::string format_column_value(ColumnType type, double value);
 
 }  // namespace citenet
+
+namespace citenet {
+
+// One line saying how the network and its communities were made, for the formats that have
+// room for it (GraphML comment, GEXF description, the map's caption), so a result can be
+// reproduced: "coauthor network; communities: Leiden, modularity, resolution 1, seed 42".
+std::string provenance(const Network& network, const Analysis& analysis);
+
+}  // namespace citenet

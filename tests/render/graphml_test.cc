@@ -50,6 +50,7 @@ TEST(GraphmlTest, WritesTheExactDocument) {
   EXPECT_EQ(graphml(network, analysis),
             R"(<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+  <!-- citenet: coauthor network; communities: modularity, resolution 1, seed 42 -->
   <key id="label" for="node" attr.name="label" attr.type="string"/>
   <key id="papers" for="node" attr.name="papers" attr.type="int"/>
   <key id="citations" for="node" attr.name="citations" attr.type="int"/>

@@ -65,7 +65,7 @@ TEST(GraphvizMapTest, SvgIsValidXmlWithTitleAndLegend) {
   EXPECT_EQ(xml_problems(path), "");
   const std::string svg = read_file(path);
   EXPECT_NE(svg.find("Co&#45;authorship network \u2014 7 authors"), std::string::npos) << svg;
-  EXPECT_NE(svg.find("node area: papers; colour: community (modularity 0.31)"),
+  EXPECT_NE(svg.find("node area: papers; colour: community (seed 42, modularity 0.31)"),
             std::string::npos);
   EXPECT_NE(svg.find("0 (3 authors)"), std::string::npos);
   EXPECT_NE(svg.find("fill=\"#77aadd\""), std::string::npos);  // community 0 in Tol's light blue

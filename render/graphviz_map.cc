@@ -1,5 +1,7 @@
 #include "render/graphviz_map.h"
 
+#include <cctype>
+
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
@@ -327,6 +329,19 @@ void set_html_label(Agraph_t* graph, const std::string& html) {
 }
 
 // Builds the cgraph graph with every attribute of the map.
+// An XML id prefix: ASCII letters, digits and '_' only (Graphviz writes '-' as "&#45;"),
+// starting with a letter.
+std::string id_prefix(const std::string& wanted) {
+  std::string prefix;
+  for (unsigned char c : wanted) {
+    if (c < 0x80 && std::isalnum(c)) prefix += static_cast<char>(c);
+    else if (c == '-' || c == '_' || c == '.') prefix += '_';
+  }
+  if (prefix.empty()) return "map_";
+  if (!std::isalpha(static_cast<unsigned char>(prefix[0]))) prefix.insert(0, "m");
+  return prefix;
+}
+
 GraphHandle build_graph(const Network& network, const Analysis& analysis, const MapOptions& options,
                         const std::vector<double>& metric) {
   GraphHandle graph(agopen(chars("citenet"), Agundirected, &string_disc));
@@ -345,6 +360,8 @@ GraphHandle build_graph(const Network& network, const Analysis& analysis, const 
   set(g, "fontname", kFontName);
   set(g, "bgcolor", "white");
   set(g, "pad", "0.3");
+  const std::string prefix = id_prefix(options.id_prefix);
+  set(g, "id", prefix + "graph");
 
   // Unlabelled nodes get label="" each. Not a "" default: agwrite omits empty defaults and
   // Graphviz then falls back to "\N", drawing the node id on every unlabelled node.
@@ -405,12 +422,15 @@ GraphHandle build_graph(const Network& network, const Analysis& analysis, const 
                           number(analysis.betweenness[i], 3);
     if (has_community) tooltip += ", community " + std::to_string(community);
     set(node, "tooltip", node_tooltip_text(tooltip));
+    set(node, "id", prefix + "n" + std::to_string(i));
   }
 
   double heaviest = 0;
   for (const WeightedEdge& edge : network.edges) heaviest = std::max(heaviest, edge.weight);
-  for (const WeightedEdge& edge : network.edges) {
+  for (std::size_t k = 0; k < network.edges.size(); ++k) {
+    const WeightedEdge& edge = network.edges[k];
     Agedge_t* e = agedge(g, nodes[edge.source], nodes[edge.target], nullptr, 1);
+    set(e, "id", prefix + "e" + std::to_string(k));
     const double share = heaviest > 0 ? std::max(0.0, edge.weight / heaviest) : 0;
     set(e, "penwidth", number(kMinPenWidth + (kMaxPenWidth - kMinPenWidth) * share, 3));
     set(e, "tooltip",

@@ -16,6 +16,10 @@ struct MapOptions {
   std::string layout = "sfdp";
   // Caption drawn at the top; empty means one describing what was drawn.
   std::string title;
+  // Prefix of every id in the SVG (graph, nodes "<prefix>n<i>", edges "<prefix>e<i>"), so two
+  // maps embedded in one HTML page never share an id. '-' and '.' become '_', other
+  // characters than ASCII letters and digits are dropped; empty means "map_".
+  std::string id_prefix;
 };
 
 }  // namespace citenet

@@ -60,7 +60,11 @@ bool write_output(const Network& network, const Analysis& analysis, const MapOpt
   if (format == "edges-csv") return write_edges_csv(network, analysis, path, error);
   if (format == "vosviewer-map") return write_vosviewer_map(network, analysis, path, error);
   if (format == "vosviewer-network") return write_vosviewer_network(network, analysis, path, error);
-  return write_graphviz_map(network, analysis, style, path, format, error);
+  MapOptions map_style = style;
+  // By default ids are prefixed with the file's name, so two maps share no id on one page.
+  if (map_style.id_prefix.empty())
+    map_style.id_prefix = std::filesystem::path(path).stem().string() + "_";
+  return write_graphviz_map(network, analysis, map_style, path, format, error);
 }
 
 // Every output is checked before any work is done, so a typo in the last -o does not
@@ -117,6 +121,8 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
       ("layout", po::value(&style.layout)->default_value(style.layout),
        "Graphviz layout: sfdp | fdp | neato | circo | dot | twopi")
       ("title", po::value(&style.title), "map title (default: what was drawn)")
+      ("id-prefix", po::value(&style.id_prefix),
+       "prefix of every id in the SVG (default: the file name), for embedding several maps")
       ("top", po::value(&net.top)->default_value(net.top),
        "keep only the N nodes highest by --top-by (0: all)")
       ("top-by", po::value(&net.top_by)->default_value(net.top_by),

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -114,8 +115,9 @@ TEST_F(CliTest, EveryNetworkKindMaps) {
 }
 
 TEST_F(CliTest, SameInputAndSeedGiveIdenticalFiles) {
-  ASSERT_EQ(run("map '" + kListing + "' -o 1.svg -o 1.graphml --seed 7").status, 0);
-  ASSERT_EQ(run("map '" + kListing + "' -o 2.svg -o 2.graphml --seed 7").status, 0);
+  // The same id prefix, or the file names would differ in every id.
+  ASSERT_EQ(run("map '" + kListing + "' -o 1.svg -o 1.graphml --seed 7 --id-prefix m_").status, 0);
+  ASSERT_EQ(run("map '" + kListing + "' -o 2.svg -o 2.graphml --seed 7 --id-prefix m_").status, 0);
   EXPECT_EQ(slurp(file("1.svg")), slurp(file("2.svg")));
   EXPECT_EQ(slurp(file("1.graphml")), slurp(file("2.graphml")));
 }
@@ -364,6 +366,28 @@ TEST_F(CliTest, KeywordCitationAndCouplingNetworksOnRealExports) {
   r = run("stats '" + data + "/corpora/wos/metaknowledge-testFile.isi' --network coupling --top 1");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("links                296"), std::string::npos) << r.out;
+}
+
+// Two maps embedded in one HTML page must not share an id (a duplicate id breaks links,
+// tooltips and styling of the second map).
+TEST_F(CliTest, TwoMapsShareNoSvgId) {
+  ASSERT_EQ(run("map '" + kListing + "' -o coauthors.svg").status, 0);
+  ASSERT_EQ(run("map '" + kListing + "' --network institution -o institutions.svg").status, 0);
+  std::set<std::string> ids;
+  std::size_t total = 0;
+  for (const char* name : {"coauthors.svg", "institutions.svg"}) {
+    const std::string svg = slurp(file(name));
+    EXPECT_NE(svg.find("viewBox=\""), std::string::npos) << name;
+    for (std::size_t at = svg.find(" id=\""); at != std::string::npos; at = svg.find(" id=\"", at + 1)) {
+      const std::size_t start = at + 5;
+      ids.insert(svg.substr(start, svg.find('"', start) - start));
+      ++total;
+    }
+  }
+  EXPECT_GT(total, 100u);
+  EXPECT_EQ(ids.size(), total);
+  EXPECT_TRUE(ids.count("coauthors_n0"));
+  EXPECT_TRUE(ids.count("institutions_n0"));
 }
 
 TEST_F(CliTest, ExistingOutputSurvivesAFailedRun) {

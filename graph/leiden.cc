@@ -1,5 +1,7 @@
 #include "graph/leiden.h"
 
+#include "graph/community_util.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -10,6 +12,9 @@
 
 namespace citenet {
 namespace {
+
+using community_util::draw_below;
+using community_util::order_by_size;
 
 // Randomness of the refinement, theta of Traag, Waltman & van Eck 2019 (their value).
 constexpr double kTheta = 0.01;
@@ -69,15 +74,6 @@ Level level_from_graph(const Graph& g, Quality quality) {
   return level;
 }
 
-// Uniform in [0, bound) without modulo bias; std::uniform_int_distribution is
-// implementation-defined, which would make partitions differ between standard libraries.
-std::uint64_t draw_below(std::mt19937_64& rng, std::uint64_t bound) {
-  const std::uint64_t limit = std::mt19937_64::max() - std::mt19937_64::max() % bound;
-  std::uint64_t x;
-  do x = rng();
-  while (x >= limit);
-  return x % bound;
-}
 
 // Uniform in [0, 1) from the top 53 bits.
 double draw_unit(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
@@ -406,28 +402,6 @@ std::size_t iterate(const Level& base, const Objective& objective, std::mt19937_
   return moves;
 }
 
-// Renumbers `community` by size descending, ties by smallest member; returns the count.
-std::uint32_t order_by_size(std::vector<std::uint32_t>& community) {
-  const std::uint32_t n = static_cast<std::uint32_t>(community.size());
-  std::uint32_t count = 0;
-  for (const std::uint32_t c : community) count = std::max(count, c + 1);
-  std::vector<std::uint32_t> size(count, 0);
-  std::vector<std::uint32_t> smallest(count, n);
-  for (std::uint32_t v = 0; v < n; ++v) {
-    ++size[community[v]];
-    smallest[community[v]] = std::min(smallest[community[v]], v);
-  }
-  std::vector<std::uint32_t> order(count);
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (size[a] != size[b]) return size[a] > size[b];
-    return smallest[a] < smallest[b];
-  });
-  std::vector<std::uint32_t> rank(count);
-  for (std::uint32_t i = 0; i < count; ++i) rank[order[i]] = i;
-  for (std::uint32_t& c : community) c = rank[c];
-  return count;
-}
 
 // H = sum_c W_c - gamma n_c (n_c - 1) / 2 on the input graph.
 double cpm_quality(const Graph& g, const std::vector<std::uint32_t>& community, std::uint32_t count,

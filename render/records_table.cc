@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "records/affiliations.h"
+#include "render/table_export.h"
 
 namespace citenet {
 
@@ -102,20 +103,6 @@ class JsonRecordWriter final : public RecordWriter {
   bool first_ = true;
 };
 
-// RFC 4180: fields quoted when they hold a comma, quote or line break; quotes doubled.
-void csv_field(std::ostream& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out << field;
-    return;
-  }
-  out << '"';
-  for (char c : field) {
-    if (c == '"') out << '"';
-    out << c;
-  }
-  out << '"';
-}
-
 std::string joined(const std::vector<std::string>& parts) {
   std::string s;
   for (const std::string& p : parts) s += (s.empty() ? "" : "; ") + p;
@@ -177,7 +164,7 @@ class CsvRecordWriter final : public RecordWriter {
     bool first = true;
     for (const std::string& f : fields) {
       if (!first) out_ << ',';
-      csv_field(out_, f);
+      out_ << csv_field(f);
       first = false;
     }
     out_ << "\r\n";

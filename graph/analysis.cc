@@ -34,9 +34,8 @@ constexpr std::array<std::pair<Metric, std::string_view>, 10> kMetricNames = {{
 }};
 
 bool wanted(const AnalysisOptions& options, Metric metric) {
-  return !options.metrics ||
-         std::find(options.metrics->begin(), options.metrics->end(), metric) !=
-             options.metrics->end();
+  return !options.metrics || std::find(options.metrics->begin(), options.metrics->end(), metric) !=
+                                 options.metrics->end();
 }
 
 Partition detect_communities(const Graph& g, const AnalysisOptions& options, std::uint64_t seed) {
@@ -74,25 +73,38 @@ const std::vector<Metric>& all_metrics() {
 
 const std::vector<double>& Analysis::values(Metric metric) const {
   switch (metric) {
-    case Metric::degree: return degree;
-    case Metric::in_degree: return in_degree;
-    case Metric::out_degree: return out_degree;
-    case Metric::weighted_degree: return weighted_degree;
-    case Metric::betweenness: return betweenness;
-    case Metric::closeness: return closeness;
-    case Metric::eigenvector: return eigenvector;
-    case Metric::pagerank: return pagerank;
-    case Metric::clustering: return clustering;
-    case Metric::core: return core;
+    case Metric::degree:
+      return degree;
+    case Metric::in_degree:
+      return in_degree;
+    case Metric::out_degree:
+      return out_degree;
+    case Metric::weighted_degree:
+      return weighted_degree;
+    case Metric::betweenness:
+      return betweenness;
+    case Metric::closeness:
+      return closeness;
+    case Metric::eigenvector:
+      return eigenvector;
+    case Metric::pagerank:
+      return pagerank;
+    case Metric::clustering:
+      return clustering;
+    case Metric::core:
+      return core;
   }
   return degree;
 }
 
 std::string_view community_method_name(CommunityMethod method) {
   switch (method) {
-    case CommunityMethod::none: return "none";
-    case CommunityMethod::louvain: return "Louvain";
-    case CommunityMethod::leiden: return "Leiden";
+    case CommunityMethod::none:
+      return "none";
+    case CommunityMethod::louvain:
+      return "Louvain";
+    case CommunityMethod::leiden:
+      return "Leiden";
   }
   return "?";
 }
@@ -137,8 +149,9 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
     if (exact_affordable || options.metrics)
       result.closeness = normalised_harmonic_closeness(g);
     else
-      result.notes.push_back("closeness left out: the network is too large for all shortest "
-                             "paths (ask for it with --metrics)");
+      result.notes.push_back(
+          "closeness left out: the network is too large for all shortest "
+          "paths (ask for it with --metrics)");
   }
   if (wanted(options, Metric::eigenvector)) {
     bool converged = true;
@@ -164,7 +177,8 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
       std::vector<std::uint64_t> seeds;
       for (std::size_t i = 0; i < options.stability_runs; ++i) seeds.push_back(options.seed + i);
       const Stability s = stability(
-          g, [&](const Graph& graph, std::uint64_t seed) {
+          g,
+          [&](const Graph& graph, std::uint64_t seed) {
             return detect_communities(graph, options, seed).community;
           },
           seeds);

@@ -13,17 +13,28 @@
 namespace citenet {
 
 struct Partition {
-  std::vector<std::uint32_t> community;  // node -> community id, ids 0..count-1, ordered by size desc
+  std::vector<std::uint32_t>
+      community;  // node -> community id, ids 0..count-1, ordered by size desc
   std::uint32_t count = 0;
-  double modularity = 0;                 // Newman-Girvan modularity (weighted, at the run's resolution)
+  double modularity = 0;  // Newman-Girvan modularity (weighted, at the run's resolution)
 };
 
 enum class CommunityMethod { none, louvain, leiden };
 enum class CommunityQuality { modularity, cpm };
 
 // Every per-node metric analyse() knows, in the order tables and files list them.
-enum class Metric { degree, in_degree, out_degree, weighted_degree, betweenness, closeness,
-                    eigenvector, pagerank, clustering, core };
+enum class Metric {
+  degree,
+  in_degree,
+  out_degree,
+  weighted_degree,
+  betweenness,
+  closeness,
+  eigenvector,
+  pagerank,
+  clustering,
+  core
+};
 std::string_view metric_name(Metric metric);
 std::optional<Metric> parse_metric(std::string_view name);
 const std::vector<Metric>& all_metrics();
@@ -56,15 +67,15 @@ struct Analysis {
   std::vector<double> pagerank;         // weighted, damping as given; along arcs when directed
   std::vector<double> clustering;       // local clustering coefficient (unweighted)
   std::vector<double> core;             // k-core number
-  std::vector<std::uint32_t> component; // component id, 0 = largest
+  std::vector<std::uint32_t> component;  // component id, 0 = largest
   std::uint32_t component_count = 0;
-  Partition communities;                // empty community vector when not computed
+  Partition communities;  // empty community vector when not computed
   double resolution = 1.0;
   std::uint64_t seed = 42;
   CommunityMethod method = CommunityMethod::none;
   CommunityQuality quality = CommunityQuality::modularity;
-  std::size_t betweenness_pivots = 0;   // 0: exact; else the number of sampled sources
-  std::vector<std::string> notes;       // what was left out or approximated, and why
+  std::size_t betweenness_pivots = 0;  // 0: exact; else the number of sampled sources
+  std::vector<std::string> notes;      // what was left out or approximated, and why
 
   // Seed stability (stability_runs > 1): agreement of the other runs with this one.
   std::size_t stability_runs = 0;

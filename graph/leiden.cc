@@ -74,7 +74,6 @@ Level level_from_graph(const Graph& g, Quality quality) {
   return level;
 }
 
-
 // Uniform in [0, 1) from the top 53 bits.
 double draw_unit(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
 
@@ -401,7 +400,6 @@ std::size_t iterate(const Level& base, const Objective& objective, std::mt19937_
   for (std::uint32_t v = 0; v < n; ++v) membership[v] = community[node_of[v]];
   return moves;
 }
-
 
 // H = sum_c W_c - gamma n_c (n_c - 1) / 2 on the input graph.
 double cpm_quality(const Graph& g, const std::vector<std::uint32_t>& community, std::uint32_t count,

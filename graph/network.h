@@ -11,8 +11,9 @@ namespace citenet {
 
 // Vertex ids are the node indices (vecS); edge weight = number of shared papers
 // (or a fractional count later).
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS,
-                                    boost::no_property, boost::property<boost::edge_weight_t, double>>;
+using Graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                          boost::property<boost::edge_weight_t, double>>;
 
 // Arcs u -> v (citation networks); the same type graph/directed.h declares, repeated here so
 // a Network can hold one without a header cycle.
@@ -21,7 +22,7 @@ using DirectedGraph =
                           boost::property<boost::edge_weight_t, double>>;
 
 struct NodeAttributes {
-  std::string label;        // display label: fullest form seen
+  std::string label;            // display label: fullest form seen
   std::uint32_t papers = 0;     // records the entity occurs in
   std::uint32_t citations = 0;  // summed citation counts of those records
   int first_year = 0;           // 0 when no record had a year
@@ -37,8 +38,8 @@ struct WeightedEdge {
 };
 
 struct Network {
-  std::string kind;        // "coauthor", "institution", "country", "keyword", "paper", ...
-  std::string node_noun;   // "author", "institution", "country", "paper": for captions
+  std::string kind;       // "coauthor", "institution", "country", "keyword", "paper", ...
+  std::string node_noun;  // "author", "institution", "country", "paper": for captions
   std::vector<NodeAttributes> nodes;
   // Undirected: each pair once, source < target. Directed: one arc source -> target each.
   // Sorted by (source, target) either way.

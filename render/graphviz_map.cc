@@ -334,8 +334,10 @@ void set_html_label(Agraph_t* graph, const std::string& html) {
 std::string id_prefix(const std::string& wanted) {
   std::string prefix;
   for (unsigned char c : wanted) {
-    if (c < 0x80 && std::isalnum(c)) prefix += static_cast<char>(c);
-    else if (c == '-' || c == '_' || c == '.') prefix += '_';
+    if (c < 0x80 && std::isalnum(c))
+      prefix += static_cast<char>(c);
+    else if (c == '-' || c == '_' || c == '.')
+      prefix += '_';
   }
   if (prefix.empty()) return "map_";
   if (!std::isalpha(static_cast<unsigned char>(prefix[0]))) prefix.insert(0, "m");

@@ -24,9 +24,12 @@ nlohmann::json optional_date(const Date& d) {
 
 const char* origin_name(KeywordOrigin origin) {
   switch (origin) {
-    case KeywordOrigin::author: return "author";
-    case KeywordOrigin::index_term: return "index";
-    case KeywordOrigin::extracted: return "extracted";
+    case KeywordOrigin::author:
+      return "author";
+    case KeywordOrigin::index_term:
+      return "index";
+    case KeywordOrigin::extracted:
+      return "extracted";
   }
   return "?";
 }
@@ -113,7 +116,8 @@ class CsvRecordWriter final : public RecordWriter {
  public:
   explicit CsvRecordWriter(std::ostream& out) : out_(out) {}
   void begin() override {
-    out_ << "source,line,format,number,paper,duplicate,authors,title,journal,year,volume,issue,pages,doi,pmid,"
+    out_ << "source,line,format,number,paper,duplicate,authors,title,journal,year,volume,issue,"
+            "pages,doi,pmid,"
             "pmcid,database_id,document_type,citations,impact_index,received,revised,accepted,"
             "indexed,published,open_access,institutions,countries,keywords,references,"
             "abstract\r\n";

@@ -15,10 +15,10 @@ namespace citenet {
 // What normalisation made of one record: its authors (aligned with Record::authors) and
 // the paper it belongs to once duplicates across sources are merged.
 struct NormalisedAuthors {
-  std::vector<std::string> labels;  // the person's display label per author slot
+  std::vector<std::string> labels;   // the person's display label per author slot
   std::vector<std::int64_t> people;  // the person id per author slot, -1 where dropped
-  std::uint32_t paper = 0;          // 0-based paper index after merging duplicates
-  bool duplicate = false;           // an earlier record is the same paper
+  std::uint32_t paper = 0;           // 0-based paper index after merging duplicates
+  bool duplicate = false;            // an earlier record is the same paper
 };
 
 class RecordWriter {

@@ -30,7 +30,8 @@ void print_usage(std::ostream& out) {
   out << "citenet " CITENET_VERSION
          " - collaboration networks from bibliographic records\n\n"
          "usage: citenet COMMAND INPUT... [options]\n\ncommands:\n";
-  for (const Command& c : kCommands) out << "  " << c.name << std::string(8 - c.name.size(), ' ') << c.summary << "\n";
+  for (const Command& c : kCommands)
+    out << "  " << c.name << std::string(8 - c.name.size(), ' ') << c.summary << "\n";
   out << "\nexamples:\n"
          "  citenet map refs.txt --network coauthor -o coauthors.svg -o coauthors.graphml\n"
          "  citenet stats refs.txt --network institution --top 20\n"
@@ -56,7 +57,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   }
   for (const Command& c : kCommands)
     if (c.name == first) return c.run(CommandArgs(args.begin() + 1, args.end()), out, err);
-  err << "citenet: unknown command '" << first << "' (commands: map, stats, parse, synth; try citenet --help)\n";
+  err << "citenet: unknown command '" << first
+      << "' (commands: map, stats, parse, synth; try citenet --help)\n";
   return kExitUsage;
 }
 

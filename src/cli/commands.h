@@ -25,10 +25,10 @@ int run_synth(const CommandArgs& args, std::ostream& out, std::ostream& err);
 // Options every command that reads records takes.
 struct InputOptions {
   std::vector<std::string> inputs;
-  std::string from;            // reader to use instead of detection
+  std::string from;  // reader to use instead of detection
   std::string author_key = "smart";
-  std::string thesaurus;       // CSV kind,from,to or an edited merge table
-  std::string author_merges;   // where to write the author merge table
+  std::string thesaurus;      // CSV kind,from,to or an edited merge table
+  std::string author_merges;  // where to write the author merge table
   bool keep_duplicates = false;
   bool strict = false;  // the first bad record ends the run
   bool quiet = false;   // no per-record warnings, only the totals line
@@ -58,7 +58,7 @@ struct NetworkOptions {
   std::uint32_t min_occurrences = 0;
   double min_weight = 0;
   bool largest_component = false;
-  std::size_t top = 0;             // map only: keep the N nodes highest by top_by
+  std::size_t top = 0;  // map only: keep the N nodes highest by top_by
   std::string top_by = "papers";
 };
 void add_network_options(boost::program_options::options_description& named,
@@ -68,7 +68,7 @@ std::optional<NetworkSpec> network_spec(const NetworkOptions& options, std::ostr
 // Builds the network the options name from the corpus and applies the thresholds,
 // reporting on `err` what each removed. nullptr after one line on `err` when impossible.
 std::shared_ptr<const Network> make_network(const Corpus& corpus, const NetworkSpec& spec,
-                                      const NetworkOptions& options, std::ostream& err);
+                                            const NetworkOptions& options, std::ostream& err);
 
 // What the corpus must keep for this network (keywords, references).
 struct CorpusNeeds {

@@ -12,68 +12,72 @@ namespace po = boost::program_options;
 
 namespace citenet {
 
-void add_input_options(po::options_description& named, po::positional_options_description& positional,
-                       InputOptions& options) {
-  named.add_options()
-      ("input", po::value(&options.inputs)->multitoken(), "record files (any number, mixed formats)")
-      ("from", po::value(&options.from), "read every input as this format instead of detecting it: "
-       "medline, pubmed-xml, wos, scopus, ris, bibtex, listing")
-      ("author-key", po::value(&options.author_key)->default_value(options.author_key),
-       "who is the same author: smart (ORCID, full name, then initials joined on evidence) | "
-       "full | initials | initial")
-      ("thesaurus", po::value(&options.thesaurus),
-       "CSV of kind,from,to (kind: author, institution, country, keyword; empty to drops), or an "
-       "edited --author-merges table")
-      ("author-merges", po::value(&options.author_merges),
-       "write the author merge table (key, forms, evidence, records) to this CSV")
-      ("keep-duplicates", po::bool_switch(&options.keep_duplicates),
-       "do not merge records of the same paper (same DOI, PMID, or title and year)")
-      ("strict", po::bool_switch(&options.strict), "stop at the first bad record instead of skipping it")
-      ("quiet,q", po::bool_switch(&options.quiet), "only the totals line, no per-record warnings");
+void add_input_options(po::options_description& named,
+                       po::positional_options_description& positional, InputOptions& options) {
+  named.add_options()("input", po::value(&options.inputs)->multitoken(),
+                      "record files (any number, mixed formats)")(
+      "from", po::value(&options.from),
+      "read every input as this format instead of detecting it: "
+      "medline, pubmed-xml, wos, scopus, ris, bibtex, listing")(
+      "author-key", po::value(&options.author_key)->default_value(options.author_key),
+      "who is the same author: smart (ORCID, full name, then initials joined on evidence) | "
+      "full | initials | initial")(
+      "thesaurus", po::value(&options.thesaurus),
+      "CSV of kind,from,to (kind: author, institution, country, keyword; empty to drops), or an "
+      "edited --author-merges table")(
+      "author-merges", po::value(&options.author_merges),
+      "write the author merge table (key, forms, evidence, records) to this CSV")(
+      "keep-duplicates", po::bool_switch(&options.keep_duplicates),
+      "do not merge records of the same paper (same DOI, PMID, or title and year)")(
+      "strict", po::bool_switch(&options.strict),
+      "stop at the first bad record instead of skipping it")(
+      "quiet,q", po::bool_switch(&options.quiet), "only the totals line, no per-record warnings");
   positional.add("input", -1);
 }
 
 void add_network_options(po::options_description& named, NetworkOptions& options) {
-  named.add_options()
-      ("network,n", po::value(&options.network)->default_value(options.network),
-       "coauthor | institution | country | keyword | paper | citation | cocitation | coupling | "
-       "author-paper | author-institution")
-      ("link", po::value(&options.link)->default_value(options.link),
-       "for --network paper: what links two papers, authors | institutions | keywords")
-      ("keywords", po::value(&options.keywords)->default_value(options.keywords),
-       "keyword networks: explicit | extracted (from title and abstract) | all | auto (explicit "
-       "where a record has any, else extracted)")
-      ("counting", po::value(&options.counting)->default_value(options.counting),
-       "full (each paper adds 1 to each pair) | fractional (1/(n-1), Perianes-Rodriguez et al. 2016)")
-      ("normalize", po::value(&options.normalize)->default_value(options.normalize),
-       "edge weights: none | association (van Eck & Waltman 2009) | cosine | jaccard | inclusion")
-      ("max-authors", po::value(&options.max_authors)->default_value(options.max_authors),
-       "papers naming more entities than this add no links (0: no limit)")
-      ("years", po::value(&options.years), "only papers of these years: 2015-2024, 2015-, -2024")
-      ("min-occurrences", po::value(&options.min_occurrences)->default_value(options.min_occurrences),
-       "drop nodes occurring in fewer papers")
-      ("min-weight", po::value(&options.min_weight)->default_value(options.min_weight),
-       "drop links lighter than this")
-      ("largest-component", po::bool_switch(&options.largest_component),
-       "keep only the largest connected component")
-      ("community", po::value(&options.community)->default_value(options.community),
-       "community detection: leiden (Traag et al. 2019) | louvain (Blondel et al. 2008) | none")
-      ("quality", po::value(&options.quality)->default_value(options.quality),
-       "what Leiden optimises: modularity | cpm (constant Potts model)")
-      ("resolution", po::value(&options.resolution)->default_value(options.resolution),
-       "resolution: above 1 (modularity) gives more, smaller communities; for cpm, the "
-       "density a community must exceed")
-      ("seed", po::value(&options.seed)->default_value(options.seed),
-       "random seed of the community detection; the same seed gives the same communities")
-      ("stability", po::value(&options.stability)->default_value(options.stability),
-       "rerun the community detection with N seeds and report how stable the partition is")
-      ("metrics", po::value(&options.metrics),
-       "metrics to compute, comma-separated: degree, in_degree, out_degree (citation), "
-       "weighted_degree, betweenness, closeness, eigenvector, pagerank, clustering, core "
-       "(default: all that are affordable for the size)")
-      ("approx", po::value(&options.approx)->default_value(options.approx),
-       "sampled betweenness from N sources (0: exact while affordable, sampled above)")
-      ("damping", po::value(&options.damping)->default_value(options.damping), "PageRank damping");
+  named.add_options()(
+      "network,n", po::value(&options.network)->default_value(options.network),
+      "coauthor | institution | country | keyword | paper | citation | cocitation | coupling | "
+      "author-paper | author-institution")(
+      "link", po::value(&options.link)->default_value(options.link),
+      "for --network paper: what links two papers, authors | institutions | keywords")(
+      "keywords", po::value(&options.keywords)->default_value(options.keywords),
+      "keyword networks: explicit | extracted (from title and abstract) | all | auto (explicit "
+      "where a record has any, else extracted)")(
+      "counting", po::value(&options.counting)->default_value(options.counting),
+      "full (each paper adds 1 to each pair) | fractional (1/(n-1), Perianes-Rodriguez et al. "
+      "2016)")(
+      "normalize", po::value(&options.normalize)->default_value(options.normalize),
+      "edge weights: none | association (van Eck & Waltman 2009) | cosine | jaccard | inclusion")(
+      "max-authors", po::value(&options.max_authors)->default_value(options.max_authors),
+      "papers naming more entities than this add no links (0: no limit)")(
+      "years", po::value(&options.years), "only papers of these years: 2015-2024, 2015-, -2024")(
+      "min-occurrences",
+      po::value(&options.min_occurrences)->default_value(options.min_occurrences),
+      "drop nodes occurring in fewer papers")(
+      "min-weight", po::value(&options.min_weight)->default_value(options.min_weight),
+      "drop links lighter than this")("largest-component",
+                                      po::bool_switch(&options.largest_component),
+                                      "keep only the largest connected component")(
+      "community", po::value(&options.community)->default_value(options.community),
+      "community detection: leiden (Traag et al. 2019) | louvain (Blondel et al. 2008) | none")(
+      "quality", po::value(&options.quality)->default_value(options.quality),
+      "what Leiden optimises: modularity | cpm (constant Potts model)")(
+      "resolution", po::value(&options.resolution)->default_value(options.resolution),
+      "resolution: above 1 (modularity) gives more, smaller communities; for cpm, the "
+      "density a community must exceed")(
+      "seed", po::value(&options.seed)->default_value(options.seed),
+      "random seed of the community detection; the same seed gives the same communities")(
+      "stability", po::value(&options.stability)->default_value(options.stability),
+      "rerun the community detection with N seeds and report how stable the partition is")(
+      "metrics", po::value(&options.metrics),
+      "metrics to compute, comma-separated: degree, in_degree, out_degree (citation), "
+      "weighted_degree, betweenness, closeness, eigenvector, pagerank, clustering, core "
+      "(default: all that are affordable for the size)")(
+      "approx", po::value(&options.approx)->default_value(options.approx),
+      "sampled betweenness from N sources (0: exact while affordable, sampled above)")(
+      "damping", po::value(&options.damping)->default_value(options.damping), "PageRank damping");
 }
 
 std::optional<NetworkSpec> network_spec(const NetworkOptions& options, std::ostream& err) {
@@ -139,20 +143,25 @@ std::optional<AuthorKeyMode> parse_author_key(const std::string& name) {
 
 CorpusNeeds corpus_needs(const NetworkSpec& spec, const NetworkOptions& options) {
   CorpusNeeds needs;
-  const bool keyword_network = spec.kind == NetworkKind::keyword ||
-                               (spec.kind == NetworkKind::paper && spec.link == PaperLink::keywords);
+  const bool keyword_network =
+      spec.kind == NetworkKind::keyword ||
+      (spec.kind == NetworkKind::paper && spec.link == PaperLink::keywords);
   if (keyword_network) {
-    if (options.keywords == "explicit") needs.keywords = KeywordSource::explicit_only;
-    else if (options.keywords == "extracted") needs.keywords = KeywordSource::extracted;
-    else if (options.keywords == "all") needs.keywords = KeywordSource::all;
-    else needs.keywords = KeywordSource::automatic;
+    if (options.keywords == "explicit")
+      needs.keywords = KeywordSource::explicit_only;
+    else if (options.keywords == "extracted")
+      needs.keywords = KeywordSource::extracted;
+    else if (options.keywords == "all")
+      needs.keywords = KeywordSource::all;
+    else
+      needs.keywords = KeywordSource::automatic;
   }
   needs.references = needs_references(spec.kind);
   return needs;
 }
 
 std::shared_ptr<const Network> make_network(const Corpus& corpus, const NetworkSpec& spec,
-                                      const NetworkOptions& options, std::ostream& err) {
+                                            const NetworkOptions& options, std::ostream& err) {
   // Built in place: Boost's adjacency_list copies on every move.
   std::shared_ptr<BuiltNetwork> built(new BuiltNetwork(build_network_with_report(corpus, spec)));
   const BuildReport& report = built->report;
@@ -163,8 +172,8 @@ std::shared_ptr<const Network> make_network(const Corpus& corpus, const NetworkS
     err << "--max-authors " << options.max_authors << ": " << report.papers_over_max
         << " papers counted but not linked\n";
   if (needs_references(spec.kind))
-    err << report.papers_with_references << " papers cite something; "
-        << report.citations_resolved << " references are papers of the corpus\n";
+    err << report.papers_with_references << " papers cite something; " << report.citations_resolved
+        << " references are papers of the corpus\n";
   // The network stays inside `built`; the aliasing pointer keeps both alive together.
   const std::shared_ptr<Network> network(built, &built->network);
   const auto thinned = [&](const char* what, std::pair<std::size_t, std::size_t> removed) {
@@ -214,17 +223,19 @@ std::shared_ptr<const Network> make_network(const Corpus& corpus, const NetworkS
   return network;
 }
 
-std::optional<AnalysisOptions> analysis_options(const NetworkOptions& options,
-                                               std::ostream& err) {
+std::optional<AnalysisOptions> analysis_options(const NetworkOptions& options, std::ostream& err) {
   AnalysisOptions a;
   a.resolution = options.resolution;
   a.seed = options.seed;
   a.damping = options.damping;
   a.betweenness_pivots = options.approx;
   a.stability_runs = options.stability;
-  if (options.community == "leiden") a.community = CommunityMethod::leiden;
-  else if (options.community == "louvain") a.community = CommunityMethod::louvain;
-  else if (options.community == "none") a.community = CommunityMethod::none;
+  if (options.community == "leiden")
+    a.community = CommunityMethod::leiden;
+  else if (options.community == "louvain")
+    a.community = CommunityMethod::louvain;
+  else if (options.community == "none")
+    a.community = CommunityMethod::none;
   else {
     err << "citenet: unknown --community '" << options.community
         << "' (choose leiden, louvain or none)\n";
@@ -298,7 +309,8 @@ std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err
   for (const std::string& path : options.inputs) {
     ReadStats stats;
     std::string error;
-    if (!read_input(path, [&](Record&& r) { builder.add(r); }, stats, &error, options.from)) {
+    if (!read_input(
+            path, [&](Record&& r) { builder.add(r); }, stats, &error, options.from)) {
       err << error << "\n";
       return std::nullopt;
     }
@@ -323,9 +335,10 @@ std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err
   if (!options.author_merges.empty()) {
     std::string error;
     const auto rows = builder.author_merges();
-    if (!write_atomically(options.author_merges, [&](std::ostream& out, std::string*) {
-          return write_merge_table_csv(out, rows);
-        }, &error)) {
+    if (!write_atomically(
+            options.author_merges,
+            [&](std::ostream& out, std::string*) { return write_merge_table_csv(out, rows); },
+            &error)) {
       err << "citenet: " << error << "\n";
       return std::nullopt;
     }
@@ -343,8 +356,7 @@ bool parse_command_line(const CommandArgs& args, const po::options_description& 
     *help = vm.count("help") > 0;
     if (!*help) po::notify(vm);
   } catch (const po::error& e) {
-    err << "citenet " << command << ": " << e.what() << " (try citenet " << command
-        << " --help)\n";
+    err << "citenet " << command << ": " << e.what() << " (try citenet " << command << " --help)\n";
     return false;
   }
   return true;

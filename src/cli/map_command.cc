@@ -7,10 +7,10 @@
 #include "render/gexf.h"
 #include "render/graph_json.h"
 #include "render/graphml.h"
+#include "render/graphviz_map.h"
 #include "render/pajek.h"
 #include "render/table_export.h"
 #include "render/vosviewer.h"
-#include "render/graphviz_map.h"
 
 namespace po = boost::program_options;
 
@@ -25,9 +25,17 @@ struct OutputKind {
 
 // Longer suffixes first: "x.map.txt" is a VOSviewer map, not an unknown ".txt".
 constexpr OutputKind kOutputs[] = {
-    {".map.txt", "vosviewer-map"}, {".network.txt", "vosviewer-network"},
-    {".svg", "svg"}, {".dot", "dot"}, {".gv", "dot"}, {".png", "png"}, {".pdf", "pdf"},
-    {".graphml", "graphml"}, {".gexf", "gexf"}, {".json", "json"}, {".net", "pajek"},
+    {".map.txt", "vosviewer-map"},
+    {".network.txt", "vosviewer-network"},
+    {".svg", "svg"},
+    {".dot", "dot"},
+    {".gv", "dot"},
+    {".png", "png"},
+    {".pdf", "pdf"},
+    {".graphml", "graphml"},
+    {".gexf", "gexf"},
+    {".json", "json"},
+    {".net", "pajek"},
     {".csv", "csv"},
 };
 constexpr std::string_view kOutputList =
@@ -37,10 +45,12 @@ constexpr std::string_view kOutputList =
 // The writer a file name selects, "" when citenet does not write that kind.
 std::string output_format(const std::string& path) {
   std::string name = std::filesystem::path(path).filename().string();
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   for (const OutputKind& kind : kOutputs)
     if (name.size() > kind.suffix.size() && name.ends_with(kind.suffix)) {
-      if (kind.format == "csv") return name.find("edge") != std::string::npos ? "edges-csv" : "nodes-csv";
+      if (kind.format == "csv")
+        return name.find("edge") != std::string::npos ? "edges-csv" : "nodes-csv";
       return std::string(kind.format);
     }
   return "";
@@ -52,9 +62,9 @@ bool write_output(const Network& network, const Analysis& analysis, const MapOpt
   if (format == "graphml") return write_graphml(network, analysis, path, error);
   if (format == "gexf") return write_gexf(network, analysis, path, error);
   if (format == "json")
-    return write_graph_json(network, analysis,
-                            json_style == "cytoscape" ? JsonStyle::kCytoscape : JsonStyle::kNodeLink,
-                            path, error);
+    return write_graph_json(
+        network, analysis, json_style == "cytoscape" ? JsonStyle::kCytoscape : JsonStyle::kNodeLink,
+        path, error);
   if (format == "pajek") return write_pajek(network, analysis, path, error);
   if (format == "nodes-csv") return write_nodes_csv(network, analysis, path, error);
   if (format == "edges-csv") return write_edges_csv(network, analysis, path, error);
@@ -105,30 +115,31 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   MapOptions style;
   std::vector<std::string> outputs;
   std::string json_style = "nodelink";
-  po::options_description named("citenet map INPUT... --network KIND -o FILE... [options]\n\n"
-                                "Builds a network from the records and writes each -o file in the "
-                                "format its name ends with:\n.svg .dot/.gv .png .pdf (Graphviz "
-                                "maps); .graphml .gexf (Gephi, Cytoscape, networkx, igraph);\n"
-                                ".json (node-link or Cytoscape.js); .net (Pajek); nodes.csv / "
-                                "edges.csv; x.map.txt / x.network.txt (VOSviewer).\n\noptions");
+  po::options_description named(
+      "citenet map INPUT... --network KIND -o FILE... [options]\n\n"
+      "Builds a network from the records and writes each -o file in the "
+      "format its name ends with:\n.svg .dot/.gv .png .pdf (Graphviz "
+      "maps); .graphml .gexf (Gephi, Cytoscape, networkx, igraph);\n"
+      ".json (node-link or Cytoscape.js); .net (Pajek); nodes.csv / "
+      "edges.csv; x.map.txt / x.network.txt (VOSviewer).\n\noptions");
   po::positional_options_description positional;
-  named.add_options()("help,h", "this help")
-      ("output,o", po::value(&outputs)->multitoken(), "output file; repeat for several")
-      ("size-by", po::value(&style.size_by)->default_value(style.size_by),
-       "node size by: betweenness | degree | weighted_degree | papers | citations")
-      ("label-top", po::value(&style.label_top)->default_value(style.label_top),
-       "label only the N largest nodes (0: none)")
-      ("layout", po::value(&style.layout)->default_value(style.layout),
-       "Graphviz layout: sfdp | fdp | neato | circo | dot | twopi")
-      ("title", po::value(&style.title), "map title (default: what was drawn)")
-      ("id-prefix", po::value(&style.id_prefix),
-       "prefix of every id in the SVG (default: the file name), for embedding several maps")
-      ("top", po::value(&net.top)->default_value(net.top),
-       "keep only the N nodes highest by --top-by (0: all)")
-      ("top-by", po::value(&net.top_by)->default_value(net.top_by),
-       "papers | citations | degree | weighted_degree | betweenness | pagerank | ...")
-      ("json-style", po::value(&json_style)->default_value(json_style),
-       ".json outputs: nodelink (networkx node_link_data) | cytoscape (Cytoscape.js elements)");
+  named.add_options()("help,h", "this help")("output,o", po::value(&outputs)->multitoken(),
+                                             "output file; repeat for several")(
+      "size-by", po::value(&style.size_by)->default_value(style.size_by),
+      "node size by: betweenness | degree | weighted_degree | papers | citations")(
+      "label-top", po::value(&style.label_top)->default_value(style.label_top),
+      "label only the N largest nodes (0: none)")(
+      "layout", po::value(&style.layout)->default_value(style.layout),
+      "Graphviz layout: sfdp | fdp | neato | circo | dot | twopi")(
+      "title", po::value(&style.title), "map title (default: what was drawn)")(
+      "id-prefix", po::value(&style.id_prefix),
+      "prefix of every id in the SVG (default: the file name), for embedding several maps")(
+      "top", po::value(&net.top)->default_value(net.top),
+      "keep only the N nodes highest by --top-by (0: all)")(
+      "top-by", po::value(&net.top_by)->default_value(net.top_by),
+      "papers | citations | degree | weighted_degree | betweenness | pagerank | ...")(
+      "json-style", po::value(&json_style)->default_value(json_style),
+      ".json outputs: nodelink (networkx node_link_data) | cytoscape (Cytoscape.js elements)");
   add_input_options(named, positional, input);
   add_network_options(named, net);
   bool help = false;
@@ -143,7 +154,8 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   if (!analysis_opts) return kExitUsage;
   if (!check_outputs(outputs, err)) return kExitUsage;
   if (json_style != "nodelink" && json_style != "cytoscape") {
-    err << "citenet map: unknown --json-style '" << json_style << "' (choose nodelink or cytoscape)\n";
+    err << "citenet map: unknown --json-style '" << json_style
+        << "' (choose nodelink or cytoscape)\n";
     return kExitUsage;
   }
   const auto corpus = load_corpus(input, err, corpus_needs(*spec, net));

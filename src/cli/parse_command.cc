@@ -24,23 +24,26 @@ bool write_records(const InputOptions& input, const Corpus& corpus, RecordWriter
   for (const std::string& path : input.inputs) {
     ReadStats stats;
     std::string error;
-    const bool ok = read_input(path, [&](Record&& record) {
-      NormalisedAuthors authors;
-      authors.paper = corpus.record_paper[record_index];
-      authors.duplicate = authors.paper < next_new_paper ? true : (++next_new_paper, false);
-      const auto people = corpus.record_authors[record_index++];
-      for (std::uint32_t person : people) {
-        const bool dropped = person == AuthorIdentity::kDropped;
-        authors.labels.push_back(dropped ? "" : corpus.author_labels[person]);
-        authors.people.push_back(dropped ? -1 : static_cast<std::int64_t>(person));
-      }
-      // Formats without keywords (the listing, RIS without KW) get extracted terms,
-      // marked as such.
-      if (record.keywords.empty())
-        for (std::string& term : extract_terms(record.title, record.abstract))
-          record.keywords.push_back({std::move(term), KeywordOrigin::extracted});
-      writer.write(record, authors);
-    }, stats, &error, input.from);
+    const bool ok = read_input(
+        path,
+        [&](Record&& record) {
+          NormalisedAuthors authors;
+          authors.paper = corpus.record_paper[record_index];
+          authors.duplicate = authors.paper < next_new_paper ? true : (++next_new_paper, false);
+          const auto people = corpus.record_authors[record_index++];
+          for (std::uint32_t person : people) {
+            const bool dropped = person == AuthorIdentity::kDropped;
+            authors.labels.push_back(dropped ? "" : corpus.author_labels[person]);
+            authors.people.push_back(dropped ? -1 : static_cast<std::int64_t>(person));
+          }
+          // Formats without keywords (the listing, RIS without KW) get extracted terms,
+          // marked as such.
+          if (record.keywords.empty())
+            for (std::string& term : extract_terms(record.title, record.abstract))
+              record.keywords.push_back({std::move(term), KeywordOrigin::extracted});
+          writer.write(record, authors);
+        },
+        stats, &error, input.from);
     if (!ok) {
       err << error << "\n";
       return false;
@@ -56,14 +59,16 @@ int run_parse(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   InputOptions input;
   std::string to = "json";
   std::string output;
-  po::options_description named("citenet parse INPUT... [options]\n\n"
-                                "Prints the records as read and normalised: every field, each "
-                                "author's label and affiliations with institution and country.\n\n"
-                                "options");
+  po::options_description named(
+      "citenet parse INPUT... [options]\n\n"
+      "Prints the records as read and normalised: every field, each "
+      "author's label and affiliations with institution and country.\n\n"
+      "options");
   po::positional_options_description positional;
-  named.add_options()("help,h", "this help")
-      ("to", po::value(&to)->default_value(to), "json (an array of records) | csv (one row per record)")
-      ("output,o", po::value(&output), "write to this file instead of standard output");
+  named.add_options()("help,h", "this help")(
+      "to", po::value(&to)->default_value(to),
+      "json (an array of records) | csv (one row per record)")(
+      "output,o", po::value(&output), "write to this file instead of standard output");
   add_input_options(named, positional, input);
   bool help = false;
   if (!parse_command_line(args, named, positional, "parse", err, &help)) return kExitUsage;
@@ -82,13 +87,16 @@ int run_parse(const CommandArgs& args, std::ostream& out, std::ostream& err) {
     return write_records(input, *corpus, *writer, err) ? kExitOk : kExitFailure;
   }
   std::string error;
-  const bool ok = write_atomically(output, [&](std::ostream& file, std::string* body_error) {
-    auto writer = make_record_writer(to, file);
-    std::ostringstream messages;
-    if (write_records(input, *corpus, *writer, messages)) return true;
-    *body_error = messages.str();
-    return false;
-  }, &error);
+  const bool ok = write_atomically(
+      output,
+      [&](std::ostream& file, std::string* body_error) {
+        auto writer = make_record_writer(to, file);
+        std::ostringstream messages;
+        if (write_records(input, *corpus, *writer, messages)) return true;
+        *body_error = messages.str();
+        return false;
+      },
+      &error);
   if (!ok) {
     err << error << "\n";
     return kExitFailure;

@@ -50,7 +50,8 @@ void print_top(std::ostream& out, const Network& network, const Analysis& analys
 void print_summary(std::ostream& out, const Network& network, const Analysis& analysis,
                    std::size_t records) {
   const double n = static_cast<double>(network.nodes.size());
-  const double density = n > 1 ? 2.0 * static_cast<double>(network.edges.size()) / (n * (n - 1)) : 0;
+  const double density =
+      n > 1 ? 2.0 * static_cast<double>(network.edges.size()) / (n * (n - 1)) : 0;
   std::vector<std::size_t> component_sizes(analysis.component_count, 0);
   for (std::uint32_t c : analysis.component) ++component_sizes[c];
   const auto isolated = std::count(component_sizes.begin(), component_sizes.end(), std::size_t{1});
@@ -65,9 +66,12 @@ void print_summary(std::ostream& out, const Network& network, const Analysis& an
   table.add_row({network.node_noun + " nodes", std::to_string(network.nodes.size())});
   table.add_row({"links", std::to_string(network.edges.size())});
   table.add_row({"density", fixed(density, 4)});
-  table.add_row({"components", std::to_string(analysis.component_count) +
-                                   (component_sizes.empty() ? "" : " (largest " + std::to_string(component_sizes[0]) +
-                                   " nodes, " + std::to_string(isolated) + " isolated)")});
+  table.add_row(
+      {"components",
+       std::to_string(analysis.component_count) +
+           (component_sizes.empty() ? ""
+                                    : " (largest " + std::to_string(component_sizes[0]) +
+                                          " nodes, " + std::to_string(isolated) + " isolated)")});
   if (analysis.method == CommunityMethod::none) {
     table.add_row({"communities", "not computed (--community none)"});
   } else {
@@ -98,9 +102,10 @@ int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   InputOptions input;
   NetworkOptions net;
   std::size_t top = 10;
-  po::options_description named("citenet stats INPUT... [options]\n\n"
-                                "Prints the network's size, components, communities and the most "
-                                "central nodes by each metric.\n\noptions");
+  po::options_description named(
+      "citenet stats INPUT... [options]\n\n"
+      "Prints the network's size, components, communities and the most "
+      "central nodes by each metric.\n\noptions");
   po::positional_options_description positional;
   named.add_options()("help,h", "this help")("top", po::value(&top)->default_value(top),
                                              "rows in each top table");

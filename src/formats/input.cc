@@ -49,8 +49,8 @@ bool repair_record_text(Record& r) {
   bool repaired = false;
   const auto fix = [&](std::string& s) { repaired |= repair_utf8(s); };
   for (Author& a : r.authors) {
-    for (std::string* s : {&a.as_printed, &a.surname, &a.given, &a.initials, &a.full_name,
-                           &a.orcid, &a.scopus_id})
+    for (std::string* s :
+         {&a.as_printed, &a.surname, &a.given, &a.initials, &a.full_name, &a.orcid, &a.scopus_id})
       fix(*s);
     for (std::string& s : a.affiliations) fix(s);
   }

@@ -106,8 +106,8 @@ std::uint32_t CorpusBuilder::EntityTable::intern(const std::string& key, std::st
   if (inserted) entities_.emplace_back();
   entities_[it->second].verbatim |= verbatim;
   auto& forms = entities_[it->second].forms;
-  auto form = std::find_if(forms.begin(), forms.end(),
-                           [&](const auto& f) { return f.first == printed; });
+  auto form =
+      std::find_if(forms.begin(), forms.end(), [&](const auto& f) { return f.first == printed; });
   if (form == forms.end())
     forms.emplace_back(std::string(printed), 1);
   else
@@ -124,8 +124,8 @@ std::vector<std::string> CorpusBuilder::EntityTable::labels() const {
     auto best = e.forms.begin();
     for (auto f = e.forms.begin(); f != e.forms.end(); ++f) {
       const bool more = f->second > best->second;
-      const bool tie_better = f->second == best->second && is_upper_case(best->first) &&
-                              !is_upper_case(f->first);
+      const bool tie_better =
+          f->second == best->second && is_upper_case(best->first) && !is_upper_case(f->first);
       if (more || tie_better) best = f;
     }
     labels.push_back(e.verbatim ? best->first : display_form(best->first));
@@ -157,7 +157,8 @@ void CorpusBuilder::add_affiliation(std::string_view affiliation,
     if (id != kNoEntity) push_distinct(institutions, id);
   }
   if (!parts.country.empty()) {
-    const std::uint32_t id = intern(countries_, ThesaurusKind::country, parts.country, parts.country);
+    const std::uint32_t id =
+        intern(countries_, ThesaurusKind::country, parts.country, parts.country);
     if (id != kNoEntity) push_distinct(countries, id);
   }
 }
@@ -296,8 +297,10 @@ Corpus CorpusBuilder::finish() {
   corpus.papers.reserve(paper_count_);
   for (std::uint32_t p = 0; p < paper_count_; ++p) {
     const std::span<const std::uint32_t> group(by_paper.data() + first[p], first[p + 1] - first[p]);
-    corpus.authors.push(union_of(group, [&](std::uint32_t r) { return identity_.people_of_paper(r); }));
-    corpus.institutions.push(union_of(group, [&](std::uint32_t r) { return record_institutions_[r]; }));
+    corpus.authors.push(
+        union_of(group, [&](std::uint32_t r) { return identity_.people_of_paper(r); }));
+    corpus.institutions.push(
+        union_of(group, [&](std::uint32_t r) { return record_institutions_[r]; }));
     corpus.countries.push(union_of(group, [&](std::uint32_t r) { return record_countries_[r]; }));
     corpus.keywords.push(union_of(group, [&](std::uint32_t r) { return record_keywords_[r]; }));
     PaperInfo info = record_info_[group.front()];
@@ -313,7 +316,8 @@ Corpus CorpusBuilder::finish() {
     }
   }
   corpus.duplicates_merged = records - paper_count_;
-  for (std::uint32_t r = 0; r < records; ++r) corpus.record_authors.push(identity_.people_of_paper(r));
+  for (std::uint32_t r = 0; r < records; ++r)
+    corpus.record_authors.push(identity_.people_of_paper(r));
   corpus.record_paper = std::move(record_paper_);
   corpus.author_labels.reserve(identity_.person_count());
   for (std::uint32_t person = 0; person < identity_.person_count(); ++person)
@@ -390,8 +394,8 @@ std::uint32_t CorpusBuilder::intern_reference(std::string_view reference) {
 
 std::string doi_key(std::string_view doi) {
   std::string key;
-  for (std::string_view prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
-                                  "http://dx.doi.org/", "doi:"})
+  for (std::string_view prefix :
+       {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"})
     if (doi.size() >= prefix.size() && fold_key(doi.substr(0, prefix.size())) == fold_key(prefix)) {
       doi.remove_prefix(prefix.size());
       break;

@@ -37,10 +37,10 @@ struct Keyword {
 };
 
 struct Record {
-  std::string source;     // input file path
-  std::size_t line = 0;   // 1-based line where the record starts
-  std::string format;     // "listing", "medline", ...
-  int number = 0;         // the record's own number where the format numbers them
+  std::string source;    // input file path
+  std::size_t line = 0;  // 1-based line where the record starts
+  std::string format;    // "listing", "medline", ...
+  int number = 0;        // the record's own number where the format numbers them
 
   std::vector<Author> authors;  // in citation order
   // Affiliations the source lists for the record without saying whose they are (WoS C1
@@ -49,13 +49,14 @@ struct Record {
   std::vector<std::string> addresses;
   std::string title;
   std::string journal;
-  int year = 0;                 // 0 when unknown
+  int year = 0;  // 0 when unknown
   std::string volume;
-  std::string pages;            // "2613", "497-505", "e081954"
+  std::string pages;  // "2613", "497-505", "e081954"
   std::string doi;
   std::string pmid;
   std::string pmcid;
-  std::string database_id;  // the source database's own id: WoS UT "WOS:000…", Scopus EID "2-s2.0-…"
+  std::string
+      database_id;  // the source database's own id: WoS UT "WOS:000…", Scopus EID "2-s2.0-…"
   std::string issue;
   std::string document_type;  // "Journal Article", "Article", "Review", ... as the source names it
   std::string language;

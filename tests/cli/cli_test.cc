@@ -43,8 +43,8 @@ class CliTest : public ::testing::Test {
 
   // Runs `citenet ARGS` in the test directory.
   RunResult run(const std::string& args) {
-    const std::string command = "cd '" + dir_.string() + "' && '" + CITENET_BINARY + "' " + args +
-                                " > out.txt 2> err.txt";
+    const std::string command =
+        "cd '" + dir_.string() + "' && '" + CITENET_BINARY + "' " + args + " > out.txt 2> err.txt";
     const int raw = std::system(command.c_str());
     RunResult r;
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -61,7 +61,8 @@ class CliTest : public ::testing::Test {
   // Names of every file in the directory, to check nothing stray (temporaries) is left.
   std::vector<std::string> listing() const {
     std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(dir_)) names.push_back(e.path().filename().string());
+    for (const auto& e : fs::directory_iterator(dir_))
+      names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
   }
@@ -81,7 +82,8 @@ TEST_F(CliTest, VersionAndHelp) {
   for (const char* command : {"map", "stats", "parse"}) {
     r = run(std::string(command) + " --help");
     EXPECT_EQ(r.status, 0) << command;
-    EXPECT_NE(r.out.find(std::string("citenet ") + command + " INPUT..."), std::string::npos) << command;
+    EXPECT_NE(r.out.find(std::string("citenet ") + command + " INPUT..."), std::string::npos)
+        << command;
     EXPECT_NE(r.out.find("--strict"), std::string::npos) << command;
   }
   r = run("--help");
@@ -110,7 +112,8 @@ TEST_F(CliTest, EveryNetworkKindMaps) {
     EXPECT_TRUE(xmllint_accepts(file("m.svg"))) << kind;
     EXPECT_TRUE(xmllint_accepts(file("m.graphml"))) << kind;
   }
-  const RunResult r = run("map '" + kListing + "' --network paper --link institutions -o p.graphml");
+  const RunResult r =
+      run("map '" + kListing + "' --network paper --link institutions -o p.graphml");
   EXPECT_EQ(r.status, 0) << r.err;
 }
 
@@ -207,9 +210,10 @@ TEST_F(CliTest, UnknownOutputTypeFailsBeforeReading) {
 TEST_F(CliTest, UnknownNetworkIsAUsageError) {
   const RunResult r = run("stats '" + kListing + "' --network citations");
   EXPECT_EQ(r.status, 2);
-  EXPECT_EQ(r.err,
-            "citenet: unknown --network 'citations' (choose coauthor, institution, country, "
-            "keyword, paper, citation, cocitation, coupling, author-paper or author-institution)\n");
+  EXPECT_EQ(
+      r.err,
+      "citenet: unknown --network 'citations' (choose coauthor, institution, country, "
+      "keyword, paper, citation, cocitation, coupling, author-paper or author-institution)\n");
 }
 
 TEST_F(CliTest, TruncatedRecordIsSkippedWithWarningAndCounted) {
@@ -234,7 +238,8 @@ TEST_F(CliTest, InvalidUtf8IsReportedAndReplaced) {
   write("bad-bytes.txt", text);
   const RunResult r = run("parse bad-bytes.txt --to json");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.err.find("warning: bad-bytes.txt:1: invalid UTF-8 replaced by U+FFFD"), std::string::npos)
+  EXPECT_NE(r.err.find("warning: bad-bytes.txt:1: invalid UTF-8 replaced by U+FFFD"),
+            std::string::npos)
       << r.err;
   const auto records = nlohmann::json::parse(r.out);
   EXPECT_EQ(records[0]["title"].get<std::string>().substr(0, 7), "Cr\xEF\xBF\xBDss");
@@ -244,8 +249,8 @@ TEST_F(CliTest, InvalidUtf8IsReportedAndReplaced) {
 // merged paper keeps what each source knew.
 TEST_F(CliTest, MedlineAndWosSharingAPaperAreMerged) {
   const std::string data = CITENET_TEST_DATA;
-  const std::string inputs = "'" + data + "/corpora/medline/pybibx-pubmed-part1.txt' '" + data +
-                             "/merge/wos-overlap.isi'";
+  const std::string inputs =
+      "'" + data + "/corpora/medline/pybibx-pubmed-part1.txt' '" + data + "/merge/wos-overlap.isi'";
   const RunResult r = run("parse " + inputs + " --to json");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find("170 records read, 0 skipped, 1 merged as duplicates (169 papers)"),
@@ -274,9 +279,10 @@ TEST_F(CliTest, AuthorMergeTableRoundTripsAsThesaurus) {
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string table = slurp(file("merges.csv"));
   EXPECT_EQ(table.rfind("key,label,forms,evidence,records\n", 0), 0u);
-  EXPECT_NE(table.find("\"alderwick, hugh\",Hugh Alderwick,Alderwick H;Hugh Alderwick;ALDERWICK HUGH,"
-                       "full name;unique full name,0;2;10;11;13\n"),
-            std::string::npos)
+  EXPECT_NE(
+      table.find("\"alderwick, hugh\",Hugh Alderwick,Alderwick H;Hugh Alderwick;ALDERWICK HUGH,"
+                 "full name;unique full name,0;2;10;11;13\n"),
+      std::string::npos)
       << table;
   const auto before = nlohmann::json::parse(r.out);
 
@@ -289,11 +295,13 @@ TEST_F(CliTest, AuthorMergeTableRoundTripsAsThesaurus) {
 
   std::string edited = table;
   const std::string row = "\"alderwick, hugh\",Hugh Alderwick,";
-  edited.replace(edited.find(row), row.size(), "\"alderwick, hugh\",H. Alderwick (Health Foundation),");
+  edited.replace(edited.find(row), row.size(),
+                 "\"alderwick, hugh\",H. Alderwick (Health Foundation),");
   write("edited.csv", edited);
   r = run("parse '" + kListing + "' --thesaurus edited.csv");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(nlohmann::json::parse(r.out)[13]["authors"][0]["label"], "H. Alderwick (Health Foundation)");
+  EXPECT_EQ(nlohmann::json::parse(r.out)[13]["authors"][0]["label"],
+            "H. Alderwick (Health Foundation)");
 }
 
 TEST_F(CliTest, BadThesaurusIsOneLine) {
@@ -312,12 +320,14 @@ TEST_F(CliTest, FromOverridesDetection) {
 
 // Every export a map run can write, in one run, each valid for its reader.
 TEST_F(CliTest, MapWritesEveryExportFormat) {
-  const RunResult r = run("map '" + kListing + "' -o m.gexf -o m.json -o m.net -o nodes.csv "
+  const RunResult r = run("map '" + kListing +
+                          "' -o m.gexf -o m.json -o m.net -o nodes.csv "
                           "-o edges.csv -o m.map.txt -o m.network.txt");
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string schema = std::string(CITENET_TEST_DATA) + "/schemas/gexf-1.3/gexf.rng";
   EXPECT_EQ(std::system(("xmllint --noout --relaxng '" + schema + "' '" + file("m.gexf").string() +
-                         "' 2>/dev/null").c_str()),
+                         "' 2>/dev/null")
+                            .c_str()),
             0);
   const auto json = nlohmann::json::parse(slurp(file("m.json")));
   EXPECT_EQ(json["nodes"].size(), 42u);
@@ -336,7 +346,8 @@ TEST_F(CliTest, ThresholdsSayWhatTheyRemoved) {
   const RunResult r = run("stats '" + kListing + "' --min-occurrences 2 --top 3");
   ASSERT_EQ(r.status, 0) << r.err;
   // Alderwick, Hutchings and Mays are the only authors of two papers or more.
-  EXPECT_NE(r.err.find("--min-occurrences: removed 39 nodes and 67 links"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--min-occurrences: removed 39 nodes and 67 links"), std::string::npos)
+      << r.err;
   EXPECT_NE(r.out.find("author nodes         3"), std::string::npos) << r.out;
   const RunResult largest = run("map '" + kListing + "' --largest-component -o l.json");
   ASSERT_EQ(largest.status, 0) << largest.err;
@@ -349,13 +360,15 @@ TEST_F(CliTest, ThresholdsSayWhatTheyRemoved) {
 
 TEST_F(CliTest, KeywordCitationAndCouplingNetworksOnRealExports) {
   const std::string data = CITENET_TEST_DATA;
-  RunResult r = run("map '" + data + "/corpora/medline/pybibx-pubmed-part1.txt' --network keyword "
+  RunResult r = run("map '" + data +
+                    "/corpora/medline/pybibx-pubmed-part1.txt' --network keyword "
                     "--keywords explicit -o k.json");
   ASSERT_EQ(r.status, 0) << r.err;
   const auto keywords = nlohmann::json::parse(slurp(file("k.json")));
   EXPECT_EQ(keywords["nodes"].size(), 847u);
   EXPECT_EQ(keywords["links"].size(), 7627u);
-  r = run("map '" + data + "/corpora/wos/metaknowledge-testFile.isi' --network citation -o c.json "
+  r = run("map '" + data +
+          "/corpora/wos/metaknowledge-testFile.isi' --network citation -o c.json "
           "-o c.graphml");
   ASSERT_EQ(r.status, 0) << r.err;
   const auto citation = nlohmann::json::parse(slurp(file("c.json")));
@@ -378,7 +391,8 @@ TEST_F(CliTest, TwoMapsShareNoSvgId) {
   for (const char* name : {"coauthors.svg", "institutions.svg"}) {
     const std::string svg = slurp(file(name));
     EXPECT_NE(svg.find("viewBox=\""), std::string::npos) << name;
-    for (std::size_t at = svg.find(" id=\""); at != std::string::npos; at = svg.find(" id=\"", at + 1)) {
+    for (std::size_t at = svg.find(" id=\""); at != std::string::npos;
+         at = svg.find(" id=\"", at + 1)) {
       const std::size_t start = at + 5;
       ids.insert(svg.substr(start, svg.find('"', start) - start));
       ++total;

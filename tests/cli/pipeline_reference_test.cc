@@ -49,8 +49,9 @@ Network listing_network(NetworkKind kind) {
   CorpusBuilder builder;
   ReadStats stats;
   std::string error;
-  EXPECT_TRUE(read_input(std::string(CITENET_SAMPLES) + "/integrated-care-listing.txt",
-                         [&](Record&& r) { builder.add(r); }, stats, &error))
+  EXPECT_TRUE(read_input(
+      std::string(CITENET_SAMPLES) + "/integrated-care-listing.txt",
+      [&](Record&& r) { builder.add(r); }, stats, &error))
       << error;
   EXPECT_EQ(stats.records_read, 15u);
   return build_network(builder.finish(), {kind});
@@ -77,8 +78,8 @@ TEST(PipelineReference, ListingCoauthorMetricsMatchNetworkx) {
     EXPECT_NEAR(analysis.clustering[v], it->second.clustering, 1e-9) << it->first;
     EXPECT_EQ(analysis.core[v], it->second.core) << it->first;
   }
-  const double best = std::max(reference.at("modularity_networkx_best"),
-                               reference.at("modularity_igraph_best"));
+  const double best =
+      std::max(reference.at("modularity_networkx_best"), reference.at("modularity_igraph_best"));
   EXPECT_GE(analysis.communities.modularity, 0.99 * best);
 }
 

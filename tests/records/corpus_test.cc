@@ -37,11 +37,12 @@ std::vector<std::string> labels(std::span<const std::uint32_t> ids,
 
 TEST(CorpusDuplicates, SameDoiMergesAndKeepsTheUnion) {
   CorpusBuilder b({.keywords = KeywordSource::explicit_only});
-  Record medline = record("Cross-sector collaboration", 2024, "10.1186/S12889-024-20089-5", "39334058",
-                          {author("Alderwick", "Hugh", {"Health Foundation, London, UK"})});
+  Record medline =
+      record("Cross-sector collaboration", 2024, "10.1186/S12889-024-20089-5", "39334058",
+             {author("Alderwick", "Hugh", {"Health Foundation, London, UK"})});
   medline.keywords = {{"Health Policy", KeywordOrigin::index_term}};
-  Record wos = record("CROSS-SECTOR COLLABORATION", 0, "https://doi.org/10.1186/s12889-024-20089-5", "",
-                      {author("Alderwick", "Hugh"), author("Mays", "Nicholas")});
+  Record wos = record("CROSS-SECTOR COLLABORATION", 0, "https://doi.org/10.1186/s12889-024-20089-5",
+                      "", {author("Alderwick", "Hugh"), author("Mays", "Nicholas")});
   wos.addresses = {"London Sch Hyg & Trop Med, London, England"};
   wos.keywords = {{"integrated care", KeywordOrigin::author}};
   wos.citations = 7;
@@ -76,7 +77,8 @@ TEST(CorpusDuplicates, PmidThenTitleAndYearWhenNoDoi) {
 TEST(CorpusDuplicates, DifferentDoisNeverMerge) {
   CorpusBuilder b;
   b.add(record("2011 ACCF/AHA/SCAI Guideline", 2011, "10.1016/j.jacc.2011.08.007", "22070834", {}));
-  b.add(record("2011 ACCF/AHA/SCAI Guideline", 2011, "10.1161/CIR.0b013e31823ba622", "22064601", {}));
+  b.add(
+      record("2011 ACCF/AHA/SCAI Guideline", 2011, "10.1161/CIR.0b013e31823ba622", "22064601", {}));
   b.add(record("2011 ACCF/AHA/SCAI Guideline", 2011, "", "22064601", {}));
   const Corpus c = b.finish();
   EXPECT_EQ(c.record_paper, (std::vector<std::uint32_t>{0, 1, 1}));
@@ -100,10 +102,11 @@ TEST(CorpusThesaurus, RenamesMergesAndDropsInstitutionsAndCountries) {
       "t.csv", &error);
   ASSERT_TRUE(thesaurus) << error;
   CorpusBuilder b({.thesaurus = &*thesaurus});
-  b.add(record("A", 2020, "", "", {author("Alderwick", "Hugh", {
-      "Health Foundation, London, UK",
-      "London School of Hygiene and Tropical Medicine, London, UK",
-      "School of Health Sciences, University of Manchester, Manchester, UK"})}));
+  b.add(record("A", 2020, "", "",
+               {author("Alderwick", "Hugh",
+                       {"Health Foundation, London, UK",
+                        "London School of Hygiene and Tropical Medicine, London, UK",
+                        "School of Health Sciences, University of Manchester, Manchester, UK"})}));
   const Corpus c = b.finish();
   EXPECT_EQ(labels(c.institutions[0], c.institution_labels),
             (std::vector<std::string>{"The Health Foundation", "LSHTM"}));
@@ -125,9 +128,12 @@ TEST(CorpusReferences, KeysAreTheDoiElseAuthorYearSource) {
   EXPECT_EQ(k.doi, "10.1016/0030-4018(73)90041-2");
   EXPECT_EQ(k.author_year_source, "arnaudja|1973|optics communications");
   // BibTeX Cited-References end a reference with '.'; a bracketed list gives its first DOI.
-  EXPECT_EQ(reference_keys("ACZEL J, 1983, J MATH PSYCHOL, V27, P93, DOI 10.1016/0022-2496(83)90028-7.").doi,
-            "10.1016/0022-2496(83)90028-7");
-  EXPECT_EQ(reference_keys("Li X, 2001, NATURE, DOI [10.1038/ABC, 10.1038/def]").doi, "10.1038/abc");
+  EXPECT_EQ(
+      reference_keys("ACZEL J, 1983, J MATH PSYCHOL, V27, P93, DOI 10.1016/0022-2496(83)90028-7.")
+          .doi,
+      "10.1016/0022-2496(83)90028-7");
+  EXPECT_EQ(reference_keys("Li X, 2001, NATURE, DOI [10.1038/ABC, 10.1038/def]").doi,
+            "10.1038/abc");
   k = reference_keys("Smith, J., A book without a year field, Oxford");
   EXPECT_EQ(k.doi, "");
   EXPECT_EQ(k.author_year_source, "smith j a book without a year field oxford");

@@ -1,5 +1,7 @@
 #include "formats/medline_reader.h"
 
+#include "records/text.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstddef>
@@ -71,18 +73,6 @@ std::string_view first_code_point(std::string_view word) {
 }
 
 // ---- identifiers and dates ----
-
-// "10.1016/J.GENE.2015.10.064" -> lower case, without a resolver prefix.
-std::string clean_doi(std::string_view doi) {
-  doi = trim(doi);
-  for (std::string_view prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
-                                  "http://dx.doi.org/", "doi:"}) {
-    if (istarts_with(doi, prefix)) doi = trim(doi.substr(prefix.size()));
-  }
-  std::string out(doi);
-  std::transform(out.begin(), out.end(), out.begin(), to_lower);
-  return out;
-}
 
 // "ORCID: 0000-0002-1825-0097" or "ORCID: https://orcid.org/0000-0002-1825-009x" -> the bare
 // id; empty when the value is not an ORCID (AUID also carries other schemes).

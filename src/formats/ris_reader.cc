@@ -1,5 +1,7 @@
 #include "formats/ris_reader.h"
 
+#include "records/text.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -90,18 +92,6 @@ std::string_view first_code_point(std::string_view word) {
 }
 
 // ---- identifiers and dates ----
-
-// "http://dx.doi.org/10.1177/2325967120950040" -> "10.1177/2325967120950040".
-std::string clean_doi(std::string_view doi) {
-  doi = trim(doi);
-  for (std::string_view prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
-                                  "http://dx.doi.org/", "doi:"}) {
-    if (istarts_with(doi, prefix)) doi = trim(doi.substr(prefix.size()));
-  }
-  std::string out(doi);
-  std::transform(out.begin(), out.end(), out.begin(), to_lower);
-  return out;
-}
 
 int month_number(std::string_view word) {
   static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",

@@ -1,5 +1,7 @@
 #include "formats/scopus_csv_reader.h"
 
+#include "records/text.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -59,19 +61,6 @@ std::vector<std::string_view> split_list(std::string_view s, std::string_view se
     s = at == npos ? std::string_view() : s.substr(at + sep.size());
   }
   return parts;
-}
-
-// Bare, lower-case DOI: "https://doi.org/10.1/ABC" -> "10.1/abc".
-std::string clean_doi(std::string_view doi) {
-  doi = trim(doi);
-  static constexpr std::string_view kPrefixes[] = {
-      "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"};
-  for (std::string_view p : kPrefixes) {
-    if (istarts_with(doi, p)) doi = trim(doi.substr(p.size()));
-  }
-  std::string out(doi);
-  std::transform(out.begin(), out.end(), out.begin(), to_lower);
-  return out;
 }
 
 // Letters of an initials string: "J.M." -> "JM", "D.-Q." -> "DQ".

@@ -1,5 +1,7 @@
 #include "formats/wos_reader.h"
 
+#include "records/text.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstddef>
@@ -56,19 +58,6 @@ std::vector<std::string_view> split_list(std::string_view s, char sep) {
     s = at == npos ? std::string_view() : s.substr(at + 1);
   }
   return parts;
-}
-
-// Bare, lower-case DOI: "https://doi.org/10.1/ABC" -> "10.1/abc".
-std::string clean_doi(std::string_view doi) {
-  doi = trim(doi);
-  static constexpr std::string_view kPrefixes[] = {
-      "https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"};
-  for (std::string_view p : kPrefixes) {
-    if (istarts_with(doi, p)) doi = trim(doi.substr(p.size()));
-  }
-  std::string out(doi);
-  std::transform(out.begin(), out.end(), out.begin(), to_lower);
-  return out;
 }
 
 // ---- input decoding: UTF-8 (optional BOM) or UTF-16 LE/BE, delivered as UTF-8 lines ----

@@ -393,16 +393,8 @@ std::uint32_t CorpusBuilder::intern_reference(std::string_view reference) {
 }
 
 std::string doi_key(std::string_view doi) {
-  std::string key;
-  for (std::string_view prefix :
-       {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"})
-    if (doi.size() >= prefix.size() && fold_key(doi.substr(0, prefix.size())) == fold_key(prefix)) {
-      doi.remove_prefix(prefix.size());
-      break;
-    }
-  key.reserve(doi.size());
-  for (char c : doi)
-    if (c != ' ') key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string key = clean_doi(doi);
+  std::erase(key, ' ');
   return key;
 }
 

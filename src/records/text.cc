@@ -304,4 +304,29 @@ bool repair_utf8(std::string& text) {
   return true;
 }
 
+std::string clean_doi(std::string_view doi) {
+  const auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+  };
+  const auto lower = [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  const auto trim = [&](std::string_view v) {
+    while (!v.empty() && space(v.front())) v.remove_prefix(1);
+    while (!v.empty() && space(v.back())) v.remove_suffix(1);
+    return v;
+  };
+  doi = trim(doi);
+  for (std::string_view prefix : {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/",
+                                  "http://dx.doi.org/", "doi:"}) {
+    const bool match = doi.size() >= prefix.size() &&
+                       std::equal(prefix.begin(), prefix.end(), doi.begin(),
+                                  [&](char x, char y) { return lower(x) == lower(y); });
+    if (match) doi = trim(doi.substr(prefix.size()));
+  }
+  std::string out(doi);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
 }  // namespace citenet

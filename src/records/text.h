@@ -25,6 +25,10 @@ bool is_upper_case(std::string_view utf8);
 // go lower case ("UNIVERSITY OF KUFA" -> "University of Kufa").
 std::string title_case(std::string_view utf8);
 
+// A DOI as every reader stores it: trimmed, without a resolver prefix ("https://doi.org/",
+// "doi:" ...), ASCII lower case. "10.1016/J.GENE.2015.10.064" -> "10.1016/j.gene.2015.10.064".
+std::string clean_doi(std::string_view doi);
+
 // Decodes the UTF-8 sequence at text[i]; returns its length, or 0 when it is malformed
 // (truncated, overlong, a surrogate, or beyond U+10FFFF), per RFC 3629.
 std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t* code_point);

@@ -189,13 +189,16 @@ std::uint32_t CorpusBuilder::find_or_register_paper(const Record& record) {
   const auto hash = key_hash;
   const std::uint64_t doi = key_hash(doi_key(record.doi));
   const std::uint64_t pmid = hash(record.pmid);
+  const std::uint64_t database_id = hash(record.database_id);
   std::uint64_t title = 0;
   if (!record.title.empty() && record.year)
     title = hash(fold_key(record.title) + "|" + std::to_string(record.year));
-  // Two records with different DOIs (or PMIDs) are different papers, whatever else agrees.
+  // Two records with different DOIs, PMIDs or database ids are different papers, whatever
+  // else agrees (four chapters titled after their proceedings volume, one title and year).
+  const auto agree = [](std::uint64_t a, std::uint64_t b) { return !a || !b || a == b; };
   const auto compatible = [&](std::uint32_t paper) {
-    return (!doi || !paper_doi_[paper] || paper_doi_[paper] == doi) &&
-           (!pmid || !paper_pmid_[paper] || paper_pmid_[paper] == pmid);
+    return agree(doi, paper_doi_[paper]) && agree(pmid, paper_pmid_[paper]) &&
+           agree(database_id, paper_database_id_[paper]);
   };
   // Keys in the order of trust: a DOI match beats a PMID match beats a title match.
   std::pair<std::unordered_map<std::uint64_t, std::uint32_t>*, std::uint64_t> keys[] = {
@@ -213,9 +216,11 @@ std::uint32_t CorpusBuilder::find_or_register_paper(const Record& record) {
     ++paper_count_;
     paper_doi_.push_back(0);
     paper_pmid_.push_back(0);
+    paper_database_id_.push_back(0);
   }
   if (!paper_doi_[paper]) paper_doi_[paper] = doi;
   if (!paper_pmid_[paper]) paper_pmid_[paper] = pmid;
+  if (!paper_database_id_[paper]) paper_database_id_[paper] = database_id;
   // Every key of this record now leads to the paper, so a third source can match on any.
   for (const auto& [index, key] : keys)
     if (key) index->try_emplace(key, paper);

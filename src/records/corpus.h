@@ -3,7 +3,8 @@
 // streaming records into a CorpusBuilder, so no record is kept after it was added.
 //
 // Duplicates (the same paper from two databases, or twice in one export) are recognised
-// as they stream in: same DOI, else same PMID, else same folded title and year. Each
+// as they stream in: same DOI, else same PMID, else same folded title and year, never
+// across two different DOIs, PMIDs or database ids (UT, EID). Each
 // record's lists are stored as read; finish() folds the records of one paper into their
 // union, so the merged paper keeps everything any source knew.
 #pragma once
@@ -162,6 +163,7 @@ class CorpusBuilder {
   // when the two records carry different DOIs (a guideline printed in two journals).
   std::vector<std::uint64_t> paper_doi_;
   std::vector<std::uint64_t> paper_pmid_;
+  std::vector<std::uint64_t> paper_database_id_;  // WoS UT / Scopus EID: two differ, two papers
   AffiliationCache affiliations_;
   EntityTable institutions_;
   EntityTable countries_;

@@ -373,12 +373,12 @@ TEST_F(CliTest, KeywordCitationAndCouplingNetworksOnRealExports) {
   ASSERT_EQ(r.status, 0) << r.err;
   const auto citation = nlohmann::json::parse(slurp(file("c.json")));
   EXPECT_TRUE(citation["directed"].get<bool>());
-  EXPECT_EQ(citation["links"].size(), 24u);
+  EXPECT_EQ(citation["links"].size(), 25u);
   EXPECT_NE(slurp(file("c.graphml")).find("edgedefault=\"directed\""), std::string::npos);
   EXPECT_TRUE(xmllint_accepts(file("c.graphml")));
   r = run("stats '" + data + "/corpora/wos/metaknowledge-testFile.isi' --network coupling --top 1");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.out.find("links                296"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("links                331"), std::string::npos) << r.out;
 }
 
 // Two maps embedded in one HTML page must not share an id (a duplicate id breaks links,

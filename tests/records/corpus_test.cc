@@ -84,6 +84,18 @@ TEST(CorpusDuplicates, DifferentDoisNeverMerge) {
   EXPECT_EQ(c.record_paper, (std::vector<std::uint32_t>{0, 1, 1}));
 }
 
+// Scopus titles four chapters after their proceedings volume: same title, same year, no DOI,
+// four EIDs, four papers (litstudy-scopus.csv lines 41-44).
+TEST(CorpusDuplicates, DifferentDatabaseIdsNeverMerge) {
+  CorpusBuilder b;
+  for (const char* eid : {"2-s2.0-77952412778", "2-s2.0-77952395878", "2-s2.0-77952412778"}) {
+    Record r = record("Computational Science and Its Applications - ICCSA", 2010, "", "", {});
+    r.database_id = eid;
+    b.add(r);
+  }
+  EXPECT_EQ(b.finish().record_paper, (std::vector<std::uint32_t>{0, 1, 0}));
+}
+
 TEST(CorpusDuplicates, KeepDuplicatesOption) {
   CorpusBuilder b({.merge_duplicates = false});
   b.add(record("A", 2020, "10.1/a", "", {}));

@@ -1,9 +1,12 @@
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "render/gexf.h"
 #include "render/graph_json.h"
 #include "render/graphml.h"
@@ -148,6 +151,7 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
     out << named << "\n";
     return kExitOk;
   }
+  configure_progress(isatty(STDERR_FILENO) != 0 && !input.quiet);
   const auto spec = network_spec(net, err);
   if (!spec) return kExitUsage;
   const auto analysis_opts = analysis_options(net, err);
@@ -160,10 +164,17 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   }
   const auto corpus = load_corpus(input, err, corpus_needs(*spec, net));
   if (!corpus) return kExitFailure;
-  const auto built = make_network(*corpus, *spec, net, err);
+  std::shared_ptr<const Network> built;
+  {
+    Progress step("network");
+    built = make_network(*corpus, *spec, net, err);
+  }
   if (!built) return kExitUsage;
   const Network& network = *built;
-  const Analysis analysis = analyse(network, *analysis_opts);
+  const Analysis analysis = [&] {
+    Progress step("analysis");
+    return analyse(network, *analysis_opts);
+  }();
   for (const std::string& note : analysis.notes) err << "note: " << note << "\n";
   err << network.kind << " network: " << network.nodes.size() << " " << network.node_noun
       << " nodes, " << network.edges.size() << " links, " << analysis.component_count
@@ -172,7 +183,11 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   int status = kExitOk;
   for (const std::string& path : outputs) {
     std::string error;
-    const bool ok = write_output(network, analysis, style, json_style, path, &error);
+    bool ok = false;
+    {
+      Progress step("writing " + std::filesystem::path(path).filename().string());
+      ok = write_output(network, analysis, style, json_style, path, &error);
+    }
     if (ok) {
       err << "wrote " << path << "\n";
     } else {

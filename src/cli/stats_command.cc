@@ -1,8 +1,11 @@
+#include <unistd.h>
+
 #include <algorithm>
 #include <numeric>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "cli/table.h"
 
 namespace po = boost::program_options;
@@ -117,16 +120,24 @@ int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err) {
     out << named << "\n";
     return kExitOk;
   }
+  configure_progress(isatty(STDERR_FILENO) != 0 && !input.quiet);
   const auto spec = network_spec(net, err);
   if (!spec) return kExitUsage;
   const auto analysis_opts = analysis_options(net, err);
   if (!analysis_opts) return kExitUsage;
   const auto corpus = load_corpus(input, err, corpus_needs(*spec, net));
   if (!corpus) return kExitFailure;
-  const auto built = make_network(*corpus, *spec, net, err);
+  std::shared_ptr<const Network> built;
+  {
+    Progress step("network");
+    built = make_network(*corpus, *spec, net, err);
+  }
   if (!built) return kExitUsage;
   const Network& network = *built;
-  const Analysis analysis = analyse(network, *analysis_opts);
+  const Analysis analysis = [&] {
+    Progress step("analysis");
+    return analyse(network, *analysis_opts);
+  }();
   print_summary(out, network, analysis, corpus->papers.size());
   std::vector<double> papers, citations;
   for (const NodeAttributes& node : network.nodes) {

@@ -120,8 +120,15 @@ void add_occurrence(NodeAttributes& node, const PaperInfo& paper) {
   }
 }
 
-NodeAttributes paper_node(const PaperInfo& paper) {
-  return {paper.label, 1, paper.citations, paper.year, paper.year};
+NodeAttributes paper_node(const Corpus& corpus, std::uint32_t p) {
+  const PaperInfo& paper = corpus.papers[p];
+  NodeAttributes node{paper.label, 1, paper.citations, paper.year, paper.year};
+  node.mean_year = paper.year;
+  // Countries are listed in the order the affiliations name them, so the first is usually
+  // the first author's.
+  if (p < corpus.countries.size() && !corpus.countries[p].empty())
+    node.country = corpus.country_labels[corpus.countries[p][0]];
+  return node;
 }
 
 // What every kind starts from: the selected papers and their distinct entities.
@@ -151,6 +158,43 @@ Selection select(const Corpus& corpus, const IdLists* per_paper, const NetworkSp
   return s;
 }
 
+// Each entity's mean year and most frequent country over the selected papers it occurs in.
+// (entity, country) pairs are counted by sorting packed ids, as edges are; ascending country
+// ids make a tie go to the country seen first in the corpus.
+void add_years_and_countries(const Corpus& corpus, const Selection& s, Network& network) {
+  const std::size_t n = network.nodes.size();
+  std::vector<double> year_sum(n, 0);
+  std::vector<std::uint32_t> dated(n, 0);
+  std::vector<std::uint64_t> entity_country;
+  const bool has_countries = corpus.countries.size() == corpus.papers.size();
+  for (std::size_t u = 0; u < s.papers.size(); ++u) {
+    const int year = corpus.papers[s.papers[u]].year;
+    for (std::uint32_t id : s.lists[u]) {
+      if (year) {
+        year_sum[id] += year;
+        ++dated[id];
+      }
+      if (has_countries)
+        for (std::uint32_t c : corpus.countries[s.papers[u]])
+          entity_country.push_back((static_cast<std::uint64_t>(id) << 32) | c);
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (dated[i]) network.nodes[i].mean_year = year_sum[i] / dated[i];
+  std::sort(entity_country.begin(), entity_country.end());
+  std::vector<std::size_t> best(n, 0);
+  for (std::size_t i = 0; i < entity_country.size();) {
+    std::size_t j = i;
+    while (j < entity_country.size() && entity_country[j] == entity_country[i]) ++j;
+    const auto id = static_cast<std::uint32_t>(entity_country[i] >> 32);
+    if (j - i > best[id]) {
+      best[id] = j - i;
+      network.nodes[id].country = corpus.country_labels[entity_country[i] & 0xffffffffu];
+    }
+    i = j;
+  }
+}
+
 // Entity nodes linked by the papers they share: units are papers, members entities.
 // s_i = papers of entity i; N = selected papers.
 Network entity_network(const Corpus& corpus, const Selection& s,
@@ -166,6 +210,7 @@ Network entity_network(const Corpus& corpus, const Selection& s,
     if (s.links[u]) counter.add_unit(s.lists[u]);
   }
   network.edges = counter.edges();
+  add_years_and_countries(corpus, s, network);
   std::vector<double> occurrences(network.nodes.size());
   for (std::size_t i = 0; i < occurrences.size(); ++i) occurrences[i] = network.nodes[i].papers;
   normalize_weights(network.edges, occurrences, static_cast<double>(s.papers.size()),
@@ -180,7 +225,7 @@ Network paper_network(const Corpus& corpus, const Selection& s, std::size_t enti
                       const NetworkSpec& spec) {
   Network network;
   network.nodes.resize(corpus.papers.size());
-  for (std::uint32_t p : s.papers) network.nodes[p] = paper_node(corpus.papers[p]);
+  for (std::uint32_t p : s.papers) network.nodes[p] = paper_node(corpus, p);
   std::vector<std::uint32_t> offsets(entity_count + 1, 0);
   for (std::size_t u = 0; u < s.papers.size(); ++u)
     if (s.links[u])
@@ -216,7 +261,7 @@ Network citation_network(const Corpus& corpus, const Selection& s, BuildReport& 
   network.nodes.resize(corpus.papers.size());
   std::vector<bool> selected(corpus.papers.size(), false);
   for (std::uint32_t p : s.papers) {
-    network.nodes[p] = paper_node(corpus.papers[p]);
+    network.nodes[p] = paper_node(corpus, p);
     selected[p] = true;
   }
   std::vector<std::uint32_t> work_paper(corpus.reference_labels.size(), kNoWork);
@@ -373,6 +418,7 @@ void build_into(const Corpus& corpus, const NetworkSpec& spec, Network& network,
       break;
     case NetworkKind::country:
       network = entities(corpus.countries, corpus.country_labels);
+      for (NodeAttributes& node : network.nodes) node.country = node.label;
       break;
     case NetworkKind::keyword:
       network = entities(corpus.keywords, corpus.keyword_labels);

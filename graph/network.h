@@ -29,6 +29,10 @@ struct NodeAttributes {
   int last_year = 0;
   std::uint8_t part = 0;  // bipartite networks: 0 for the first kind of node, 1 for the second
   std::string kind = {};  // bipartite networks: "author", "paper", "institution"; else empty
+  double mean_year = 0;   // mean year of the dated records; 0 when none had a year
+  // Most frequent country among the node's papers (ties: the country seen first in the
+  // corpus); a country node's own name; empty when no paper named a country.
+  std::string country = {};
 };
 
 struct WeightedEdge {

@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include "formats/reader_text.h"
 
 #include <algorithm>
 #include <charconv>
@@ -14,34 +15,15 @@
 namespace citenet {
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr std::size_t npos = std::string_view::npos;
+using namespace reader_text;
+
 // An entry larger than this is garbage (a lost closing brace swallowing a huge file).
 constexpr std::size_t kMaxEntryBytes = 32u << 20;
-
-// ---- small text helpers ----
-
-bool is_space(int c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
-bool is_digit(int c) { return c >= '0' && c <= '9'; }
-bool is_upper(int c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(int c) { return c >= 'a' && c <= 'z'; }
-bool is_alpha(int c) { return is_upper(c) || is_lower(c); }
-char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 std::string lower(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(), to_lower);
   return out;
-}
-
-bool istarts_with(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && lower(s.substr(0, prefix.size())) == prefix;
 }
 
 // Splits on any of `separators`, trimming pieces and dropping empty ones.
@@ -56,7 +38,7 @@ std::vector<std::string_view> split_any(std::string_view s, std::string_view sep
   return out;
 }
 
-std::optional<int> leading_int(std::string_view s) {
+std::optional<int> leading_number(std::string_view s) {
   s = trim(s);
   int value = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
@@ -944,7 +926,7 @@ Date parse_month(std::string_view text, int year) {
   Date date{year, 0, 0};
   const std::vector<std::string_view> words = split_any(text, " ,.-/");
   if (words.empty()) return date;
-  if (auto n = leading_int(words[0]); n && *n >= 1 && *n <= 12) {
+  if (auto n = leading_number(words[0]); n && *n >= 1 && *n <= 12) {
     date.month = *n;
   } else {
     for (int m = 0; m < 12; ++m) {
@@ -954,7 +936,7 @@ Date parse_month(std::string_view text, int year) {
     }
   }
   if (date.month && words.size() > 1) {
-    if (auto d = leading_int(words[1]); d && *d >= 1 && *d <= 31) date.day = *d;
+    if (auto d = leading_number(words[1]); d && *d >= 1 && *d <= 31) date.day = *d;
   }
   return date;
 }
@@ -1169,7 +1151,7 @@ void apply_note(std::string_view raw, Record& record) {
   const std::string text = bibtex_to_text(raw);
   for (std::string_view part : split_any(text, ";")) {
     if (istarts_with(part, "cited by:")) {
-      if (auto n = leading_int(part.substr(9)); n && *n >= 0) record.citations = *n;
+      if (auto n = leading_number(part.substr(9)); n && *n >= 0) record.citations = *n;
     } else if ((lower(part).find("open access") != npos)) {
       record.open_access = true;
     }
@@ -1199,7 +1181,7 @@ void fill_record(Entry& entry, Record& record) {
   const std::string year = verbatim_text(raw.year);
   for (std::size_t i = 0; i + 4 <= year.size(); ++i) {
     if (std::all_of(year.begin() + i, year.begin() + i + 4, is_digit)) {
-      record.year = *leading_int(std::string_view(year).substr(i, 4));
+      record.year = *leading_number(std::string_view(year).substr(i, 4));
       break;
     }
   }
@@ -1224,7 +1206,7 @@ void fill_record(Entry& entry, Record& record) {
   add_keywords(raw.index_keywords, KeywordOrigin::index_term, record);
 
   apply_note(raw.note, record);
-  if (auto n = leading_int(verbatim_text(raw.times_cited)); n && *n >= 0) record.citations = *n;
+  if (auto n = leading_number(verbatim_text(raw.times_cited)); n && *n >= 0) record.citations = *n;
   record.database_id = verbatim_text(raw.unique_id);
   if (record.database_id.empty()) record.database_id = scopus_eid(raw);
   // An article number stands in for pages (as "e081954" does elsewhere).

@@ -1,5 +1,6 @@
 #include "formats/medline_reader.h"
 
+#include "formats/reader_text.h"
 #include "records/text.h"
 
 #include <algorithm>
@@ -12,65 +13,7 @@
 namespace citenet {
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr std::size_t npos = std::string_view::npos;
-
-// ---- small text helpers (ASCII only: the format's markup is ASCII, values may be UTF-8) ----
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_non_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool istarts_with(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() &&
-         std::equal(prefix.begin(), prefix.end(), s.begin(),
-                    [](char x, char y) { return to_lower(x) == to_lower(y); });
-}
-
-std::optional<int> parse_int(std::string_view s) {
-  int value = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return value;
-}
-
-// Splits on any of `separators`, dropping empty pieces; views into `s`.
-std::vector<std::string_view> split(std::string_view s, std::string_view separators) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    const std::size_t end = std::min(s.find_first_of(separators, start), s.size());
-    if (end > start) parts.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return parts;
-}
-
-std::string join(const std::vector<std::string_view>& parts, std::string_view glue) {
-  std::string out;
-  for (std::string_view p : parts) {
-    if (!out.empty()) out += glue;
-    out += p;
-  }
-  return out;
-}
-
-// The first code point of `word` (a UTF-8 letter may take several bytes).
-std::string_view first_code_point(std::string_view word) {
-  std::size_t len = 1;
-  while (len < word.size() && is_continuation_byte(word[len])) ++len;
-  return word.substr(0, len);
-}
+using namespace reader_text;
 
 // ---- identifiers and dates ----
 
@@ -89,15 +32,6 @@ std::string clean_orcid(std::string_view value) {
     if (!ok) return {};
   }
   return id;
-}
-
-int month_number(std::string_view word) {
-  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (int m = 0; m < 12; ++m) {
-    if (istarts_with(word, kMonths[m])) return m + 1;
-  }
-  return 0;
 }
 
 // DP: "2019 Mar 5", "2016 Jan", "2016 Jan-Feb", "2012 Winter", "2022"; the first month of a

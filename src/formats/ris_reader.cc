@@ -1,5 +1,6 @@
 #include "formats/ris_reader.h"
 
+#include "formats/reader_text.h"
 #include "records/text.h"
 
 #include <algorithm>
@@ -13,94 +14,9 @@
 namespace citenet {
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr std::size_t npos = std::string_view::npos;
-
-// ---- small text helpers (ASCII only: the format's markup is ASCII, values may be UTF-8) ----
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
-bool is_non_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool istarts_with(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() &&
-         std::equal(prefix.begin(), prefix.end(), s.begin(),
-                    [](char x, char y) { return to_lower(x) == to_lower(y); });
-}
-
-bool icontains(std::string_view s, std::string_view part) {
-  for (std::size_t i = 0; i + part.size() <= s.size(); ++i) {
-    if (istarts_with(s.substr(i), part)) return true;
-  }
-  return false;
-}
-
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
-}
-
-std::optional<int> parse_int(std::string_view s) {
-  int value = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return value;
-}
-
-// The digits a text starts with: "24-27" -> 24, "12;" -> 12.
-std::optional<int> leading_int(std::string_view s) {
-  std::size_t n = 0;
-  while (n < s.size() && n < 9 && is_digit(s[n])) ++n;
-  return n == 0 ? std::nullopt : parse_int(s.substr(0, n));
-}
-
-// Splits on any of `separators`, dropping empty pieces; views into `s`.
-std::vector<std::string_view> split(std::string_view s, std::string_view separators) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    const std::size_t end = std::min(s.find_first_of(separators, start), s.size());
-    if (end > start) parts.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return parts;
-}
-
-std::string join(const std::vector<std::string_view>& parts, std::string_view glue) {
-  std::string out;
-  for (std::string_view p : parts) {
-    if (!out.empty()) out += glue;
-    out += p;
-  }
-  return out;
-}
-
-std::string_view first_code_point(std::string_view word) {
-  std::size_t len = 1;
-  while (len < word.size() && is_continuation_byte(word[len])) ++len;
-  return word.substr(0, len);
-}
+using namespace reader_text;
 
 // ---- identifiers and dates ----
-
-int month_number(std::string_view word) {
-  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (int m = 0; m < 12; ++m) {
-    if (istarts_with(word, kMonths[m])) return m + 1;
-  }
-  return 0;
-}
 
 // The RIS form "2019/03/05/other info", "2014//", "2009".
 Date parse_slash_date(std::string_view text) {

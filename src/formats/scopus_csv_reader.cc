@@ -1,5 +1,6 @@
 #include "formats/scopus_csv_reader.h"
 
+#include "formats/reader_text.h"
 #include "records/text.h"
 
 #include <algorithm>
@@ -15,53 +16,7 @@
 namespace citenet {
 namespace {
 
-constexpr std::size_t npos = std::string_view::npos;
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-// ---- small text helpers (ASCII only: the format's markup is ASCII, names may be UTF-8) ----
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_non_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
-char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return to_lower(x) == to_lower(y);
-         });
-}
-
-bool istarts_with(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
-
-std::optional<int> parse_int(std::string_view s) {
-  s = trim(s);
-  int value = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return value;
-}
-
-// Splits on `sep`, trims the parts and drops empty ones; views into `s`.
-std::vector<std::string_view> split_list(std::string_view s, std::string_view sep) {
-  std::vector<std::string_view> parts;
-  while (!s.empty()) {
-    const std::size_t at = s.find(sep);
-    const std::string_view part = trim(s.substr(0, at));
-    if (!part.empty()) parts.push_back(part);
-    s = at == npos ? std::string_view() : s.substr(at + sep.size());
-  }
-  return parts;
-}
+using namespace reader_text;
 
 // Letters of an initials string: "J.M." -> "JM", "D.-Q." -> "DQ".
 std::string letters_of(std::string_view s) {
@@ -404,7 +359,7 @@ void RowReader::authors() {
 
 void RowReader::numbers() {
   if (const std::string_view year = get(kYear); !year.empty()) {
-    if (auto y = parse_int(year)) {
+    if (auto y = parse_int(trim(year))) {
       record_.year = *y;
       record_.published.year = *y;
     } else {
@@ -412,7 +367,7 @@ void RowReader::numbers() {
     }
   }
   if (const std::string_view cited = get(kCitedBy); !cited.empty()) {
-    if (auto n = parse_int(cited); n && *n >= 0) {
+    if (auto n = parse_int(trim(cited)); n && *n >= 0) {
       record_.citations = *n;
     } else {
       warnings_.push_back("bad Cited by value \"" + std::string(cited) + "\", left unknown");

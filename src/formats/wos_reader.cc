@@ -1,5 +1,6 @@
 #include "formats/wos_reader.h"
 
+#include "formats/reader_text.h"
 #include "records/text.h"
 
 #include <algorithm>
@@ -12,53 +13,7 @@
 namespace citenet {
 namespace {
 
-constexpr std::size_t npos = std::string_view::npos;
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-// ---- small text helpers (ASCII only: the format's markup is ASCII, names may be UTF-8) ----
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_non_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
-char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return to_lower(x) == to_lower(y);
-         });
-}
-
-bool istarts_with(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
-
-std::optional<int> parse_int(std::string_view s) {
-  s = trim(s);
-  int value = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return value;
-}
-
-// Splits on `sep`, trims the parts and drops empty ones; views into `s`.
-std::vector<std::string_view> split_list(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
-  while (!s.empty()) {
-    const std::size_t at = s.find(sep);
-    const std::string_view part = trim(s.substr(0, at));
-    if (!part.empty()) parts.push_back(part);
-    s = at == npos ? std::string_view() : s.substr(at + 1);
-  }
-  return parts;
-}
+using namespace reader_text;
 
 // ---- input decoding: UTF-8 (optional BOM) or UTF-16 LE/BE, delivered as UTF-8 lines ----
 
@@ -268,7 +223,7 @@ std::pair<std::string_view, std::string_view> split_name(std::string_view name) 
   name = trim(name);
   std::size_t cut = name.find(',');
   if (cut == npos) {
-    cut = name.rfind(' ');
+    cut = name.rfind(" ");
     if (cut == npos) return {name, {}};
   }
   return {trim(name.substr(0, cut)), trim(name.substr(cut + 1))};
@@ -512,7 +467,7 @@ void RecordBuilder::addresses() {
     }
     const std::string_view address = trim(line.substr(close + 1));
     bool attached = false;
-    for (std::string_view name : split_list(line.substr(1, close - 1), ';')) {
+    for (std::string_view name : split_list(line.substr(1, close - 1), ";")) {
       const std::size_t who = find(name);
       if (who == npos) {
         warnings_.push_back("C1 names \"" + std::string(name) + "\", who is not an author");
@@ -566,7 +521,7 @@ void RecordBuilder::reprint_address() {
 // "Page, Richard/0000-0001-5603-1330; Jetten, Jolanda/0000-0002-7588-5355".
 void RecordBuilder::orcids() {
   const std::string oi = raw_.text("OI");
-  for (std::string_view entry : split_list(oi, ';')) {
+  for (std::string_view entry : split_list(oi, ";")) {
     const std::size_t cut = entry.find_last_of("/,");
     if (cut == npos) continue;
     std::string_view id = trim(entry.substr(cut + 1));
@@ -583,8 +538,8 @@ Date parse_published(std::string_view pd, int year) {
   static constexpr std::string_view kMonths[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
                                                  "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
   Date date{year, 0, 0};
-  for (std::string_view word : split_list(pd, ' ')) {
-    if (auto n = parse_int(word)) {
+  for (std::string_view word : split_list(pd, " ")) {
+    if (auto n = parse_int(trim(word))) {
       if (word.size() == 4) {
         if (date.year == 0) date.year = *n;
       } else if (*n >= 1 && *n <= 31) {
@@ -602,7 +557,7 @@ Date parse_published(std::string_view pd, int year) {
 
 void RecordBuilder::numbers() {
   if (const std::string py = raw_.text("PY"); !py.empty()) {
-    if (auto y = parse_int(py)) {
+    if (auto y = parse_int(trim(py))) {
       record_.year = *y;
     } else {
       bad_value("PY", py);
@@ -614,7 +569,7 @@ void RecordBuilder::numbers() {
   for (std::string_view tag : {"TC", "Z9"}) {
     const std::string count = raw_.text(tag);
     if (count.empty()) continue;
-    if (auto n = parse_int(count); n && *n >= 0) {
+    if (auto n = parse_int(trim(count)); n && *n >= 0) {
       record_.citations = *n;
       break;
     }
@@ -631,7 +586,7 @@ void RecordBuilder::numbers() {
 
 void RecordBuilder::keywords(std::string_view tag, KeywordOrigin origin) {
   const std::string text = raw_.text(tag);  // outlives the views split_list returns
-  for (std::string_view word : split_list(text, ';')) {
+  for (std::string_view word : split_list(text, ";")) {
     record_.keywords.push_back(Keyword{std::string(word), origin});
   }
 }

@@ -1,5 +1,7 @@
 #include "formats/wos_reader.h"
 
+#include "tests/formats/reader_test_support.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -16,43 +18,14 @@ namespace {
 const std::string kCorpora = std::string(CITENET_TEST_DATA) + "/corpora/";
 const std::string kWos = kCorpora + "wos/";
 
-struct ReadResult {
-  bool ok = false;
-  std::string error;
-  std::vector<Record> records;
-  ReadStats stats;
-  std::vector<std::string> warnings() const {
-    std::vector<std::string> out;
-    for (const Diagnostic& d : stats.warnings) out.push_back(d.to_string());
-    return out;
-  }
-};
-
-ReadResult read_stream(std::istream& in, const std::string& source) {
-  ReadResult result;
-  result.ok = read_wos(
-      in, source, [&](Record&& r) { result.records.push_back(std::move(r)); }, result.stats,
-      &result.error);
-  return result;
-}
+using testing_support::ReadResult;
+using testing_support::slurp;
 
 ReadResult read_text(const std::string& text, const std::string& source = "mem.txt") {
-  std::istringstream in(text);
-  return read_stream(in, source);
+  return testing_support::read_text(read_wos, text, source);
 }
 
-ReadResult read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  EXPECT_TRUE(in) << path;
-  return read_stream(in, path);
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
+ReadResult read_file(const std::string& path) { return testing_support::read_file(read_wos, path); }
 
 // UTF-8 (ASCII and two-byte sequences are enough here) to UTF-16 with a BOM.
 std::string to_utf16(const std::string& utf8, bool big_endian) {

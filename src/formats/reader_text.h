@@ -1,0 +1,61 @@
+// Text helpers every reader needs. The formats' markup is ASCII, so these classify bytes
+// and never decode UTF-8: a byte of a multi-byte character is never a space, digit or
+// ASCII letter, so names and addresses in any script pass through untouched.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace citenet::reader_text {
+
+inline constexpr std::string_view kBom = "\xEF\xBB\xBF";
+inline constexpr std::size_t npos = std::string_view::npos;
+
+// Inline: they run on every byte of the input.
+inline bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+}
+inline bool is_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+inline bool is_alpha(char c) { return is_upper(c) || is_lower(c); }
+inline bool is_non_ascii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+inline bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+inline char to_lower(char c) { return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+inline std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// ASCII case-insensitive comparisons.
+bool iequals(std::string_view a, std::string_view b);
+bool istarts_with(std::string_view s, std::string_view prefix);
+bool icontains(std::string_view s, std::string_view part);
+
+bool all_digits(std::string_view s);  // false for ""
+// The whole of `s` as a number (no spaces, no trailing text), else nullopt.
+std::optional<int> parse_int(std::string_view s);
+std::optional<double> parse_double(std::string_view s);
+// The digits a text starts with (at most nine): "24-27" -> 24, "12;" -> 12.
+std::optional<int> leading_int(std::string_view s);
+
+// Splits on any of `separators`, dropping empty pieces; views into `s`.
+std::vector<std::string_view> split(std::string_view s, std::string_view separators);
+// Splits on the string `separator`, trims the pieces and drops empty ones.
+std::vector<std::string_view> split_list(std::string_view s, std::string_view separator);
+// Splits on runs of white space.
+std::vector<std::string_view> split_words(std::string_view s);
+std::string join(const std::vector<std::string_view>& parts, std::string_view glue);
+
+// The first code point of `word` (a UTF-8 letter may take several bytes).
+std::string_view first_code_point(std::string_view word);
+
+// "Jan", "january", "SEPT." -> 1..12 by the first three letters; 0 when not a month.
+int month_number(std::string_view word);
+
+}  // namespace citenet::reader_text

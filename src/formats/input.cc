@@ -1,9 +1,16 @@
 #include "formats/input.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "formats/bibtex_reader.h"
 #include "formats/listing_reader.h"
@@ -18,21 +25,31 @@ namespace citenet {
 
 namespace {
 
+constexpr ChunkedFormat kMedlineChunks{next_medline_record, read_medline_chunk,
+                                       medline_format_error};
+constexpr ChunkedFormat kWosChunks{next_wos_record, read_wos_chunk, wos_format_error};
+constexpr ChunkedFormat kListingChunks{next_listing_record, read_listing_chunk,
+                                       listing_format_error};
+
+bool always(std::string_view) { return true; }
+
 struct FormatEntry {
   const char* name;
   bool (*recognises)(std::string_view head);
   bool (*read)(std::istream&, const std::string&, const RecordSink&, ReadStats&, std::string*);
+  const ChunkedFormat* chunks = nullptr;  // when the format can be read in parallel chunks
+  bool (*chunkable)(std::string_view head) = always;
 };
 
 // Detection order matters only when two readers accept the same head: the most specific
 // signatures (an XML root, fixed tag columns) first, BibTeX's bare "@" late.
 constexpr FormatEntry kFormats[] = {
     {"pubmed-xml", looks_like_pubmed_xml, read_pubmed_xml},
-    {"medline", looks_like_medline, read_medline},
-    {"wos", looks_like_wos, read_wos},
+    {"medline", looks_like_medline, read_medline, &kMedlineChunks},
+    {"wos", looks_like_wos, read_wos, &kWosChunks, wos_reads_in_chunks},
     {"ris", looks_like_ris, read_ris},
     {"scopus", looks_like_scopus_csv, read_scopus_csv},
-    {"listing", looks_like_listing, read_listing},
+    {"listing", looks_like_listing, read_listing, &kListingChunks},
     {"bibtex", looks_like_bibtex, read_bibtex},
 };
 
@@ -62,6 +79,50 @@ bool repair_record_text(Record& r) {
   return repaired;
 }
 
+// A whole file in memory: mapped where the system allows, else read.
+class FileText {
+ public:
+  explicit FileText(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      void* p =
+          ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p != MAP_FAILED) {
+        map_ = p;
+        text_ = std::string_view(static_cast<const char*>(p), static_cast<std::size_t>(st.st_size));
+        ::madvise(p, text_.size(), MADV_SEQUENTIAL);
+      }
+    }
+    ::close(fd);
+    if (map_) return;
+    std::ifstream in(path, std::ios::binary);
+    copy_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    ok_ = !in.bad();
+    text_ = copy_;
+  }
+  ~FileText() {
+    if (map_) ::munmap(map_, text_.size());
+  }
+  FileText(const FileText&) = delete;
+  FileText& operator=(const FileText&) = delete;
+
+  bool ok() const { return map_ || ok_; }
+  std::string_view text() const { return text_; }
+
+ private:
+  void* map_ = nullptr;
+  std::string copy_;
+  bool ok_ = false;
+  std::string_view text_;
+};
+
+unsigned thread_count(unsigned asked) {
+  if (asked) return asked;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
 }  // namespace
 
 std::vector<std::string> known_formats() {
@@ -76,7 +137,7 @@ std::string detect_format(std::string_view head) {
 }
 
 bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stats,
-                std::string* error, const std::string& format_name) {
+                std::string* error, const std::string& format_name, const ReadOptions& options) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
@@ -117,13 +178,34 @@ bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stat
     *error = path + ":1: not a known record format (citenet reads: " + names + ")";
     return false;
   }
-  in.clear();
-  in.seekg(0);
   // Broken bytes are reported once per record and replaced, so no later stage (keys,
   // XML, JSON) ever sees invalid UTF-8.
-  const RecordSink repairing_sink = [&](Record&& record) {
+  const auto repair = [&path](Record& record, ReadStats& where) {
     if (repair_record_text(record))
-      stats.warnings.push_back({path, record.line, "invalid UTF-8 replaced by U+FFFD"});
+      where.warnings.push_back({path, record.line, "invalid UTF-8 replaced by U+FFFD"});
+  };
+  if (format->chunks && format->chunkable(head)) {
+    in.close();
+    const FileText file(path);
+    if (!file.ok()) {
+      *error = path + ": cannot read: " + std::strerror(errno);
+      return false;
+    }
+    ChunkedReadOptions chunked;
+    chunked.threads = thread_count(options.threads);
+    chunked.chunk_bytes = options.chunk_bytes;
+    chunked.prepare = repair;
+    if (options.progress) {
+      chunked.progress = [&](std::size_t done, std::size_t records) {
+        options.progress(done, file.text().size(), records);
+      };
+    }
+    return read_chunked(file.text(), path, *format->chunks, sink, stats, error, chunked);
+  }
+  in.clear();
+  in.seekg(0);
+  const RecordSink repairing_sink = [&](Record&& record) {
+    repair(record, stats);
     sink(std::move(record));
   };
   return format->read(in, path, repairing_sink, stats, error);

@@ -584,25 +584,50 @@ bool looks_like_listing(std::string_view head) {
   return found < 3 || !complete[2] || find_tail(lines[2]) != npos;
 }
 
+namespace {
+
+void feed_line(ListingParser& parser, std::string_view line, std::size_t line_no) {
+  if (line_no == 1 && line.starts_with(kBom)) line.remove_prefix(kBom.size());
+  parser.feed(line, line_no);
+}
+
+}  // namespace
+
 bool read_listing(std::istream& in, const std::string& source, const RecordSink& sink,
                   ReadStats& stats, std::string* error) {
   ListingParser parser(source, sink, stats);
   std::string line;
   std::size_t line_no = 0;
-  while (std::getline(in, line)) {
-    std::string_view view = line;
-    if (++line_no == 1 && view.starts_with(kBom)) view.remove_prefix(kBom.size());
-    parser.feed(view, line_no);
-  }
+  while (std::getline(in, line)) feed_line(parser, line, ++line_no);
   parser.finish();
   if (parser.format_seen()) return true;
-  const std::size_t at = parser.first_content_line();
-  if (error) {
-    *error = source + ":" + std::to_string(at ? at : 1) + ": " +
-             (at ? "not an integrated-care listing (no record number followed by \"|\")"
-                 : "empty input");
-  }
+  if (error) *error = listing_format_error(source, parser.first_content_line());
   return false;
+}
+
+std::string listing_format_error(const std::string& source, std::size_t first_content_line) {
+  const std::size_t at = first_content_line;
+  return source + ":" + std::to_string(at ? at : 1) + ": " +
+         (at ? "not an integrated-care listing (no record number followed by \"|\")"
+             : "empty input");
+}
+
+// A record number always starts a record (ListingParser::feed).
+std::size_t next_listing_record(std::string_view text, std::size_t from) {
+  return next_line_where(
+      text, from, [](std::string_view line) { return record_number(trim(line)).has_value(); });
+}
+
+ChunkOutcome read_listing_chunk(std::string_view text, const std::string& source,
+                                const RecordSink& sink, ReadStats& stats) {
+  ListingParser parser(source, sink, stats);
+  ChunkOutcome outcome;
+  outcome.lines = for_each_line(
+      text, [&](std::string_view line, std::size_t line_no) { feed_line(parser, line, line_no); });
+  parser.finish();
+  outcome.format_seen = parser.format_seen();
+  outcome.first_content_line = parser.first_content_line();
+  return outcome;
 }
 
 }  // namespace citenet

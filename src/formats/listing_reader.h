@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/chunked_input.h"
 #include "formats/diagnostics.h"
 #include "formats/record_sink.h"
 #include "records/record.h"
@@ -50,5 +51,13 @@ bool read_listing(std::istream& in, const std::string& source, const RecordSink&
 // read_listing uses it; exposed for tests and for readers of similar citation strings.
 bool parse_listing_citation(std::string_view line, Record& record, std::string* error,
                             std::vector<std::string>* warnings);
+
+// Chunked reading (formats/chunked_input.h): where the next record starts at or after
+// `from`, one chunk read with lines counted from its start, and the error for a file with
+// no record.
+std::size_t next_listing_record(std::string_view text, std::size_t from);
+ChunkOutcome read_listing_chunk(std::string_view text, const std::string& source,
+                                const RecordSink& sink, ReadStats& stats);
+std::string listing_format_error(const std::string& source, std::size_t first_content_line);
 
 }  // namespace citenet

@@ -365,6 +365,7 @@ class MedlineParser {
   void finish() { end_record(); }
   bool format_seen() const { return format_seen_; }
   std::size_t first_content_line() const { return first_content_line_; }
+  std::size_t records_started() const { return records_started_; }
 
  private:
   void start_record(std::size_t line_no);
@@ -485,8 +486,7 @@ void MedlineParser::stray_line(std::size_t line_no) {
 }
 
 void MedlineParser::warn(std::size_t line_no, const std::string& what) {
-  stats_.warnings.push_back(
-      Diagnostic{source_, line_no, "record " + std::to_string(records_started_) + ": " + what});
+  stats_.warnings.push_back(Diagnostic{source_, line_no, what, records_started_});
 }
 
 }  // namespace
@@ -503,25 +503,56 @@ bool looks_like_medline(std::string_view head) {
   return false;
 }
 
+namespace {
+
+std::string no_medline_error(const std::string& source, std::size_t first_content_line) {
+  const std::size_t at = first_content_line;
+  return source + ":" + std::to_string(at ? at : 1) + ": " +
+         (at ? "not a MEDLINE file (no \"PMID- \" line)" : "empty input");
+}
+
+// Trailing carriage returns are dropped, so CRLF files read like LF ones.
+void feed_line(MedlineParser& parser, std::string_view line, std::size_t line_no) {
+  if (line_no == 1 && line.starts_with(kBom)) line.remove_prefix(kBom.size());
+  if (line.ends_with('\r')) line.remove_suffix(1);
+  parser.feed(line, line_no);
+}
+
+}  // namespace
+
 bool read_medline(std::istream& in, const std::string& source, const RecordSink& sink,
                   ReadStats& stats, std::string* error) {
   MedlineParser parser(source, sink, stats);
   std::string line;
   std::size_t line_no = 0;
-  while (std::getline(in, line)) {
-    std::string_view view = line;
-    if (++line_no == 1 && view.starts_with(kBom)) view.remove_prefix(kBom.size());
-    if (view.ends_with('\r')) view.remove_suffix(1);
-    parser.feed(view, line_no);
-  }
+  while (std::getline(in, line)) feed_line(parser, line, ++line_no);
   parser.finish();
   if (parser.format_seen()) return true;
-  const std::size_t at = parser.first_content_line();
-  if (error) {
-    *error = source + ":" + std::to_string(at ? at : 1) + ": " +
-             (at ? "not a MEDLINE file (no \"PMID- \" line)" : "empty input");
-  }
+  if (error) *error = no_medline_error(source, parser.first_content_line());
   return false;
+}
+
+std::size_t next_medline_record(std::string_view text, std::size_t from) {
+  return next_line_where(text, from, [](std::string_view line) {
+    return line.starts_with("PMID-") && is_tag_line(line);
+  });
+}
+
+ChunkOutcome read_medline_chunk(std::string_view text, const std::string& source,
+                                const RecordSink& sink, ReadStats& stats) {
+  MedlineParser parser(source, sink, stats);
+  ChunkOutcome outcome;
+  outcome.lines = for_each_line(
+      text, [&](std::string_view line, std::size_t line_no) { feed_line(parser, line, line_no); });
+  parser.finish();
+  outcome.records_started = parser.records_started();
+  outcome.format_seen = parser.format_seen();
+  outcome.first_content_line = parser.first_content_line();
+  return outcome;
+}
+
+std::string medline_format_error(const std::string& source, std::size_t first_content_line) {
+  return no_medline_error(source, first_content_line);
 }
 
 }  // namespace citenet

@@ -24,6 +24,7 @@
 #include <string>
 #include <string_view>
 
+#include "formats/chunked_input.h"
 #include "formats/diagnostics.h"
 #include "formats/record_sink.h"
 #include "records/record.h"
@@ -41,5 +42,13 @@ bool looks_like_medline(std::string_view head);
 // "PMID- " line at all, with *error set to "source:line: what".
 bool read_medline(std::istream& in, const std::string& source, const RecordSink& sink,
                   ReadStats& stats, std::string* error);
+
+// Chunked reading (formats/chunked_input.h): where the next record starts at or after
+// `from`, one chunk read with lines counted from its start, and the error for a file with
+// no record.
+std::size_t next_medline_record(std::string_view text, std::size_t from);
+ChunkOutcome read_medline_chunk(std::string_view text, const std::string& source,
+                                const RecordSink& sink, ReadStats& stats);
+std::string medline_format_error(const std::string& source, std::size_t first_content_line);
 
 }  // namespace citenet

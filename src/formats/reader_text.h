@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,5 +58,43 @@ std::string_view first_code_point(std::string_view word);
 
 // "Jan", "january", "SEPT." -> 1..12 by the first three letters; 0 when not a month.
 int month_number(std::string_view word);
+
+// Calls f(line, line_no) for each line of `text`, split on '\n' exactly as std::getline
+// splits a stream (the '\n' is not part of the line; no empty line after a final '\n'),
+// numbered from 1; returns the number of lines.
+template <class F>
+std::size_t for_each_line(std::string_view text, F&& f) {
+  std::size_t line_no = 0;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p < end) {
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    const char* stop = nl ? static_cast<const char*>(nl) : end;
+    f(std::string_view(p, static_cast<std::size_t>(stop - p)), ++line_no);
+    p = stop + 1;
+  }
+  return line_no;
+}
+
+// The offset of the first line starting at or after `from` for which `starts_record(line)`
+// holds (the line without its '\n' or a trailing '\r'); text.size() when there is none.
+template <class Predicate>
+std::size_t next_line_where(std::string_view text, std::size_t from, Predicate&& starts_record) {
+  std::size_t at = from;
+  if (at > 0 && at < text.size() && text[at - 1] != '\n') {
+    const std::size_t nl = text.find('\n', at);
+    if (nl == npos) return text.size();
+    at = nl + 1;
+  }
+  while (at < text.size()) {
+    std::size_t nl = text.find('\n', at);
+    if (nl == npos) nl = text.size();
+    std::string_view line = text.substr(at, nl - at);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (starts_record(line)) return at;
+    at = nl + 1;
+  }
+  return text.size();
+}
 
 }  // namespace citenet::reader_text

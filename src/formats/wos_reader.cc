@@ -607,12 +607,15 @@ class WosParser {
   void feed_row(std::string_view line, std::size_t line_no);
 
   bool format_seen() const { return format_seen_; }
+  std::size_t records_started() const { return record_count_; }
 
  private:
   void start_record(std::size_t line_no);
   void end_record();  // builds and emits the open record
   void skip_record(std::size_t line_no, const std::string& what);
   void warn(std::size_t line_no, const std::string& what);
+  // A warning about the open record, numbered by its place in the file.
+  void warn_record(std::size_t line_no, const std::string& what);
 
   const std::string& source_;
   const RecordSink& sink_;
@@ -646,7 +649,7 @@ void WosParser::feed_tagged(std::string_view line, std::size_t line_no) {
     if (!stray_reported_) {
       stray_reported_ = true;
       if (in_record_) {
-        warn(line_no, "record " + std::to_string(record_count_) + ": unexpected line, ignored");
+        warn_record(line_no, "unexpected line, ignored");
       } else {
         warn(line_no, "text outside any record, ignored");
       }
@@ -658,9 +661,11 @@ void WosParser::feed_tagged(std::string_view line, std::size_t line_no) {
       current_->items.emplace_back(trim(line));
     } else if (!stray_reported_) {
       stray_reported_ = true;
-      warn(line_no, in_record_ ? "record " + std::to_string(record_count_) +
-                                     ": continuation line without a tag, ignored"
-                               : "text outside any record, ignored");
+      if (in_record_) {
+        warn_record(line_no, "continuation line without a tag, ignored");
+      } else {
+        warn(line_no, "text outside any record, ignored");
+      }
     }
     return;
   }
@@ -671,7 +676,7 @@ void WosParser::feed_tagged(std::string_view line, std::size_t line_no) {
   }
   if (tag == "EF") {
     if (in_record_) {
-      warn(line_no, "record " + std::to_string(record_count_) + ": no ER line before EF");
+      warn_record(line_no, "no ER line before EF");
       end_record();
     }
     return;
@@ -682,8 +687,7 @@ void WosParser::feed_tagged(std::string_view line, std::size_t line_no) {
     return;
   }
   if (tag == "PT" && in_record_) {
-    warn(line_no,
-         "record " + std::to_string(record_count_) + ": no ER line before the next record");
+    warn_record(line_no, "no ER line before the next record");
     end_record();
   }
   if (!in_record_) {
@@ -774,7 +778,7 @@ void WosParser::end_record() {
     return;
   }
   for (const std::string& w : warnings) {
-    warn(raw_.line, "record " + std::to_string(record_count_) + ": " + w);
+    warn_record(raw_.line, w);
   }
   ++stats_.records_read;
   sink_(std::move(record));
@@ -782,11 +786,15 @@ void WosParser::end_record() {
 
 void WosParser::skip_record(std::size_t line_no, const std::string& what) {
   ++stats_.records_skipped;
-  warn(line_no, "record " + std::to_string(record_count_) + ": " + what);
+  warn_record(line_no, what);
 }
 
 void WosParser::warn(std::size_t line_no, const std::string& what) {
   stats_.warnings.push_back(Diagnostic{source_, line_no, what});
+}
+
+void WosParser::warn_record(std::size_t line_no, const std::string& what) {
+  stats_.warnings.push_back(Diagnostic{source_, line_no, what, record_count_});
 }
 
 bool is_tab_header(std::string_view line) {
@@ -864,14 +872,71 @@ bool read_wos(std::istream& in, const std::string& source, const RecordSink& sin
   }
   if (!tab_layout) parser.finish_tagged();
   if (parser.format_seen()) return true;
-  if (error) {
-    const std::size_t at = first_content_line ? first_content_line : 1;
-    *error = source + ":" + std::to_string(at) + ": " +
-             (first_content_line ? "not a Web of Science export (no \"PT\" record or "
-                                   "\"PT\\tAU\" header)"
-                                 : "empty input");
-  }
+  if (error) *error = wos_format_error(source, first_content_line);
   return false;
+}
+
+std::string wos_format_error(const std::string& source, std::size_t first_content_line) {
+  const std::size_t at = first_content_line ? first_content_line : 1;
+  return source + ":" + std::to_string(at) + ": " +
+         (first_content_line ? "not a Web of Science export (no \"PT\" record or "
+                               "\"PT\\tAU\" header)"
+                             : "empty input");
+}
+
+bool wos_reads_in_chunks(std::string_view head) {
+  std::size_t bom = 0;
+  if (sniff_encoding(head, &bom) != Encoding::utf8) return false;
+  head.remove_prefix(bom);
+  const std::size_t first =
+      next_line_where(head, 0, [](std::string_view line) { return !trim(line).empty(); });
+  return !is_tab_header(head.substr(first, head.find('\n', first) - first));
+}
+
+namespace {
+
+// The last non-blank line before the line that starts at `at` ("" when none).
+std::string_view previous_content_line(std::string_view text, std::size_t at) {
+  std::size_t end = at;  // just past the '\n' that ends the line before
+  while (end > 0) {
+    const std::size_t line_end = end - 1;
+    const std::size_t nl = line_end == 0 ? npos : text.rfind('\n', line_end - 1);
+    const std::size_t begin = nl == npos ? 0 : nl + 1;
+    const std::string_view line = text.substr(begin, line_end - begin);
+    if (!trim(line).empty()) return line;
+    end = begin;
+  }
+  return {};
+}
+
+}  // namespace
+
+// A "PT" line right after an "ER" line (blank lines aside): the parser holds nothing of the
+// records before it but their count.
+std::size_t next_wos_record(std::string_view text, std::size_t from) {
+  for (;;) {
+    const std::size_t at =
+        next_line_where(text, from, [](std::string_view line) { return line.starts_with("PT"); });
+    if (at >= text.size() || previous_content_line(text, at).starts_with("ER")) return at;
+    from = at + 1;
+  }
+}
+
+ChunkOutcome read_wos_chunk(std::string_view text, const std::string& source,
+                            const RecordSink& sink, ReadStats& stats) {
+  WosParser parser(source, sink, stats);
+  ChunkOutcome outcome;
+  outcome.lines = for_each_line(text, [&](std::string_view line, std::size_t line_no) {
+    if (line_no == 1 && line.starts_with(kBom)) line.remove_prefix(kBom.size());
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (outcome.first_content_line == 0 && !trim(line).empty())
+      outcome.first_content_line = line_no;
+    parser.feed_tagged(line, line_no);
+  });
+  parser.finish_tagged();
+  outcome.records_started = parser.records_started();
+  outcome.format_seen = parser.format_seen();
+  return outcome;
 }
 
 }  // namespace citenet

@@ -30,6 +30,7 @@
 #include <string>
 #include <string_view>
 
+#include "formats/chunked_input.h"
 #include "formats/diagnostics.h"
 #include "formats/record_sink.h"
 #include "records/record.h"
@@ -50,5 +51,15 @@ bool looks_like_wos(std::string_view head);
 // *error set to "source:line: what".
 bool read_wos(std::istream& in, const std::string& source, const RecordSink& sink, ReadStats& stats,
               std::string* error);
+
+// Chunked reading (formats/chunked_input.h): where the next record starts at or after
+// `from`, one chunk read with lines counted from its start, and the error for a file with
+// no record.
+// True when a file with this head can be read in chunks: UTF-8 and the tagged layout.
+bool wos_reads_in_chunks(std::string_view head);
+std::size_t next_wos_record(std::string_view text, std::size_t from);
+ChunkOutcome read_wos_chunk(std::string_view text, const std::string& source,
+                            const RecordSink& sink, ReadStats& stats);
+std::string wos_format_error(const std::string& source, std::size_t first_content_line);
 
 }  // namespace citenet

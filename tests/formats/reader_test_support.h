@@ -18,7 +18,7 @@
 namespace citenet::testing_support {
 
 // Every reader's entry point has this shape (read_medline, read_wos, ...).
-using ReaderFunction = bool (*)(std::istream&, const std::string&, const RecordSink&, ReadStats&,
+using ReadFunction = bool (*)(std::istream&, const std::string&, const RecordSink&, ReadStats&,
                                 std::string*);
 
 struct ReadResult {
@@ -39,7 +39,7 @@ struct ReadResult {
   }
 };
 
-inline ReadResult read_stream(ReaderFunction read, std::istream& in, const std::string& source) {
+inline ReadResult read_stream(ReadFunction read, std::istream& in, const std::string& source) {
   ReadResult result;
   result.ok = read(
       in, source, [&](Record&& r) { result.records.push_back(std::move(r)); }, result.stats,
@@ -47,13 +47,13 @@ inline ReadResult read_stream(ReaderFunction read, std::istream& in, const std::
   return result;
 }
 
-inline ReadResult read_text(ReaderFunction read, const std::string& text,
+inline ReadResult read_text(ReadFunction read, const std::string& text,
                             const std::string& source) {
   std::istringstream in(text);
   return read_stream(read, in, source);
 }
 
-inline ReadResult read_file(ReaderFunction read, const std::string& path) {
+inline ReadResult read_file(ReadFunction read, const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   EXPECT_TRUE(in) << path;
   return read_stream(read, in, path);

@@ -1,0 +1,191 @@
+#include "formats/chunked_input.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace citenet {
+namespace {
+
+struct Chunk {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::vector<Record> records;
+  ReadStats stats;
+  ChunkOutcome outcome;
+  std::exception_ptr failure;
+  bool ready = false;
+};
+
+// Chunk starts: the first one also holds the file's first record, so whatever a reader
+// remembers from before that record (MEDLINE's text before the first PMID) stays in one
+// chunk.
+std::vector<Chunk> cut(std::string_view text, const ChunkedFormat& format, std::size_t bytes) {
+  std::vector<Chunk> chunks(1);
+  const std::size_t first = format.next_record(text, 0);
+  std::size_t from = std::max(first + 1, std::max<std::size_t>(bytes, 1));
+  while (from < text.size()) {
+    const std::size_t at = format.next_record(text, from);
+    if (at >= text.size()) break;
+    chunks.back().end = at;
+    chunks.emplace_back().begin = at;
+    from = at + std::max<std::size_t>(bytes, 1);
+  }
+  chunks.back().end = text.size();
+  return chunks;
+}
+
+void parse(std::string_view text, const std::string& source, const ChunkedFormat& format,
+           const ChunkedReadOptions& options, Chunk& chunk) {
+  try {
+    const RecordSink keep = [&](Record&& record) {
+      if (options.prepare) options.prepare(record, chunk.stats);
+      chunk.records.push_back(std::move(record));
+    };
+    chunk.outcome = format.read_chunk(text.substr(chunk.begin, chunk.end - chunk.begin), source,
+                                      keep, chunk.stats);
+  } catch (...) {
+    chunk.failure = std::current_exception();
+  }
+}
+
+// Hands a parsed chunk on in file order, moving its line and record numbers to where the
+// chunk sits in the file.
+class Delivery {
+ public:
+  Delivery(const RecordSink& sink, ReadStats& stats) : sink_(sink), stats_(stats) {}
+
+  void operator()(Chunk& chunk) {
+    if (chunk.failure) std::rethrow_exception(chunk.failure);
+    const ChunkOutcome& outcome = chunk.outcome;
+    format_seen_ = format_seen_ || outcome.format_seen;
+    if (first_content_line_ == 0 && outcome.first_content_line != 0)
+      first_content_line_ = line_offset_ + outcome.first_content_line;
+    for (Diagnostic& d : chunk.stats.warnings) {
+      if (d.line) d.line += line_offset_;
+      if (d.record) d.record += record_offset_;
+      stats_.warnings.push_back(std::move(d));
+    }
+    stats_.records_read += chunk.stats.records_read;
+    stats_.records_skipped += chunk.stats.records_skipped;
+    for (Record& record : chunk.records) {
+      record.line += line_offset_;
+      sink_(std::move(record));
+    }
+    line_offset_ += outcome.lines;
+    record_offset_ += outcome.records_started;
+    // Released here, not when the whole file is done: memory stays a few chunks.
+    std::vector<Record>().swap(chunk.records);
+    ReadStats().warnings.swap(chunk.stats.warnings);
+  }
+
+  bool format_seen() const { return format_seen_; }
+  std::size_t first_content_line() const { return first_content_line_; }
+
+ private:
+  const RecordSink& sink_;
+  ReadStats& stats_;
+  std::size_t line_offset_ = 0;
+  std::size_t record_offset_ = 0;
+  bool format_seen_ = false;
+  std::size_t first_content_line_ = 0;
+};
+
+// Parsing threads that run at most `window` chunks ahead of delivery, so memory holds a
+// few chunks' records however large the file.
+class Workers {
+ public:
+  Workers(std::string_view text, const std::string& source, const ChunkedFormat& format,
+          const ChunkedReadOptions& options, std::vector<Chunk>& chunks)
+      : chunks_(chunks), window_(2 * std::size_t{options.threads} + 2) {
+    for (unsigned t = 0; t < options.threads; ++t) {
+      threads_.emplace_back([this, text, &source, &format, &options] {
+        for (;;) {
+          std::size_t i;
+          {
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [&] {
+              return stop_ || next_ >= chunks_.size() || next_ < delivered_ + window_;
+            });
+            if (stop_ || next_ >= chunks_.size()) return;
+            i = next_++;
+          }
+          parse(text, source, format, options, chunks_[i]);
+          {
+            std::lock_guard lock(mutex_);
+            chunks_[i].ready = true;
+          }
+          changed_.notify_all();
+        }
+      });
+    }
+  }
+
+  ~Workers() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    for (std::thread& t : threads_) t.join();
+  }
+
+  Chunk& wait_for(std::size_t i) {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return chunks_[i].ready; });
+    return chunks_[i];
+  }
+
+  void delivered(std::size_t count) {
+    {
+      std::lock_guard lock(mutex_);
+      delivered_ = count;
+    }
+    changed_.notify_all();
+  }
+
+ private:
+  std::vector<Chunk>& chunks_;
+  const std::size_t window_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::size_t next_ = 0;
+  std::size_t delivered_ = 0;
+  bool stop_ = false;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace
+
+bool read_chunked(std::string_view text, const std::string& source, const ChunkedFormat& format,
+                  const RecordSink& sink, ReadStats& stats, std::string* error,
+                  const ChunkedReadOptions& options) {
+  std::vector<Chunk> chunks = cut(text, format, options.chunk_bytes);
+  Delivery deliver(sink, stats);
+  const auto progress = [&](const Chunk& chunk) {
+    if (options.progress) options.progress(chunk.end, stats.records_read);
+  };
+  if (options.threads <= 1 || chunks.size() == 1) {
+    for (Chunk& chunk : chunks) {
+      parse(text, source, format, options, chunk);
+      deliver(chunk);
+      progress(chunk);
+    }
+  } else {
+    Workers workers(text, source, format, options, chunks);
+    for (std::size_t i = 0; i < chunks.size(); ++i) {
+      deliver(workers.wait_for(i));
+      workers.delivered(i + 1);
+      progress(chunks[i]);
+    }
+  }
+  if (deliver.format_seen()) return true;
+  if (error) *error = format.format_error(source, deliver.first_content_line());
+  return false;
+}
+
+}  // namespace citenet

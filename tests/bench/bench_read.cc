@@ -1,0 +1,76 @@
+// Reading speed: the raw reader alone (records parsed and dropped) and reading with
+// normalisation (every record through a CorpusBuilder), in MB/s, median of several runs.
+// A perf program, not a test (ninja's *_perftest style): build with -DCITENET_BENCH=ON.
+//
+//   build/bench_read FILE [--runs N] [--threads N] [--raw-only]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "formats/input.h"
+#include "records/corpus.h"
+
+namespace {
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+template <class F>
+double seconds(F&& run) {
+  const auto start = std::chrono::steady_clock::now();
+  run();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace citenet;
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: bench_read FILE [--runs N] [--threads N] [--raw-only]\n");
+    return 2;
+  }
+  const std::string path = argv[1];
+  int runs = 5;
+  ReadOptions options;
+  bool raw_only = false;
+  for (int i = 2; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
+    if (arg == "--threads" && i + 1 < argc) options.threads = std::atoi(argv[++i]);
+    if (arg == "--raw-only") raw_only = true;
+  }
+  const double mb = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
+  std::size_t records = 0;
+  const auto read = [&](const RecordSink& sink) {
+    ReadStats stats;
+    std::string error;
+    if (!read_input(path, sink, stats, &error, "", options)) {
+      std::fprintf(stderr, "%s\n", error.c_str());
+      std::exit(1);
+    }
+    records = stats.records_read;
+  };
+  std::vector<double> raw, full;
+  for (int r = 0; r < runs; ++r) raw.push_back(seconds([&] { read([](Record&&) {}); }));
+  std::printf("%s: %.0f MB, %zu records, %u threads\n", path.c_str(), mb, records, options.threads);
+  std::printf("raw read:        %7.2f s  %8.1f MB/s  (median of %d)\n", median(raw),
+              mb / median(raw), runs);
+  if (raw_only) return 0;
+  for (int r = 0; r < runs; ++r) {
+    full.push_back(seconds([&] {
+      CorpusBuilder builder;
+      read([&](Record&& record) { builder.add(record); });
+      const Corpus corpus = builder.finish();
+      if (corpus.papers.empty()) std::exit(1);
+    }));
+  }
+  std::printf("read+normalise:  %7.2f s  %8.1f MB/s  (median of %d)\n", median(full),
+              mb / median(full), runs);
+}

@@ -1,0 +1,283 @@
+#include "formats/chunked_input.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "formats/input.h"
+#include "formats/listing_reader.h"
+#include "formats/medline_reader.h"
+#include "formats/wos_reader.h"
+#include "records/corpus.h"
+#include "tests/formats/reader_test_support.h"
+
+namespace citenet {
+namespace {
+
+using testing_support::ReadFunction;
+using testing_support::ReadResult;
+using testing_support::slurp;
+
+const std::string kCorpora = std::string(CITENET_TEST_DATA) + "/corpora/";
+
+const ChunkedFormat kMedline{next_medline_record, read_medline_chunk, medline_format_error};
+const ChunkedFormat kWos{next_wos_record, read_wos_chunk, wos_format_error};
+const ChunkedFormat kListing{next_listing_record, read_listing_chunk, listing_format_error};
+
+// Every field of a record, so two reads can be compared whole.
+std::string dump(const Record& r) {
+  std::ostringstream out;
+  const auto date = [&](const Date& d) { out << d.year << '-' << d.month << '-' << d.day << '|'; };
+  out << r.source << '|' << r.line << '|' << r.format << '|' << r.number << '|';
+  for (const Author& a : r.authors) {
+    out << "A:" << a.as_printed << '/' << a.surname << '/' << a.given << '/' << a.initials << '/'
+        << a.full_name << '/' << a.orcid << '/' << a.scopus_id;
+    for (const std::string& s : a.affiliations) out << "/@" << s;
+    out << '|';
+  }
+  for (const std::string& s : r.addresses) out << "AD:" << s << '|';
+  out << r.title << '|' << r.journal << '|' << r.year << '|' << r.volume << '|' << r.pages << '|'
+      << r.doi << '|' << r.pmid << '|' << r.pmcid << '|' << r.database_id << '|' << r.issue << '|'
+      << r.document_type << '|' << r.language << '|' << r.citations.value_or(-1) << '|'
+      << r.impact_index.value_or(-1) << '|' << r.open_access << '|' << r.abstract << '|';
+  date(r.received), date(r.revised), date(r.accepted), date(r.indexed), date(r.published);
+  for (const Keyword& k : r.keywords) out << "K:" << k.text << static_cast<int>(k.origin) << '|';
+  for (const std::string& s : r.cited_references) out << "CR:" << s << '|';
+  return out.str();
+}
+
+std::vector<std::string> dump_all(const ReadResult& result) {
+  std::vector<std::string> out;
+  for (const Record& r : result.records) out.push_back(dump(r));
+  return out;
+}
+
+ReadResult read_in_chunks(const ChunkedFormat& format, const std::string& text,
+                          std::size_t chunk_bytes, unsigned threads,
+                          const std::string& source = "mem.txt") {
+  ReadResult result;
+  ChunkedReadOptions options;
+  options.chunk_bytes = chunk_bytes;
+  options.threads = threads;
+  result.ok = read_chunked(
+      text, source, format, [&](Record&& r) { result.records.push_back(std::move(r)); },
+      result.stats, &result.error, options);
+  return result;
+}
+
+// Chunked reading must give exactly what the streaming reader gives: records, warnings
+// with their line and record numbers, the error.
+void expect_same_as_streaming(ReadFunction read, const ChunkedFormat& format,
+                              const std::string& text, const std::string& what) {
+  const ReadResult streamed = testing_support::read_text(read, text, "mem.txt");
+  for (std::size_t bytes : {std::size_t{1}, std::size_t{7}, std::size_t{300}, std::size_t{4096},
+                            std::size_t{1} << 22}) {
+    for (unsigned threads : {1u, 4u}) {
+      SCOPED_TRACE(what + ", chunks of " + std::to_string(bytes) + " bytes, " +
+                   std::to_string(threads) + " threads");
+      const ReadResult chunked = read_in_chunks(format, text, bytes, threads);
+      EXPECT_EQ(chunked.ok, streamed.ok);
+      EXPECT_EQ(chunked.error, streamed.error);
+      EXPECT_EQ(chunked.stats.records_read, streamed.stats.records_read);
+      EXPECT_EQ(chunked.stats.records_skipped, streamed.stats.records_skipped);
+      EXPECT_EQ(chunked.warnings(), streamed.warnings());
+      EXPECT_EQ(dump_all(chunked), dump_all(streamed));
+    }
+  }
+}
+
+std::vector<std::string> files_in(const std::string& dir) {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    out.push_back(entry.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(ChunkedInputTest, MedlineCorporaReadAsWhenStreamed) {
+  std::string all;
+  for (const std::string& path : files_in(kCorpora + "medline")) {
+    expect_same_as_streaming(read_medline, kMedline, slurp(path), path);
+    all += slurp(path) + "\n";
+  }
+  expect_same_as_streaming(read_medline, kMedline, all, "all MEDLINE files in one");
+}
+
+TEST(ChunkedInputTest, WosCorporaReadAsWhenStreamed) {
+  std::string all;
+  for (const std::string& path : files_in(kCorpora + "wos")) {
+    expect_same_as_streaming(read_wos, kWos, slurp(path), path);
+    all += slurp(path);
+  }
+  expect_same_as_streaming(read_wos, kWos, all, "all WoS files in one");
+}
+
+TEST(ChunkedInputTest, ListingFilesReadAsWhenStreamed) {
+  const std::string sample = slurp(std::string(CITENET_SAMPLES) + "/integrated-care-listing.txt");
+  expect_same_as_streaming(read_listing, kListing, sample, "the sample");
+  for (const std::string& path : files_in(std::string(CITENET_TEST_DATA) + "/listing"))
+    expect_same_as_streaming(read_listing, kListing, slurp(path), path);
+}
+
+const std::string kTwoRecords =
+    "PMID- 1\nTI  - First title.\nFAU - Smith, John\nAU  - Smith J\n\n"
+    "PMID- 2\nTI  - Second\n      title.\nFAU - Doe, Jane\nAU  - Doe J\nXX junk\n";
+
+TEST(ChunkedInputTest, RecordStraddlingACutIsReadWholeWithItsLineNumbers) {
+  // A cut wanted inside record 1 moves to the next "PMID- ": record 1 stays whole.
+  for (std::size_t bytes = 1; bytes < kTwoRecords.size(); ++bytes) {
+    const ReadResult r = read_in_chunks(kMedline, kTwoRecords, bytes, 2);
+    ASSERT_EQ(r.records.size(), 2u) << bytes;
+    EXPECT_EQ(r.records[0].title, "First title");
+    EXPECT_EQ(r.records[0].line, 1u);
+    EXPECT_EQ(r.records[1].title, "Second title");
+    EXPECT_EQ(r.records[1].line, 6u);
+    EXPECT_EQ(r.warnings(),
+              std::vector<std::string>{"mem.txt:11: record 2: unexpected line, ignored"});
+  }
+}
+
+TEST(ChunkedInputTest, CutsFallOnlyAtRecordStarts) {
+  EXPECT_EQ(next_medline_record(kTwoRecords, 0), 0u);
+  EXPECT_EQ(next_medline_record(kTwoRecords, 1), kTwoRecords.find("PMID- 2"));
+  EXPECT_EQ(next_medline_record(kTwoRecords, kTwoRecords.find("PMID- 2") + 1), kTwoRecords.size());
+  // "PMID-x" is not a tag line, so no record starts there.
+  EXPECT_EQ(next_medline_record("TI  - a\nPMID-x\n", 0), 15u);
+  const std::string wos = "FN Clarivate\nVR 1.0\nPT J\nTI A\nER\n\nPT J\nTI B\nER\nEF\n";
+  EXPECT_EQ(next_wos_record(wos, 0), wos.find("PT J\nTI B"));
+  EXPECT_EQ(next_listing_record("1\n|\ncitation\n 12 \n|\n", 1), 13u);
+}
+
+TEST(ChunkedInputTest, TextBeforeTheFirstRecordIsReportedOnce) {
+  const std::string text = std::string(5000, 'x') + "\n" + kTwoRecords;
+  expect_same_as_streaming(read_medline, kMedline, text, "junk first");
+  const ReadResult r = read_in_chunks(kMedline, text, 10, 4);
+  ASSERT_FALSE(r.warnings().empty());
+  EXPECT_EQ(r.warnings().front(), "mem.txt:1: text outside any record, ignored");
+}
+
+TEST(ChunkedInputTest, NoRecordGivesTheReadersError) {
+  const ReadResult r = read_in_chunks(kMedline, "\n\nhello\nworld\n", 1, 4);
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.error, "mem.txt:3: not a MEDLINE file (no \"PMID- \" line)");
+}
+
+TEST(ChunkedInputTest, ExceptionInTheSinkStopsTheWorkers) {
+  std::string text;
+  for (int i = 1; i <= 200; ++i)
+    text += "PMID- " + std::to_string(i) + "\nTI  - Title " + std::to_string(i) + ".\n\n";
+  ReadStats stats;
+  std::string error;
+  ChunkedReadOptions options;
+  options.chunk_bytes = 16;
+  options.threads = 3;
+  int seen = 0;
+  EXPECT_THROW(read_chunked(
+                   text, "mem.txt", kMedline,
+                   [&](Record&&) {
+                     if (++seen == 50) throw std::runtime_error("stop");
+                   },
+                   stats, &error, options),
+               std::runtime_error);
+  EXPECT_EQ(seen, 50);
+}
+
+// ---------------------------------------------------------------- through read_input
+
+class TempFile {
+ public:
+  TempFile(const std::string& name, const std::string& text)
+      : path_((std::filesystem::temp_directory_path() / name).string()) {
+    std::ofstream(path_, std::ios::binary) << text;
+  }
+  ~TempFile() { std::filesystem::remove(path_); }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// A few thousand records with every feature the corpora have (duplicates included).
+std::string big_medline() {
+  std::string one;
+  for (const std::string& path : files_in(kCorpora + "medline")) one += slurp(path) + "\n";
+  std::string all;
+  for (int i = 0; i < 6; ++i) all += one;
+  return all;
+}
+
+ReadResult read_file_with(const std::string& path, unsigned threads, std::size_t chunk_bytes) {
+  ReadResult result;
+  ReadOptions options;
+  options.threads = threads;
+  options.chunk_bytes = chunk_bytes;
+  result.ok = read_input(
+      path, [&](Record&& r) { result.records.push_back(std::move(r)); }, result.stats,
+      &result.error, "", options);
+  return result;
+}
+
+TEST(ChunkedInputTest, ThreadCountDoesNotChangeRecordsOrWarnings) {
+  const TempFile file("citenet-chunked-test.nbib", big_medline() + "PMID- 9\nTI  - \xFF bad.\n");
+  const ReadResult one = read_file_with(file.path(), 1, std::size_t{4} << 20);
+  ASSERT_TRUE(one.ok) << one.error;
+  ASSERT_GT(one.records.size(), 2000u);
+  for (std::size_t bytes : {std::size_t{100}, std::size_t{5000}, std::size_t{4} << 20}) {
+    const ReadResult four = read_file_with(file.path(), 4, bytes);
+    EXPECT_EQ(four.warnings(), one.warnings()) << bytes;
+    EXPECT_EQ(dump_all(four), dump_all(one)) << bytes;
+  }
+  EXPECT_EQ(one.warnings().back(), file.path() + ":" + std::to_string(one.records.back().line) +
+                                       ": invalid UTF-8 replaced by U+FFFD");
+}
+
+Corpus corpus_of(const std::string& path, unsigned threads, std::size_t chunk_bytes) {
+  CorpusOptions options;
+  options.keywords = KeywordSource::all;
+  options.references = true;
+  CorpusBuilder builder(options);
+  ReadStats stats;
+  std::string error;
+  ReadOptions read;
+  read.threads = threads;
+  read.chunk_bytes = chunk_bytes;
+  EXPECT_TRUE(read_input(
+      path, [&](Record&& r) { builder.add(r); }, stats, &error, "", read));
+  return builder.finish();
+}
+
+template <class Lists>
+std::vector<std::vector<std::uint32_t>> lists(const Lists& l) {
+  std::vector<std::vector<std::uint32_t>> out;
+  for (std::size_t i = 0; i < l.size(); ++i) out.emplace_back(l[i].begin(), l[i].end());
+  return out;
+}
+
+TEST(ChunkedInputTest, ThreadCountDoesNotChangeTheCorpus) {
+  const TempFile file("citenet-chunked-corpus.nbib", big_medline());
+  const Corpus one = corpus_of(file.path(), 1, std::size_t{4} << 20);
+  const Corpus four = corpus_of(file.path(), 4, 3000);
+  EXPECT_EQ(four.papers.size(), one.papers.size());
+  EXPECT_EQ(four.duplicates_merged, one.duplicates_merged);
+  EXPECT_EQ(four.author_labels, one.author_labels);
+  EXPECT_EQ(four.institution_labels, one.institution_labels);
+  EXPECT_EQ(four.country_labels, one.country_labels);
+  EXPECT_EQ(four.keyword_labels, one.keyword_labels);
+  EXPECT_EQ(four.record_paper, one.record_paper);
+  EXPECT_EQ(lists(four.authors), lists(one.authors));
+  EXPECT_EQ(lists(four.record_authors), lists(one.record_authors));
+  EXPECT_EQ(lists(four.institutions), lists(one.institutions));
+  EXPECT_EQ(lists(four.countries), lists(one.countries));
+  EXPECT_EQ(lists(four.keywords), lists(one.keywords));
+  for (std::size_t p = 0; p < one.papers.size(); ++p) {
+    EXPECT_EQ(four.papers[p].label, one.papers[p].label);
+    EXPECT_EQ(four.papers[p].year, one.papers[p].year);
+  }
+}
+
+}  // namespace
+}  // namespace citenet

@@ -116,8 +116,8 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
   result.seed = options.seed;
   result.method = options.community;
   result.quality = options.quality;
-  const double n = static_cast<double>(boost::num_vertices(g));
-  const double path_work = n * static_cast<double>(boost::num_edges(g));
+  const double n = static_cast<double>(g.vertex_count());
+  const double path_work = n * static_cast<double>(g.edge_count());
   const bool exact_affordable = path_work <= kExactPathBudget;
 
   if (wanted(options, Metric::degree)) result.degree = degree(g);
@@ -133,21 +133,21 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
     // By default a graph too large for Brandes gets as many sampled sources as the budget
     // allows (Brandes & Pich 2007), never fewer than 100.
     if (!pivots && !exact_affordable && !options.metrics) {
-      const double links = std::max(1.0, static_cast<double>(boost::num_edges(g)));
+      const double links = std::max(1.0, static_cast<double>(g.edge_count()));
       pivots = static_cast<std::size_t>(std::max(100.0, kExactPathBudget / links));
     }
-    if (pivots && pivots < boost::num_vertices(g)) {
-      result.betweenness = sampled_betweenness(g, pivots, options.seed);
+    if (pivots && pivots < g.vertex_count()) {
+      result.betweenness = sampled_betweenness(g, pivots, options.seed, options.threads);
       result.betweenness_pivots = pivots;
       result.notes.push_back("betweenness sampled from " + std::to_string(pivots) + " of " +
-                             std::to_string(boost::num_vertices(g)) + " sources");
+                             std::to_string(g.vertex_count()) + " sources");
     } else {
-      result.betweenness = betweenness(g);
+      result.betweenness = betweenness(g, options.threads);
     }
   }
   if (wanted(options, Metric::closeness)) {
     if (exact_affordable || options.metrics)
-      result.closeness = normalised_harmonic_closeness(g);
+      result.closeness = normalised_harmonic_closeness(g, options.threads);
     else
       result.notes.push_back(
           "closeness left out: the network is too large for all shortest "
@@ -155,16 +155,17 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
   }
   if (wanted(options, Metric::eigenvector)) {
     bool converged = true;
-    result.eigenvector = eigenvector_centrality(g, {1e-13, 1000}, &converged);
+    result.eigenvector = eigenvector_centrality(g, {1e-13, 1000, options.threads}, &converged);
     if (!converged) result.notes.push_back("eigenvector centrality did not converge in 1000 steps");
   }
   if (wanted(options, Metric::pagerank)) {
     PageRankOptions pagerank_options;
     pagerank_options.damping = options.damping;
+    pagerank_options.threads = options.threads;
     result.pagerank = network.directed ? pagerank(network.digraph, pagerank_options)
                                        : pagerank(g, pagerank_options);
   }
-  if (wanted(options, Metric::clustering)) result.clustering = local_clustering(g);
+  if (wanted(options, Metric::clustering)) result.clustering = local_clustering(g, options.threads);
   if (wanted(options, Metric::core)) result.core = core_number(g);
 
   Components parts = components(g);

@@ -50,6 +50,7 @@ struct AnalysisOptions {
   std::size_t betweenness_pivots = 0;  // > 0: sampled betweenness with this many sources
   double damping = 0.85;               // PageRank
   std::size_t stability_runs = 0;      // > 1: rerun the communities with as many seeds
+  unsigned threads = 0;                // path metrics, PageRank: 0 = every core; same result
 };
 
 // Brandes and harmonic closeness are O(nodes x links): above this product they would take

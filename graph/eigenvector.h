@@ -11,6 +11,7 @@ namespace citenet {
 struct EigenvectorOptions {
   double tolerance = 1e-6;           // networkx tol: stop when the L1 change < n * tolerance
   std::size_t max_iterations = 100;  // networkx max_iter
+  unsigned threads = 0;              // 0: every core; the result is the same on any number
 };
 
 // Eigenvector centrality, Bonacich 1972 ("Factoring and weighting approaches to status scores

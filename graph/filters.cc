@@ -41,15 +41,12 @@ std::uint32_t find_root(std::vector<std::uint32_t>& parent, std::uint32_t v) {
 
 }  // namespace
 
-// Boost 1.74 adjacency lists have no move operations and swap() copies, so the graphs are
-// filled in place rather than assigned from make_graph(): a million edges are not copied.
 void rebuild_graphs(Network& network) {
   const std::size_t n = network.nodes.size();
-  network.graph = Graph(n);
-  std::vector<WeightedEdge> pairs;
-  if (network.directed) pairs = undirected_view(network.edges);
-  for (const WeightedEdge& e : network.directed ? pairs : network.edges)
-    boost::add_edge(e.source, e.target, e.weight, network.graph);
+  network.graph =
+      network.directed ? Graph(n, undirected_view(network.edges)) : Graph(n, network.edges);
+  // Boost 1.74 adjacency lists have no move operations and swap() copies, so the digraph
+  // (citation networks, corpus-sized) is filled in place.
   network.digraph = DirectedGraph(network.directed ? n : 0);
   if (network.directed)
     for (const WeightedEdge& e : network.edges)

@@ -7,11 +7,11 @@
 namespace citenet {
 
 std::vector<double> core_number(const Graph& g) {
-  const std::size_t n = boost::num_vertices(g);
+  const std::uint32_t n = g.vertex_count();
   std::vector<std::size_t> degree(n, 0);
   std::size_t max_degree = 0;
-  for (std::size_t v = 0; v < n; ++v) {
-    for (const auto u : boost::make_iterator_range(boost::adjacent_vertices(v, g))) {
+  for (std::uint32_t v = 0; v < n; ++v) {
+    for (const std::uint32_t u : g.neighbours(v)) {
       if (u != v) ++degree[v];
     }
     max_degree = std::max(max_degree, degree[v]);
@@ -34,8 +34,8 @@ std::vector<double> core_number(const Graph& g) {
   // neighbours of higher degree by one, moving them to the front of their bin, then into the
   // bin below. degree[v] is final (the core number) when v is taken.
   for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t v = vertices[i];
-    for (const auto u : boost::make_iterator_range(boost::adjacent_vertices(v, g))) {
+    const auto v = static_cast<std::uint32_t>(vertices[i]);
+    for (const std::uint32_t u : g.neighbours(v)) {
       if (u == v || degree[u] <= degree[v]) continue;
       const std::size_t du = degree[u];
       const std::size_t first = start[du];

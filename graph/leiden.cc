@@ -35,33 +35,29 @@ struct Level {
 };
 
 Level level_from_graph(const Graph& g, Quality quality) {
-  const std::size_t n = boost::num_vertices(g);
+  const std::uint32_t n = g.vertex_count();
   Level level;
   level.offset.assign(n + 1, 0);
   level.loop.assign(n, 0.0);
-  const auto weights = boost::get(boost::edge_weight, g);
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    const std::size_t u = boost::source(e, g), v = boost::target(e, g);
-    if (u == v) continue;
-    ++level.offset[u + 1];
-    ++level.offset[v + 1];
+  // The graph's rows, without self loops (folded into loop[]).
+  for (std::uint32_t v = 0; v < n; ++v) {
+    std::size_t kept = 0;
+    for (const std::uint32_t u : g.neighbours(v)) kept += u != v;
+    level.offset[v + 1] = level.offset[v] + kept;
   }
-  std::partial_sum(level.offset.begin(), level.offset.end(), level.offset.begin());
-  level.neighbour.resize(level.offset[n]);
-  level.weight.resize(level.offset[n]);
-  std::vector<std::size_t> next(level.offset.begin(), level.offset.end() - 1);
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    const std::uint32_t u = static_cast<std::uint32_t>(boost::source(e, g));
-    const std::uint32_t v = static_cast<std::uint32_t>(boost::target(e, g));
-    const double w = boost::get(weights, e);
-    if (u == v) {
-      level.loop[u] += w;
-      continue;
+  level.neighbour.reserve(level.offset[n]);
+  level.weight.reserve(level.offset[n]);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    const auto neighbours = g.neighbours(v);
+    const auto weights = g.weights(v);
+    for (std::size_t i = 0; i < neighbours.size(); ++i) {
+      if (neighbours[i] == v) {
+        level.loop[v] += weights[i];
+        continue;
+      }
+      level.neighbour.push_back(neighbours[i]);
+      level.weight.push_back(weights[i]);
     }
-    level.neighbour[next[u]] = v;
-    level.weight[next[u]++] = w;
-    level.neighbour[next[v]] = u;
-    level.weight[next[v]++] = w;
   }
   level.node_weight.assign(n, 1.0);
   if (quality == Quality::modularity) {
@@ -405,11 +401,11 @@ std::size_t iterate(const Level& base, const Objective& objective, std::mt19937_
 double cpm_quality(const Graph& g, const std::vector<std::uint32_t>& community, std::uint32_t count,
                    double resolution) {
   double inside = 0.0;
-  const auto weights = boost::get(boost::edge_weight, g);
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    if (community[boost::source(e, g)] == community[boost::target(e, g)]) {
-      inside += boost::get(weights, e);
-    }
+  for (std::uint32_t v = 0; v < g.vertex_count(); ++v) {
+    const auto neighbours = g.neighbours(v);
+    const auto weights = g.weights(v);
+    for (std::size_t i = 0; i < neighbours.size(); ++i)
+      if (neighbours[i] > v && community[neighbours[i]] == community[v]) inside += weights[i];
   }
   std::vector<double> size(count, 0.0);
   for (const std::uint32_t c : community) size[c] += 1.0;
@@ -421,7 +417,7 @@ double cpm_quality(const Graph& g, const std::vector<std::uint32_t>& community, 
 }  // namespace
 
 LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
-  const std::uint32_t n = static_cast<std::uint32_t>(boost::num_vertices(g));
+  const std::uint32_t n = g.vertex_count();
   LeidenResult result;
   Partition& partition = result.partition;
   partition.community.resize(n);
@@ -453,22 +449,22 @@ LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
 }
 
 bool communities_connected(const Graph& g, const std::vector<std::uint32_t>& community) {
-  const std::size_t n = boost::num_vertices(g);
+  const std::uint32_t n = g.vertex_count();
   std::uint32_t count = 0;
   for (const std::uint32_t c : community) count = std::max(count, c + 1);
   std::vector<char> started(count, 0);  // a search already covered this community
   std::vector<char> visited(n, 0);
-  std::vector<std::size_t> stack;
-  for (std::size_t s = 0; s < n; ++s) {
+  std::vector<std::uint32_t> stack;
+  for (std::uint32_t s = 0; s < n; ++s) {
     if (visited[s]) continue;
     if (started[community[s]]) return false;  // a second piece of the same community
     started[community[s]] = 1;
     visited[s] = 1;
     stack.push_back(s);
     while (!stack.empty()) {
-      const std::size_t v = stack.back();
+      const std::uint32_t v = stack.back();
       stack.pop_back();
-      for (const auto u : boost::make_iterator_range(boost::adjacent_vertices(v, g))) {
+      for (const std::uint32_t u : g.neighbours(v)) {
         if (visited[u] || community[u] != community[v]) continue;
         visited[u] = 1;
         stack.push_back(u);

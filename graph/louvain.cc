@@ -28,33 +28,29 @@ struct Level {
 };
 
 Level level_from_graph(const Graph& g) {
-  const std::size_t n = boost::num_vertices(g);
+  const std::uint32_t n = g.vertex_count();
   Level level;
   level.offset.assign(n + 1, 0);
   level.loop.assign(n, 0.0);
-  const auto weights = boost::get(boost::edge_weight, g);
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    const std::size_t u = boost::source(e, g), v = boost::target(e, g);
-    if (u == v) continue;
-    ++level.offset[u + 1];
-    ++level.offset[v + 1];
+  // The graph's rows, without self loops (folded into loop[]).
+  for (std::uint32_t v = 0; v < n; ++v) {
+    std::size_t kept = 0;
+    for (const std::uint32_t u : g.neighbours(v)) kept += u != v;
+    level.offset[v + 1] = level.offset[v] + kept;
   }
-  std::partial_sum(level.offset.begin(), level.offset.end(), level.offset.begin());
-  level.neighbour.resize(level.offset[n]);
-  level.weight.resize(level.offset[n]);
-  std::vector<std::size_t> next(level.offset.begin(), level.offset.end() - 1);
-  for (const auto e : boost::make_iterator_range(boost::edges(g))) {
-    const std::uint32_t u = static_cast<std::uint32_t>(boost::source(e, g));
-    const std::uint32_t v = static_cast<std::uint32_t>(boost::target(e, g));
-    const double w = boost::get(weights, e);
-    if (u == v) {
-      level.loop[u] += w;
-      continue;
+  level.neighbour.reserve(level.offset[n]);
+  level.weight.reserve(level.offset[n]);
+  for (std::uint32_t v = 0; v < n; ++v) {
+    const auto neighbours = g.neighbours(v);
+    const auto weights = g.weights(v);
+    for (std::size_t i = 0; i < neighbours.size(); ++i) {
+      if (neighbours[i] == v) {
+        level.loop[v] += weights[i];
+        continue;
+      }
+      level.neighbour.push_back(neighbours[i]);
+      level.weight.push_back(weights[i]);
     }
-    level.neighbour[next[u]] = v;
-    level.weight[next[u]++] = w;
-    level.neighbour[next[v]] = u;
-    level.weight[next[v]++] = w;
   }
   return level;
 }
@@ -186,7 +182,7 @@ Level aggregate(const Level& level, const std::vector<std::uint32_t>& community,
 }  // namespace
 
 Partition louvain(const Graph& g, double resolution, std::uint64_t seed) {
-  const std::uint32_t n = static_cast<std::uint32_t>(boost::num_vertices(g));
+  const std::uint32_t n = g.vertex_count();
   Partition result;
   result.community.resize(n);
   std::iota(result.community.begin(), result.community.end(), 0u);

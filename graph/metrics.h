@@ -9,8 +9,7 @@
 
 namespace citenet {
 
-// Number of incident edges, which is the number of neighbours because the graph holds each
-// undirected pair once. O(n).
+// Number of incident edges (= neighbours: networks hold each pair once). O(n).
 std::vector<double> degree(const Graph& g);
 
 // Strength: sum of the weights of incident edges (a self loop would count twice, as in
@@ -18,20 +17,20 @@ std::vector<double> degree(const Graph& g);
 std::vector<double> weighted_degree(const Graph& g);
 
 // Betweenness centrality, Brandes 2001 ("A faster algorithm for betweenness centrality",
-// J. Math. Sociol. 25(2)) via boost::brandes_betweenness_centrality: unweighted hop distances
-// (edge weights are collaboration strengths, not distances), each unordered pair {s,t}
-// counted once, then scaled by 2/((n-1)(n-2)) so values lie in [0,1] and equal networkx
-// betweenness_centrality(G, normalized=True); all zeros when n <= 2. O(n m) time, O(n + m)
-// space.
-std::vector<double> betweenness(const Graph& g);
+// J. Math. Sociol. 25(2)): unweighted hop distances (edge weights are collaboration
+// strengths, not distances), each unordered pair {s,t} counted once, scaled by
+// 2/((n-1)(n-2)) so values lie in [0,1] and equal networkx betweenness_centrality(G,
+// normalized=True); all zeros when n <= 2. Sources run on `threads` threads (0: every core)
+// with the same result on any number. O(n m) time, O(n) space per thread.
+std::vector<double> betweenness(const Graph& g, unsigned threads = 0);
 
 struct Components {
   std::vector<std::uint32_t> id;  // vertex -> component, 0 = largest
   std::uint32_t count = 0;
 };
 
-// Connected components via boost::connected_components, relabelled so that ids are ordered
-// by component size descending, ties broken by the smallest vertex id. An isolated vertex is
+// Connected components by breadth-first search, numbered by component size descending, ties
+// broken by the smallest vertex id. An isolated vertex is
 // a component of its own. O(n + m).
 Components components(const Graph& g);
 

@@ -3,17 +3,59 @@
 #pragma once
 
 #include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
 namespace citenet {
 
-// Vertex ids are the node indices (vecS); edge weight = number of shared papers
-// (or a fractional count later).
-using Graph =
-    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
-                          boost::property<boost::edge_weight_t, double>>;
+struct WeightedEdge {
+  std::uint32_t source = 0;  // source < target (directed networks: the citing paper)
+  std::uint32_t target = 0;
+  double weight = 0;
+};
+
+// The undirected weighted graph the analysis runs on, in compressed sparse row form: Boost's
+// compressed_sparse_row_graph holding each edge {u,v} as the two arcs u->v and v->u, so a
+// vertex's neighbours and weights are one contiguous sorted run. Two flat arrays rather than
+// a list per vertex: no allocation per edge, 24 bytes per edge, cheap moves, and the
+// neighbour loops of the algorithms read memory in order. Vertex ids are the node indices.
+class Graph {
+ public:
+  // Arc weights are the edge bundle; 32-bit vertex ids, 64-bit arc offsets.
+  using Csr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, double,
+                                                 boost::no_property, std::uint32_t, std::uint64_t>;
+
+  Graph() = default;
+  explicit Graph(std::size_t vertex_count);  // isolated vertices
+  // Each entry is one undirected edge (either orientation, any order; a pair given twice is
+  // two parallel edges). A self loop, which no network has, is a single arc.
+  Graph(std::size_t vertex_count, std::span<const WeightedEdge> edges);
+
+  std::uint32_t vertex_count() const {
+    return static_cast<std::uint32_t>(csr_.m_forward.m_rowstart.size() - 1);
+  }
+  std::uint64_t edge_count() const { return edge_count_; }
+  std::uint32_t degree(std::uint32_t v) const {
+    return static_cast<std::uint32_t>(csr_.m_forward.m_rowstart[v + 1] -
+                                      csr_.m_forward.m_rowstart[v]);
+  }
+  // The neighbours of v in increasing order, and the weight of each of those edges.
+  std::span<const std::uint32_t> neighbours(std::uint32_t v) const {
+    return {csr_.m_forward.m_column.data() + csr_.m_forward.m_rowstart[v], degree(v)};
+  }
+  std::span<const double> weights(std::uint32_t v) const {
+    return {csr_.m_forward.m_edge_properties.data() + csr_.m_forward.m_rowstart[v], degree(v)};
+  }
+  // For Boost.Graph algorithms: a directed graph with both arcs of every edge.
+  const Csr& csr() const { return csr_; }
+
+ private:
+  Csr csr_;
+  std::uint64_t edge_count_ = 0;
+};
 
 // Arcs u -> v (citation networks); the same type graph/directed.h declares, repeated here so
 // a Network can hold one without a header cycle.
@@ -35,12 +77,6 @@ struct NodeAttributes {
   std::string country = {};
 };
 
-struct WeightedEdge {
-  std::uint32_t source = 0;  // source < target (directed networks: the citing paper)
-  std::uint32_t target = 0;
-  double weight = 0;
-};
-
 struct Network {
   std::string kind;       // "coauthor", "institution", "country", "keyword", "paper", ...
   std::string node_noun;  // "author", "institution", "country", "paper": for captions
@@ -56,6 +92,8 @@ struct Network {
 };
 
 // Builds `graph` from `nodes.size()` and `edges`.
-Graph make_graph(std::size_t node_count, const std::vector<WeightedEdge>& edges);
+inline Graph make_graph(std::size_t node_count, const std::vector<WeightedEdge>& edges) {
+  return Graph(node_count, edges);
+}
 
 }  // namespace citenet

@@ -14,6 +14,7 @@ struct PageRankOptions {
   double damping = 0.85;              // alpha: probability of following an edge, in [0, 1]
   double tolerance = 1e-12;           // stop when the L1 change < n * tolerance (networkx tol)
   std::size_t max_iterations = 1000;  // networkx max_iter (its default 100 is too few for 1e-12)
+  unsigned threads = 0;               // 0: every core; the result is the same on any number
 };
 
 // PageRank, Brin & Page 1998 ("The anatomy of a large-scale hypertextual Web search engine",

@@ -5,6 +5,8 @@
 #include <random>
 #include <utility>
 
+#include "graph/brandes.h"
+
 namespace citenet {
 namespace {
 
@@ -20,56 +22,21 @@ std::uint64_t draw_below(std::mt19937_64& rng, std::uint64_t bound) {
 
 }  // namespace
 
-std::vector<double> sampled_betweenness(const Graph& g, std::size_t pivots, std::uint64_t seed) {
-  const std::size_t n = boost::num_vertices(g);
-  std::vector<double> result(n, 0.0);
+std::vector<double> sampled_betweenness(const Graph& g, std::size_t pivots, std::uint64_t seed,
+                                        unsigned threads) {
+  const std::size_t n = g.vertex_count();
   pivots = std::min(pivots, n);
-  if (n <= 2 || pivots == 0) return result;
+  if (n <= 2 || pivots == 0) return std::vector<double>(n, 0.0);
 
   // The first `pivots` entries of a partial Fisher-Yates shuffle of 0..n-1.
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::vector<std::uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
   std::mt19937_64 rng(seed);
   for (std::size_t i = 0; i < pivots; ++i) {
     std::swap(order[i], order[i + draw_below(rng, n - i)]);
   }
-
-  // Brandes 2001, one breadth-first search per pivot s: sigma = number of shortest s-v paths,
-  // then dependencies delta(v) = sum over successors w of sigma(v) / sigma(w) (1 + delta(w)),
-  // accumulated in reverse BFS order.
-  std::vector<std::size_t> distance(n);
-  std::vector<double> sigma(n);
-  std::vector<double> delta(n);
-  std::vector<std::size_t> visited;  // BFS order, also the queue
-  visited.reserve(n);
-  constexpr std::size_t kUnseen = static_cast<std::size_t>(-1);
-  for (std::size_t p = 0; p < pivots; ++p) {
-    const std::size_t s = order[p];
-    std::fill(distance.begin(), distance.end(), kUnseen);
-    std::fill(sigma.begin(), sigma.end(), 0.0);
-    std::fill(delta.begin(), delta.end(), 0.0);
-    visited.clear();
-    distance[s] = 0;
-    sigma[s] = 1.0;
-    visited.push_back(s);
-    for (std::size_t head = 0; head < visited.size(); ++head) {
-      const std::size_t v = visited[head];
-      for (const auto w : boost::make_iterator_range(boost::adjacent_vertices(v, g))) {
-        if (distance[w] == kUnseen) {
-          distance[w] = distance[v] + 1;
-          visited.push_back(w);
-        }
-        if (distance[w] == distance[v] + 1) sigma[w] += sigma[v];
-      }
-    }
-    for (std::size_t i = visited.size(); i-- > 1;) {  // every vertex but s, farthest first
-      const std::size_t w = visited[i];
-      for (const auto v : boost::make_iterator_range(boost::adjacent_vertices(w, g))) {
-        if (distance[v] + 1 == distance[w]) delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
-      }
-      result[w] += delta[w];
-    }
-  }
+  order.resize(pivots);
+  std::vector<double> result = dependency_sums(g, order, threads);
   // Summed over all n sources each unordered pair counts twice, hence 1/((n-1)(n-2)) rather
   // than betweenness()'s 2/((n-1)(n-2)); n / pivots extrapolates the sample.
   const double scale = static_cast<double>(n) / static_cast<double>(pivots) /

@@ -18,8 +18,9 @@ namespace citenet {
 // gives exactly betweenness(g). The draw is a partial Fisher-Yates shuffle from a private
 // std::mt19937_64(seed): deterministic for a seed on every platform, but not networkx's
 // sample (its values differ from ours for the same k and seed). pivots > n is clamped to n;
-// pivots = 0 or n <= 2 give all zeros. O(pivots * (n + m)) time, O(n + m) space.
-std::vector<double> sampled_betweenness(const Graph& g, std::size_t pivots,
-                                        std::uint64_t seed = 42);
+// pivots = 0 or n <= 2 give all zeros. Runs on `threads` threads (0: every core), same bits
+// on any number. O(pivots (n + m)) time, O(n) space per thread.
+std::vector<double> sampled_betweenness(const Graph& g, std::size_t pivots, std::uint64_t seed = 42,
+                                        unsigned threads = 0);
 
 }  // namespace citenet

@@ -4,7 +4,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <unordered_set>
 
 namespace citenet {
 namespace {
@@ -88,28 +87,42 @@ bool check_network(const Network& network, const Analysis& analysis, std::string
       }
     }
   }
-  std::unordered_set<std::uint64_t> pairs;
-  pairs.reserve(network.edges.size());
-  for (const WeightedEdge& edge : network.edges) {
-    const std::string name = std::to_string(edge.source) + " -- " + std::to_string(edge.target);
+  // Pairs as (low, high) for undirected networks, (source, target) for arcs; networks keep
+  // their edges sorted, so repeats are neighbours and the check costs one pass. Only an
+  // unsorted list (hand-made networks) is copied and sorted.
+  const auto key = [&](const WeightedEdge& e) {
+    if (network.directed) return std::uint64_t{e.source} << 32 | e.target;
+    return std::uint64_t{std::min(e.source, e.target)} << 32 | std::max(e.source, e.target);
+  };
+  const auto repeated = [&](std::uint64_t pair) {
+    const auto a = static_cast<std::uint32_t>(pair >> 32), b = static_cast<std::uint32_t>(pair);
+    *err = network.directed ? "arc " + std::to_string(a) + " -> " + std::to_string(b) +
+                                  " appears twice; each arc must be written once"
+                            : "edge " + std::to_string(a) + " -- " + std::to_string(b) +
+                                  " appears twice; each undirected pair must be written once";
+    return false;
+  };
+  bool sorted = true;
+  for (std::size_t i = 0; i < network.edges.size(); ++i) {
+    const WeightedEdge& edge = network.edges[i];
     if (edge.source >= n || edge.target >= n) {
-      *err = "edge " + name + " refers to a node beyond the " + std::to_string(n) + " nodes";
+      *err = "edge " + std::to_string(edge.source) + " -- " + std::to_string(edge.target) +
+             " refers to a node beyond the " + std::to_string(n) + " nodes";
       return false;
     }
-    if (network.directed) {  // arcs a -> b and b -> a are distinct; a repeated arc is not
-      if (!pairs.insert(std::uint64_t{edge.source} << 32 | edge.target).second) {
-        *err = "arc " + std::to_string(edge.source) + " -> " + std::to_string(edge.target) +
-               " appears twice; each arc must be written once";
-        return false;
-      }
-      continue;
+    if (i > 0 && sorted) {
+      const std::uint64_t before = key(network.edges[i - 1]), now = key(edge);
+      if (now == before) return repeated(now);
+      sorted = now > before;
     }
-    const std::uint64_t low = std::min(edge.source, edge.target);
-    const std::uint64_t high = std::max(edge.source, edge.target);
-    if (!pairs.insert(low << 32 | high).second) {
-      *err = "edge " + name + " appears twice; each undirected pair must be written once";
-      return false;
-    }
+  }
+  if (!sorted) {
+    std::vector<std::uint64_t> pairs;
+    pairs.reserve(network.edges.size());
+    for (const WeightedEdge& edge : network.edges) pairs.push_back(key(edge));
+    std::sort(pairs.begin(), pairs.end());
+    const auto twice = std::adjacent_find(pairs.begin(), pairs.end());
+    if (twice != pairs.end()) return repeated(*twice);
   }
   return true;
 }

@@ -68,7 +68,7 @@ TEST(BuildNetwork, CoauthorNodesEdgesWeightsAndAttributes) {
   EXPECT_EQ(n.kind, "coauthor");
   ASSERT_EQ(n.nodes.size(), 4u);  // "Alderwick H" joined "Hugh Alderwick"
   ASSERT_EQ(n.edges.size(), 3u);
-  EXPECT_EQ(boost::num_edges(n.graph), 3u);
+  EXPECT_EQ(n.graph.edge_count(), 3u);
   const auto hugh = find(n, "Hugh Alderwick"), mays = find(n, "Nicholas Mays"),
              sandhu = find(n, "Sahil Sandhu");
   EXPECT_EQ(weight(n, hugh, mays), 2.0);
@@ -173,7 +173,7 @@ TEST(BuildNetwork, YearRangeSelectsPapersBeforeBuilding) {
       small_corpus(), {.kind = NetworkKind::coauthor, .years = {2022, 2024}});
   EXPECT_EQ(b.report.papers_outside_years, 1u);  // Dixon 2021
   EXPECT_EQ(b.network.nodes.size(), 3u);
-  EXPECT_EQ(boost::num_vertices(b.network.graph), 3u);
+  EXPECT_EQ(b.network.graph.vertex_count(), 3u);
   const Network papers =
       build_network(small_corpus(), {.kind = NetworkKind::paper, .years = {2023, 0}});
   ASSERT_EQ(papers.nodes.size(), 1u);
@@ -261,7 +261,7 @@ TEST(BuildNetwork, CitationArcsAmongCorpusPapers) {
     EXPECT_EQ(n.edges[i].target, arcs[i].second);
   }
   EXPECT_EQ(boost::num_edges(n.digraph), 4u);
-  EXPECT_EQ(boost::num_edges(n.graph), 4u);
+  EXPECT_EQ(n.graph.edge_count(), 4u);
   EXPECT_EQ(b.report.citations_resolved, 4u);
   EXPECT_EQ(b.report.papers_with_references, 4u);  // P4 cites nothing
 }

@@ -74,7 +74,7 @@ class ReferenceCentralityTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     g_ = testing::load_graph(GetParam());
     expected_ = read_columns(GetParam() + ".centrality.csv");
-    ASSERT_EQ(expected_.at("id").size(), boost::num_vertices(g_));
+    ASSERT_EQ(expected_.at("id").size(), g_.vertex_count());
   }
   Graph g_;
   std::map<std::string, std::vector<double>> expected_;
@@ -122,7 +122,7 @@ TEST_P(ReferenceCentralityTest, ClusteringAndCoreMatchNetworkx) {
 
 // With every vertex a pivot the estimate is Brandes' exact betweenness.
 TEST_P(ReferenceCentralityTest, SampledBetweennessWithAllPivotsIsExact) {
-  const std::size_t n = boost::num_vertices(g_);
+  const std::size_t n = g_.vertex_count();
   const testing::MetricsFixture metrics = testing::load_metrics(GetParam());
   expect_near_all(sampled_betweenness(g_, n, 7), metrics.betweenness, "k = n vs networkx");
   expect_near_all(sampled_betweenness(g_, n, 7), betweenness(g_), "k = n vs exact", 1e-12);
@@ -159,7 +159,7 @@ TEST(SampledBetweennessTest, DeterministicForASeed) {
 TEST(SampledBetweennessTest, HalfThePivotsIsCloseOnLesMiserables) {
   const Graph g = testing::load_graph("lesmis");
   const std::vector<double> exact = betweenness(g);
-  const std::size_t n = boost::num_vertices(g);
+  const std::size_t n = g.vertex_count();
   for (std::uint64_t seed = 0; seed < 10; ++seed) {
     const std::vector<double> estimate = sampled_betweenness(g, n / 2, seed);
     double total_error = 0.0;

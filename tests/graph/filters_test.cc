@@ -39,8 +39,8 @@ TEST(Filters, MinOccurrences) {
   EXPECT_EQ(labels(r.network), (std::vector<std::string>{"n0", "n2", "n3", "n5"}));
   EXPECT_EQ(r.nodes_removed, 2u);
   EXPECT_EQ(r.edges_removed, 3u);
-  EXPECT_EQ(boost::num_vertices(r.network.graph), 4u);
-  EXPECT_EQ(boost::num_edges(r.network.graph), 0u);
+  EXPECT_EQ(r.network.graph.vertex_count(), 4u);
+  EXPECT_EQ(r.network.graph.edge_count(), 0u);
   EXPECT_EQ(r.network.kind, "coauthor");
 }
 
@@ -73,7 +73,7 @@ TEST(Filters, LargestComponent) {
   EXPECT_EQ(labels(r.network), (std::vector<std::string>{"n0", "n1", "n2"}));
   EXPECT_EQ(r.nodes_removed, 3u);
   EXPECT_EQ(r.edges_removed, 1u);
-  EXPECT_EQ(boost::num_edges(r.network.graph), 2u);
+  EXPECT_EQ(r.network.graph.edge_count(), 2u);
   // Two components of two nodes: the one holding the lowest id wins.
   Network tie = drawn();
   tie.edges = {{3, 4, 1.0}, {1, 2, 1.0}};
@@ -88,7 +88,7 @@ TEST(Filters, DirectedNetworksStayDirected) {
   n.edges = {{0, 1, 1.0}, {1, 0, 1.0}, {2, 0, 1.0}, {3, 1, 1.0}};
   rebuild_graphs(n);
   EXPECT_EQ(boost::num_edges(n.digraph), 4u);
-  EXPECT_EQ(boost::num_edges(n.graph), 3u);             // 0–1 both ways is one undirected edge
+  EXPECT_EQ(n.graph.edge_count(), 3u);             // 0–1 both ways is one undirected edge
   const FilterResult r = filter_min_occurrences(n, 2);  // drops 1 and 4
   EXPECT_TRUE(r.network.directed);
   ASSERT_EQ(r.network.edges.size(), 1u);

@@ -1,0 +1,108 @@
+// The CSR graph itself, and that the threaded algorithms give the same bits on any number of
+// threads.
+#include <gtest/gtest.h>
+
+#include <boost/graph/betweenness_centrality.hpp>
+#include <random>
+#include <set>
+
+#include "fixtures.h"
+#include "graph/clustering.h"
+#include "graph/eigenvector.h"
+#include "graph/harmonic.h"
+#include "graph/metrics.h"
+#include "graph/network.h"
+#include "graph/pagerank.h"
+#include "graph/sampled_betweenness.h"
+
+namespace citenet {
+namespace {
+
+std::vector<std::uint32_t> to_vector(std::span<const std::uint32_t> s) {
+  return {s.begin(), s.end()};
+}
+std::vector<double> to_vector(std::span<const double> s) { return {s.begin(), s.end()}; }
+
+TEST(CsrGraphTest, RowsAreSortedWhateverTheEdgeOrder) {
+  // Unsorted, both orientations: the rows still list neighbours in increasing order, each
+  // with the weight of its edge.
+  const Graph g(4, std::vector<WeightedEdge>{{3, 0, 4.0}, {1, 0, 2.0}, {2, 3, 5.0}, {0, 2, 3.0}});
+  EXPECT_EQ(g.vertex_count(), 4u);
+  EXPECT_EQ(g.edge_count(), 4u);
+  EXPECT_EQ(to_vector(g.neighbours(0)), (std::vector<std::uint32_t>{1, 2, 3}));
+  EXPECT_EQ(to_vector(g.weights(0)), (std::vector<double>{2.0, 3.0, 4.0}));
+  EXPECT_EQ(to_vector(g.neighbours(1)), (std::vector<std::uint32_t>{0}));
+  EXPECT_EQ(to_vector(g.neighbours(2)), (std::vector<std::uint32_t>{0, 3}));
+  EXPECT_EQ(to_vector(g.weights(2)), (std::vector<double>{3.0, 5.0}));
+  EXPECT_EQ(to_vector(g.neighbours(3)), (std::vector<std::uint32_t>{0, 2}));
+  EXPECT_EQ(g.degree(1), 1u);
+  EXPECT_EQ(boost::num_vertices(g.csr()), 4u);
+  EXPECT_EQ(boost::num_edges(g.csr()), 8u);  // two arcs per edge
+}
+
+TEST(CsrGraphTest, IsolatedVerticesAndEmptyGraph) {
+  const Graph empty;
+  EXPECT_EQ(empty.vertex_count(), 0u);
+  EXPECT_EQ(empty.edge_count(), 0u);
+  const Graph isolated(3);
+  EXPECT_EQ(isolated.vertex_count(), 3u);
+  EXPECT_TRUE(isolated.neighbours(2).empty());
+}
+
+// Networks hand graphs around by value: a move must take the arrays, not copy them (Boost's
+// adjacency_list copied on move, which cost seconds on large networks).
+TEST(CsrGraphTest, MoveKeepsTheArrays) {
+  Graph g = make_graph(3, {{0, 1, 1.0}, {1, 2, 1.0}});
+  const std::uint32_t* column = g.neighbours(0).data();
+  const Graph moved = std::move(g);
+  EXPECT_EQ(moved.neighbours(0).data(), column);
+}
+
+// Boost's own Brandes on the CSR (a directed graph with both arcs of each edge, so each pair
+// counts twice) is an independent check of our threaded Brandes.
+TEST(CsrGraphTest, BetweennessAgreesWithBoostBrandesOnTheCsr) {
+  const Graph g = testing::load_graph("lesmis");
+  const std::size_t n = g.vertex_count();
+  std::vector<double> boost_values(n, 0.0);
+  boost::brandes_betweenness_centrality(
+      g.csr(), boost::centrality_map(boost::make_iterator_property_map(
+                   boost_values.begin(), boost::get(boost::vertex_index, g.csr()))));
+  const std::vector<double> ours = betweenness(g, 2);
+  const double scale = 1.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2));
+  for (std::size_t v = 0; v < n; ++v) EXPECT_NEAR(ours[v], boost_values[v] * scale, 1e-12) << v;
+}
+
+// A random graph large enough for several lanes and blocks.
+Graph random_graph(std::uint32_t n, std::size_t m, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::set<std::pair<std::uint32_t, std::uint32_t>> pairs;
+  while (pairs.size() < m) {
+    const auto a = static_cast<std::uint32_t>(rng() % n), b = static_cast<std::uint32_t>(rng() % n);
+    if (a != b) pairs.emplace(std::min(a, b), std::max(a, b));
+  }
+  std::vector<WeightedEdge> edges;
+  for (const auto& [a, b] : pairs) edges.push_back({a, b, 1.0 + static_cast<double>(rng() % 5)});
+  return make_graph(n, edges);
+}
+
+TEST(CsrGraphTest, ThreadedMetricsGiveTheSameBitsOnAnyThreadCount) {
+  const Graph g = random_graph(3000, 10000, 7);
+  const auto exact = betweenness(g, 1);
+  const auto sampled = sampled_betweenness(g, 300, 3, 1);
+  const auto closeness = harmonic_closeness(g, 1);
+  const auto clustering = local_clustering(g, 1);
+  const auto rank = pagerank(g, {.threads = 1});
+  const auto eigen = eigenvector_centrality(g, {1e-10, 1000, 1});
+  for (const unsigned threads : {2u, 3u, 8u}) {
+    SCOPED_TRACE(threads);
+    EXPECT_EQ(betweenness(g, threads), exact);
+    EXPECT_EQ(sampled_betweenness(g, 300, 3, threads), sampled);
+    EXPECT_EQ(harmonic_closeness(g, threads), closeness);
+    EXPECT_EQ(local_clustering(g, threads), clustering);
+    EXPECT_EQ(pagerank(g, {.threads = threads}), rank);
+    EXPECT_EQ(eigenvector_centrality(g, {1e-10, 1000, threads}), eigen);
+  }
+}
+
+}  // namespace
+}  // namespace citenet

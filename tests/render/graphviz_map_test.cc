@@ -2,11 +2,13 @@
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <graphviz/types.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <memory>
 #include <regex>
+#include <set>
 
 #include "render/escape.h"
 #include "render_test_support.h"
@@ -67,7 +69,7 @@ TEST(GraphvizMapTest, SvgIsValidXmlWithTitleAndLegend) {
   EXPECT_NE(svg.find("Co&#45;authorship network \u2014 7 authors"), std::string::npos) << svg;
   EXPECT_NE(svg.find("node area: papers; colour: community (seed 42, modularity 0.31)"),
             std::string::npos);
-  EXPECT_NE(svg.find("0 (3 authors)"), std::string::npos);
+  EXPECT_NE(svg.find("Ada Lovelace et al. (3 authors)"), std::string::npos);
   EXPECT_NE(svg.find("fill=\"#77aadd\""), std::string::npos);  // community 0 in Tol's light blue
   EXPECT_NE(svg.find("xlink:title=\"Ada Lovelace \u2014 papers 7, degree 3, betweenness 0.3, "
                      "community 0\""),
@@ -82,8 +84,12 @@ TEST(GraphvizMapTest, NodeIdsAreIndicesNotLabels) {
   ASSERT_NE(graph, nullptr);
   int nodes = 0;
   for (Agnode_t* node = agfstnode(graph.get()); node != nullptr;
-       node = agnxtnode(graph.get(), node), ++nodes) {
-    EXPECT_TRUE(std::regex_match(agnameof(node), std::regex("n[0-9]+"))) << agnameof(node);
+       node = agnxtnode(graph.get(), node)) {
+    const std::string name = agnameof(node);
+    // The reference circles and their text, and the label text beside node i ("l<i>").
+    if (name.rfind("size_legend", 0) == 0 || name[0] == 'l') continue;
+    EXPECT_TRUE(std::regex_match(name, std::regex("n[0-9]+"))) << name;
+    ++nodes;
   }
   EXPECT_EQ(nodes, 7);
   EXPECT_EQ(agnedges(graph.get()), 7);
@@ -100,7 +106,11 @@ TEST(GraphvizMapTest, LabelsOnlyTheTopNodesBySizeMetric) {
   for (int i = 0; i < 7; ++i) {
     Agnode_t* node = agnode(graph.get(), const_cast<char*>(("n" + std::to_string(i)).c_str()), 0);
     ASSERT_NE(node, nullptr);
-    EXPECT_EQ(attribute(node, "label"), i < 2 ? network.nodes[i].label : "") << i;
+    EXPECT_EQ(attribute(node, "label"), "") << i;  // beside the node, never on it
+    Agnode_t* label = agnode(graph.get(), const_cast<char*>(("l" + std::to_string(i)).c_str()), 0);
+    EXPECT_EQ(label == nullptr ? "(none)" : attribute(label, "label"),
+              i < 2 ? network.nodes[i].label : "(none)")
+        << i;
     EXPECT_NE(attribute(node, "tooltip").find(network.nodes[i].label), std::string::npos);
   }
   // Area proportional to papers (7 for n0, 1 for n6), diameter floored at 0.12 inch.
@@ -189,12 +199,18 @@ TEST(GraphvizMapTest, HostileLabelsRoundTripThroughDot) {
   const std::string dot = render(sample_network(labels), sample_analysis(), MapOptions{}, "dot");
   ParsedGraph graph(agmemread(dot.c_str()));
   ASSERT_NE(graph, nullptr) << dot;
-  EXPECT_EQ(agnnodes(graph.get()), 7);  // "; x -> y did not make new nodes
+  int nodes = 0;  // "; x -> y did not make new nodes
+  for (Agnode_t* node = agfstnode(graph.get()); node != nullptr;
+       node = agnxtnode(graph.get(), node))
+    nodes += agnameof(node)[0] == 'n';
+  EXPECT_EQ(nodes, 7);
   EXPECT_EQ(agnedges(graph.get()), 7);
   for (std::size_t i = 0; i < 7; ++i) {
     Agnode_t* node = agnode(graph.get(), const_cast<char*>(("n" + std::to_string(i)).c_str()), 0);
     ASSERT_NE(node, nullptr);
-    EXPECT_EQ(attribute(node, "label"), graphviz_text(labels[i])) << i;
+    Agnode_t* label = agnode(graph.get(), const_cast<char*>(("l" + std::to_string(i)).c_str()), 0);
+    ASSERT_NE(label, nullptr) << i;
+    EXPECT_EQ(attribute(label, "label"), graphviz_text(labels[i])) << i;
   }
 }
 
@@ -323,6 +339,283 @@ TEST(GraphvizMapTest, FailedRenderLeavesExistingFile) {
   EXPECT_FALSE(write_graphviz_map(sample_network(), sample_analysis(), options, path, "svg", &err));
   EXPECT_EQ(read_file(path), "old map");
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"map.svg"});
+}
+
+// --- Colours, legends, the node cap and label placement. ------------------------------------
+
+// The attribute `name` of node `id` in a map's DOT.
+std::string node_attribute(const std::string& dot, const std::string& id, const char* name) {
+  ParsedGraph graph(agmemread(dot.c_str()));
+  if (graph == nullptr) return "(unreadable DOT)";
+  Agnode_t* node = agnode(graph.get(), const_cast<char*>(id.c_str()), 0);
+  return node == nullptr ? "(no node " + id + ")" : attribute(node, name);
+}
+
+// Graphviz writes colours as given; SVG lowercases them. Compare without case.
+std::string upper(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return std::toupper(c); });
+  return text;
+}
+
+TEST(GraphvizMapTest, CommunitiesAreNamedByTheirMostCentralMember) {
+  // By papers (the default size): Ada (7) leads {Ada, Ben, Cy}, Dee (4) leads {Dee, Eve}.
+  std::string dot = render(sample_network(), sample_analysis(), MapOptions{}, "dot");
+  EXPECT_NE(dot.find("Ada Lovelace et al. (3 authors)"), std::string::npos) << dot;
+  EXPECT_NE(dot.find("Dee Dee et al. (2 authors)"), std::string::npos);
+  EXPECT_NE(dot.find("Fay Wray et al. (2 authors)"), std::string::npos);
+
+  // Sized by degree, Eve outranks Dee, and Gil outranks Fay: the names follow the metric.
+  Analysis analysis = sample_analysis();
+  analysis.degree = {3, 3, 2, 2, 5, 1, 4};
+  MapOptions options;
+  options.size_by = "degree";
+  dot = render(sample_network(), analysis, options, "dot");
+  EXPECT_NE(dot.find("Ada Lovelace et al. (3 authors)"), std::string::npos) << dot;
+  EXPECT_NE(dot.find("Eve Online et al. (2 authors)"), std::string::npos);
+  EXPECT_NE(dot.find("Gil Scott et al. (2 authors)"), std::string::npos);
+  EXPECT_EQ(dot.find("Dee Dee et al."), std::string::npos);
+}
+
+TEST(GraphvizMapTest, ColourByYearOnViridis) {
+  // Mean years 2010 .. 2015 and one undated node: the earliest gets viridis' first colour,
+  // the latest its last, 2012.5 (halfway) its middle one; the undated node is left white.
+  Network network = sample_network();
+  for (int i = 0; i < 6; ++i) network.nodes[i].mean_year = 2010 + i;
+  network.nodes[6].mean_year = 0;
+  MapOptions options;
+  options.color_by = "year";
+  network.nodes[3].mean_year = 2012.5;
+  const std::string dot = render(network, sample_analysis(), options, "dot");
+  EXPECT_EQ(upper(node_attribute(dot, "n0", "fillcolor")), "#440154");
+  EXPECT_EQ(upper(node_attribute(dot, "n5", "fillcolor")), "#FDE725");
+  EXPECT_EQ(upper(node_attribute(dot, "n3", "fillcolor")), "#21918C");
+  EXPECT_EQ(upper(node_attribute(dot, "n6", "fillcolor")), "#FFFFFF");
+  EXPECT_NE(dot.find("colour: mean publication year of the author&apos;s papers"),
+            std::string::npos)
+      << dot;
+  EXPECT_NE(dot.find(">2010 <"), std::string::npos);  // the colour bar runs 2010 .. 2015
+  EXPECT_NE(dot.find("> 2015<"), std::string::npos);
+  EXPECT_NE(dot.find("no year (1)"), std::string::npos);
+}
+
+TEST(GraphvizMapTest, ColourByCitationsOnALogScale) {
+  // Citations 70, 60, ..., 10: log(1 + c) from log 11 to log 71 spans YlOrBr.
+  MapOptions options;
+  options.color_by = "citations";
+  const std::string dot = render(sample_network(), sample_analysis(), options, "dot");
+  EXPECT_EQ(upper(node_attribute(dot, "n0", "fillcolor")), "#662506");
+  EXPECT_EQ(upper(node_attribute(dot, "n6", "fillcolor")), "#FFFFE5");
+  EXPECT_NE(dot.find("colour: citations (log scale)"), std::string::npos) << dot;
+  EXPECT_NE(dot.find("> 70 citations<"), std::string::npos);
+}
+
+TEST(GraphvizMapTest, ColourByCountryListsTheTopCountries) {
+  Network network = sample_network();
+  const char* countries[] = {"Norway", "Norway", "Norway", "Chile", "Chile", "Japan", ""};
+  for (int i = 0; i < 7; ++i) network.nodes[i].country = countries[i];
+  MapOptions options;
+  options.color_by = "country";
+  const std::string dot = render(network, sample_analysis(), options, "dot");
+  EXPECT_EQ(upper(node_attribute(dot, "n0", "fillcolor")), "#77AADD");  // most frequent first
+  EXPECT_EQ(upper(node_attribute(dot, "n3", "fillcolor")), "#EE8866");
+  EXPECT_EQ(upper(node_attribute(dot, "n5", "fillcolor")), "#EEDD88");
+  EXPECT_EQ(upper(node_attribute(dot, "n6", "fillcolor")), "#FFFFFF");
+  EXPECT_NE(dot.find("Norway (3 authors)"), std::string::npos) << dot;
+  EXPECT_NE(dot.find("Chile (2 authors)"), std::string::npos);
+  EXPECT_NE(dot.find("no country (1 author)"), std::string::npos);
+}
+
+TEST(GraphvizMapTest, SizeLegendGivesReferenceCircles) {
+  // Papers run to 7: circles for 1 and 7 papers, drawn at the sizes nodes with 1 and 7 papers
+  // get (0.378 and 1 inch); no circle for a fraction of a paper.
+  const std::string dot = render(sample_network(), sample_analysis(), MapOptions{}, "dot");
+  EXPECT_EQ(node_attribute(dot, "size_legend", "label"), "node area: papers");
+  EXPECT_EQ(node_attribute(dot, "size_legend_0", "width"), "0.378");
+  EXPECT_EQ(node_attribute(dot, "size_legend_text_0", "label"), "1");
+  EXPECT_EQ(node_attribute(dot, "size_legend_1", "width"), "1");
+  EXPECT_EQ(node_attribute(dot, "size_legend_text_1", "label"), "7");
+  EXPECT_EQ(node_attribute(dot, "size_legend_2", "width"), "(no node size_legend_2)");
+}
+
+TEST(GraphvizMapTest, EdgesWidthAndOpacityByWeight) {
+  // Weights 3 (the heaviest) and 0.5 on Ada--Ben and Ben--Eve.
+  const std::string dot = render(sample_network(), sample_analysis(), MapOptions{}, "dot");
+  ParsedGraph graph(agmemread(dot.c_str()));
+  ASSERT_NE(graph, nullptr);
+  const auto edge = [&](const char* a, const char* b) {
+    return agedge(graph.get(), agnode(graph.get(), const_cast<char*>(a), 0),
+                  agnode(graph.get(), const_cast<char*>(b), 0), nullptr, 0);
+  };
+  EXPECT_EQ(attribute(edge("n0", "n1"), "penwidth"), "4");
+  EXPECT_EQ(attribute(edge("n0", "n1"), "color"), "#808080CC");  // 0.25 + 0.55
+  EXPECT_EQ(attribute(edge("n1", "n4"), "penwidth"), "1");       // 0.4 + 3.6 / 6
+  EXPECT_EQ(attribute(edge("n1", "n4"), "color"), "#80808079");  // 0.25 + 0.55 sqrt(1/6)
+}
+
+TEST(GraphvizMapTest, MaxNodesDrawsTheLargestAndSaysSo) {
+  Network network;
+  Analysis analysis;
+  scrambled(&network, &analysis);  // 40 nodes, papers 1 + i % 5
+  MapOptions options;
+  options.max_nodes = 10;
+  const std::string dot = render(network, analysis, options, "dot");
+  ParsedGraph graph(agmemread(dot.c_str()));
+  ASSERT_NE(graph, nullptr);
+  std::set<int> drawn;
+  for (Agnode_t* node = agfstnode(graph.get()); node != nullptr;
+       node = agnxtnode(graph.get(), node)) {
+    const std::string name = agnameof(node);
+    if (name[0] == 'n') drawn.insert(std::stoi(name.substr(1)));
+  }
+  // The ten with 5 papers are 4, 9, 14, ..., 39 (i % 5 == 4).
+  std::set<int> expected;
+  for (int i = 4; i < 40; i += 5) expected.insert(i);
+  expected.insert({13, 18});  // then 4 papers, ties by label: "node 13" < "node 18" < "node 3"
+  EXPECT_EQ(drawn, expected);
+  int edges = 0;
+  for (const WeightedEdge& edge : network.edges)
+    edges += expected.count(edge.source) && expected.count(edge.target);
+  EXPECT_EQ(agnedges(graph.get()), edges);
+  EXPECT_NE(dot.find("showing 10 of 40 nodes (the largest by papers) and the " +
+                     std::to_string(edges) + (edges == 1 ? " link" : " links") + " among them"),
+            std::string::npos)
+      << dot;
+  // The legend still counts the whole network's communities.
+  EXPECT_NE(dot.find("(10 nodes)"), std::string::npos);
+
+  options.max_nodes = 0;  // no cap
+  const std::string all = render(network, analysis, options, "dot");
+  EXPECT_EQ(all.find("showing"), std::string::npos);
+  EXPECT_EQ(ParsedGraph(agmemread(all.c_str())) == nullptr, false);
+}
+
+TEST(GraphvizMapTest, UnknownColouringIsRefused) {
+  MapOptions options;
+  options.color_by = "rainbow";
+  std::string out;
+  std::string err;
+  EXPECT_FALSE(
+      render_graphviz_map(sample_network(), sample_analysis(), options, "svg", &out, &err));
+  EXPECT_EQ(err, "unknown colouring 'rainbow' (expected community, year, citations or country)");
+  EXPECT_FALSE(check_map_options(options, &err));
+  EXPECT_EQ(err, "unknown colouring 'rainbow' (expected community, year, citations or country)");
+}
+
+TEST(GraphvizMapTest, EveryIdIsPrefixed) {
+  MapOptions options;
+  options.id_prefix = "left-map";
+  const std::string svg = render(sample_network(), sample_analysis(), options, "svg");
+  const std::regex id_attribute(" id=\"([^\"]*)\"");
+  int ids = 0;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), id_attribute);
+       it != std::sregex_iterator(); ++it, ++ids) {
+    std::string id = (*it)[1].str();
+    if (id.rfind("a_", 0) == 0) id.erase(0, 2);  // Graphviz's link around a tooltip: a_<id>
+    EXPECT_EQ(id.rfind("left_map", 0), 0u) << id;
+  }
+  EXPECT_GE(ids, 7 + 7 + 1 + 5);  // nodes, edges, graph, size legend
+}
+
+// A dense network: 150 authors, each linked to 6 pseudo-random others, every one labelled
+// with a long name, so that labels compete for room.
+void dense(Network* network, Analysis* analysis) {
+  const std::uint32_t n = 150;
+  network->kind = "coauthor";
+  network->node_noun = "author";
+  std::uint64_t state = 12345;
+  const auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::uint32_t>(state >> 33);
+  };
+  for (std::uint32_t i = 0; i < n; ++i) {
+    network->nodes.push_back(
+        {"Author " + std::to_string(i) + " Longsurname", 1 + next() % 20, 0, 2000, 2001});
+    analysis->component.push_back(0);
+    analysis->communities.community.push_back(i % 6);
+  }
+  std::set<std::pair<std::uint32_t, std::uint32_t>> pairs;
+  for (std::uint32_t i = 0; i < n; ++i)
+    for (int k = 0; k < 6; ++k) {
+      const std::uint32_t j = next() % n;
+      if (j != i) pairs.insert({std::min(i, j), std::max(i, j)});
+    }
+  for (const auto& [a, b] : pairs) network->edges.push_back({a, b, 1.0 + (a + b) % 4});
+  network->graph = make_graph(n, network->edges);
+  analysis->degree.assign(n, 0);
+  for (const WeightedEdge& edge : network->edges) {
+    ++analysis->degree[edge.source];
+    ++analysis->degree[edge.target];
+  }
+  analysis->weighted_degree = analysis->degree;
+  analysis->betweenness.assign(n, 0);
+  analysis->component_count = 1;
+  analysis->communities.count = 6;
+}
+
+struct Box {
+  double left, bottom, right, top;
+};
+
+// Touching is allowed: a label sits flush against its node.
+constexpr double kTolerance = 0.01;
+
+bool boxes_overlap(const Box& a, const Box& b) {
+  return a.left < b.right - kTolerance && b.left < a.right - kTolerance &&
+         a.bottom < b.top - kTolerance && b.bottom < a.top - kTolerance;
+}
+
+bool circle_overlaps(double x, double y, double radius, const Box& box) {
+  const double dx = std::max({box.left - x, 0.0, x - box.right});
+  const double dy = std::max({box.bottom - y, 0.0, y - box.top});
+  return std::sqrt(dx * dx + dy * dy) < radius - kTolerance;
+}
+
+TEST(GraphvizMapTest, NoLabelOverlapsAnotherLabelOrANode) {
+  Network network;
+  Analysis analysis;
+  dense(&network, &analysis);
+  MapOptions options;
+  options.label_top = -1;
+  // The DOT is what the SVG is drawn from (DotIsTheSourceOfTheSameMap): lay it out as the
+  // writer does and read where Graphviz put every node and every label.
+  const std::string dot = render(network, analysis, options, "dot");
+  static GVC_t* const context = gvContext();  // never freed: see expect_dot_redraws_svg
+  ParsedGraph graph(agmemread(dot.c_str()));
+  ASSERT_NE(graph, nullptr);
+  std::srand(1);
+  ASSERT_EQ(gvLayout(context, graph.get(), "nop2"), 0);
+  struct Circle {
+    double x, y, radius;
+  };
+  std::vector<Box> labels;
+  std::vector<Circle> circles;
+  for (Agnode_t* node = agfstnode(graph.get()); node != nullptr;
+       node = agnxtnode(graph.get(), node)) {
+    const std::string name = agnameof(node);
+    const pointf centre = ND_coord(node);
+    const double half_width = ND_width(node) * 72 / 2;
+    const double half_height = ND_height(node) * 72 / 2;
+    if (name[0] == 'l') {  // the label of node n<i>, as Graphviz sized it
+      labels.push_back({centre.x - half_width, centre.y - half_height, centre.x + half_width,
+                        centre.y + half_height});
+      EXPECT_EQ(ND_xlabel(node), nullptr);
+    } else if (std::string(agget(node, const_cast<char*>("shape"))) == "circle") {
+      circles.push_back({centre.x, centre.y, half_width});
+    }
+  }
+  gvFreeLayout(context, graph.get());
+  EXPECT_EQ(circles.size(), 150u + 3);  // the nodes and the size legend's 1, 5 and 20
+  // Most labels find room; the rest are left out rather than drawn over something.
+  EXPECT_GT(labels.size(), 60u);
+  EXPECT_LT(labels.size(), 150u);
+  for (std::size_t a = 0; a < labels.size(); ++a) {
+    for (std::size_t b = a + 1; b < labels.size(); ++b)
+      EXPECT_FALSE(boxes_overlap(labels[a], labels[b])) << "labels " << a << " and " << b;
+    for (const Circle& c : circles)
+      EXPECT_FALSE(circle_overlaps(c.x, c.y, c.radius, labels[a]))
+          << "label " << a << " over the node at " << c.x << "," << c.y;
+  }
 }
 
 }  // namespace

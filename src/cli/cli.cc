@@ -19,10 +19,11 @@ struct Command {
   int (*run)(const CommandArgs&, std::ostream&, std::ostream&);
 };
 
-constexpr std::array<Command, 4> kCommands = {{
+constexpr std::array<Command, 5> kCommands = {{
     {"map", "build a network and write maps and files (SVG, DOT, PNG, PDF, GraphML)", run_map},
     {"stats", "print a network's size, components, communities and most central nodes", run_stats},
     {"parse", "print the normalised records as JSON or CSV", run_parse},
+    {"report", "write one HTML page: corpus summary, maps, top nodes and communities", run_report},
     {"synth", "write a synthetic corpus for benchmarks (MEDLINE, WoS, listing)", run_synth},
 }};
 
@@ -58,7 +59,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   for (const Command& c : kCommands)
     if (c.name == first) return c.run(CommandArgs(args.begin() + 1, args.end()), out, err);
   err << "citenet: unknown command '" << first
-      << "' (commands: map, stats, parse, synth; try citenet --help)\n";
+      << "' (commands: map, stats, parse, report, synth; try citenet --help)\n";
   return kExitUsage;
 }
 

@@ -3,6 +3,7 @@
 
 #include <boost/program_options.hpp>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -21,6 +22,7 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err);
 int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err);
 int run_parse(const CommandArgs& args, std::ostream& out, std::ostream& err);
 int run_synth(const CommandArgs& args, std::ostream& out, std::ostream& err);
+int run_report(const CommandArgs& args, std::ostream& out, std::ostream& err);
 
 // Options every command that reads records takes.
 struct InputOptions {
@@ -83,8 +85,15 @@ std::optional<AnalysisOptions> analysis_options(const NetworkOptions& options, s
 // Reads every input into a corpus, reporting warnings and a totals line on `err`
 // ("15 records read, 0 skipped"). nullopt when nothing usable was read.
 // `keywords` says which keywords the corpus keeps (none unless a network needs them).
+// `tap`, when given, sees each record before the corpus takes it (for what the corpus does
+// not keep, such as journals) and gets the read totals.
+struct LoadTap {
+  std::function<void(const Record&)> record;
+  std::size_t records_read = 0;
+  std::size_t records_skipped = 0;
+};
 std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err,
-                                  CorpusNeeds needs = {});
+                                  CorpusNeeds needs = {}, LoadTap* tap = nullptr);
 
 // Parses `args` against `named` and `positional`; on a usage error writes one line to
 // `err` and returns false. `help` is set when --help was given.

@@ -277,8 +277,8 @@ std::optional<AnalysisOptions> analysis_options(const NetworkOptions& options, s
   return a;
 }
 
-std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err,
-                                  CorpusNeeds needs) {
+std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err, CorpusNeeds needs,
+                                  LoadTap* tap) {
   if (options.inputs.empty()) {
     err << "citenet: no input files (try --help)\n";
     return std::nullopt;
@@ -310,7 +310,12 @@ std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err
     ReadStats stats;
     std::string error;
     if (!read_input(
-            path, [&](Record&& r) { builder.add(r); }, stats, &error, options.from)) {
+            path,
+            [&](Record&& r) {
+              if (tap && tap->record) tap->record(r);
+              builder.add(r);
+            },
+            stats, &error, options.from)) {
       err << error << "\n";
       return std::nullopt;
     }
@@ -327,6 +332,10 @@ std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err
     err << total.records_read << " records read, " << total.records_skipped << " skipped\n";
     err << "citenet: no records could be read, nothing to do\n";
     return std::nullopt;
+  }
+  if (tap) {
+    tap->records_read = total.records_read;
+    tap->records_skipped = total.records_skipped;
   }
   Corpus corpus = builder.finish();
   err << total.records_read << " records read, " << total.records_skipped << " skipped, "

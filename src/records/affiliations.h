@@ -6,6 +6,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "records/string_hash.h"
+
 namespace citenet {
 
 // Organisation-level name from one affiliation string, "" when none is found.
@@ -45,13 +47,7 @@ class AffiliationCache {
  private:
   // Bounded so a corpus of only distinct addresses cannot grow it without limit.
   static constexpr std::size_t kMaxEntries = 1u << 21;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
-  std::unordered_map<std::string, AffiliationParts, Hash, std::equal_to<>> cache_;
+  std::unordered_map<std::string, AffiliationParts, StringHash, std::equal_to<>> cache_;
 };
 
 }  // namespace citenet

@@ -240,8 +240,9 @@ std::string joined(const Range& items) {
 
 }  // namespace
 
-AuthorIdentity::AuthorIdentity(AuthorKeyMode mode, const Thesaurus* thesaurus)
-    : mode_(mode), thesaurus_(thesaurus) {}
+AuthorIdentity::AuthorIdentity(AuthorKeyMode mode, const Thesaurus* thesaurus,
+                               AffiliationCache* affiliations)
+    : mode_(mode), thesaurus_(thesaurus), shared_affiliations_(affiliations) {}
 
 std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const Author> authors) {
   assert(!resolved_ && "add after resolve()");
@@ -347,19 +348,25 @@ void AuthorIdentity::add_institutions(const Author& author, std::uint32_t form_i
   Form& form = forms_[form_id];
   const bool initials_only = !form.has_given && form.orcid.empty() && !form.thesaurus_key;
   for (const std::string& affiliation : author.affiliations) {
-    const AffiliationParts& parts = affiliations_.parts(affiliation);
+    const AffiliationParts& parts =
+        (shared_affiliations_ ? *shared_affiliations_ : own_affiliations_).parts(affiliation);
     const std::string& institution = parts.institution;
     if (institution.empty()) continue;
-    std::string key = parts.institution_key;
+    std::string_view key = parts.institution_key;
+    std::string thesaurus_key;
     if (thesaurus_) {
       if (const auto* target = thesaurus_->find(ThesaurusKind::institution, institution)) {
         if (target->label.empty()) continue;
-        key.assign(1, kThesaurusMark).append(target->key);
+        thesaurus_key.assign(1, kThesaurusMark).append(target->key);
+        key = thesaurus_key;
       }
     }
     if (key.empty()) continue;
-    const auto [entry, added] = institution_ids_.try_emplace(
-        std::move(key), static_cast<std::uint32_t>(institution_ids_.size()));
+    auto entry = institution_ids_.find(key);
+    if (entry == institution_ids_.end())
+      entry = institution_ids_
+                  .emplace(std::string(key), static_cast<std::uint32_t>(institution_ids_.size()))
+                  .first;
     const std::uint32_t institution_id = entry->second;
     if (initials_only) {
       initials_slot_institutions_.emplace_back(slot, institution_id);

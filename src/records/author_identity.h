@@ -39,6 +39,7 @@
 
 #include "records/affiliations.h"
 #include "records/record.h"
+#include "records/string_hash.h"
 
 namespace citenet {
 
@@ -76,9 +77,11 @@ class AuthorIdentity {
   static constexpr std::size_t kMaxEvidenceAuthors = 100;
   static constexpr std::size_t kMaxInstitutionsPerForm = 32;
 
-  // `thesaurus`, when given, must outlive this object.
+  // `thesaurus`, when given, must outlive this object. `affiliations`, when given, is the
+  // caller's cache (must outlive this object), so each address is looked up in one place.
   explicit AuthorIdentity(AuthorKeyMode mode = AuthorKeyMode::smart,
-                          const Thesaurus* thesaurus = nullptr);
+                          const Thesaurus* thesaurus = nullptr,
+                          AffiliationCache* affiliations = nullptr);
 
   // Registers one paper's authors (citation order) and returns the form id of each slot
   // (kDropped for a dropped author), valid until the next add. Paper indices count calls
@@ -133,13 +136,7 @@ class AuthorIdentity {
     std::vector<std::uint32_t> institutions;  // distinct institution ids (full forms)
     std::uint32_t occurrences = 0;
   };
-  struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view key) const noexcept {
-      return std::hash<std::string_view>{}(key);
-    }
-  };
-  using Index = std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>>;
+  using Index = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
 
   std::uint32_t add_author(const Author& author, std::uint32_t slot);
   bool find_in_thesaurus(const Author& author);
@@ -174,7 +171,8 @@ class AuthorIdentity {
   // Initials-only slots with affiliations (smart mode): (slot, institution id), by slot.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> initials_slot_institutions_;
   Index institution_ids_;
-  AffiliationCache affiliations_;
+  AffiliationCache own_affiliations_;
+  AffiliationCache* shared_affiliations_;  // the caller's, or nullptr for own_affiliations_
   bool resolved_ = false;
   // Filled by resolve().
   std::vector<std::uint32_t> person_of_form_;

@@ -134,7 +134,7 @@ std::vector<std::string> CorpusBuilder::EntityTable::labels() const {
 }
 
 CorpusBuilder::CorpusBuilder(CorpusOptions options)
-    : options_(options), identity_(options.author_key, options.thesaurus) {}
+    : options_(options), identity_(options.author_key, options.thesaurus, &affiliations_) {}
 
 std::uint32_t CorpusBuilder::intern(EntityTable& table, ThesaurusKind kind, const std::string& key,
                                     std::string_view printed) {
@@ -228,9 +228,12 @@ std::uint32_t CorpusBuilder::find_or_register_paper(const Record& record) {
 }
 
 void CorpusBuilder::add(const Record& record) {
-  std::vector<std::uint32_t> institutions;
-  std::vector<std::uint32_t> countries;
-  std::vector<std::uint32_t> keywords;
+  std::vector<std::uint32_t>& institutions = scratch_institutions_;
+  std::vector<std::uint32_t>& countries = scratch_countries_;
+  std::vector<std::uint32_t>& keywords = scratch_keywords_;
+  institutions.clear();
+  countries.clear();
+  keywords.clear();
   identity_.add_paper(record.authors);
   for (const Author& author : record.authors)
     for (const std::string& affiliation : author.affiliations)

@@ -168,6 +168,10 @@ class CorpusBuilder {
   EntityTable institutions_;
   EntityTable countries_;
   EntityTable keywords_;
+  // Reused by add(), so a record costs no allocation for its id lists.
+  std::vector<std::uint32_t> scratch_institutions_;
+  std::vector<std::uint32_t> scratch_countries_;
+  std::vector<std::uint32_t> scratch_keywords_;
 };
 
 // "Alderwick 2024 Cross-sector collaboration to reduce…": first author's surname, year,

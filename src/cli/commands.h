@@ -32,8 +32,9 @@ struct InputOptions {
   std::string thesaurus;      // CSV kind,from,to or an edited merge table
   std::string author_merges;  // where to write the author merge table
   bool keep_duplicates = false;
-  bool strict = false;  // the first bad record ends the run
-  bool quiet = false;   // no per-record warnings, only the totals line
+  bool strict = false;   // the first bad record ends the run
+  bool quiet = false;    // no per-record warnings, only the totals line
+  unsigned threads = 0;  // parsing threads, 0: one per core
 };
 void add_input_options(boost::program_options::options_description& named,
                        boost::program_options::positional_options_description& positional,

@@ -1,7 +1,10 @@
 #include <algorithm>
+#include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "formats/input.h"
 #include "graph/filters.h"
 #include "graph/metrics.h"
@@ -11,6 +14,25 @@
 namespace po = boost::program_options;
 
 namespace citenet {
+
+namespace {
+
+// "412 MB", "1.5 GB": sizes for the reading progress line.
+std::string human_bytes(std::size_t bytes) {
+  char text[32];
+  if (bytes >= 1'000'000'000)
+    std::snprintf(text, sizeof text, "%.1f GB", static_cast<double>(bytes) / 1e9);
+  else
+    std::snprintf(text, sizeof text, "%.0f MB", static_cast<double>(bytes) / 1e6);
+  return text;
+}
+
+// "270k": counts for the progress line.
+std::string human_count(std::size_t n) {
+  return n >= 10'000 ? std::to_string(n / 1000) + "k" : std::to_string(n);
+}
+
+}  // namespace
 
 void add_input_options(po::options_description& named,
                        po::positional_options_description& positional, InputOptions& options) {
@@ -31,7 +53,9 @@ void add_input_options(po::options_description& named,
       "do not merge records of the same paper (same DOI, PMID, or title and year)")(
       "strict", po::bool_switch(&options.strict),
       "stop at the first bad record instead of skipping it")(
-      "quiet,q", po::bool_switch(&options.quiet), "only the totals line, no per-record warnings");
+      "quiet,q", po::bool_switch(&options.quiet), "only the totals line, no per-record warnings")(
+      "threads", po::value(&options.threads)->default_value(options.threads),
+      "threads that parse the input (0: one per core); the results do not depend on it");
   positional.add("input", -1);
 }
 
@@ -306,28 +330,41 @@ std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err
   corpus_options.references = needs.references;
   CorpusBuilder builder(corpus_options);
   ReadStats total;
+  std::optional<Progress> step(std::in_place, "read");
   for (const std::string& path : options.inputs) {
     ReadStats stats;
     std::string error;
+    ReadOptions read_options;
+    read_options.threads = options.threads;
+    const std::string name = std::filesystem::path(path).filename().string();
+    read_options.progress = [&](std::size_t done, std::size_t size, std::size_t records) {
+      if (!step->wants_detail()) return;
+      step->set_detail(name + ": " + human_bytes(done) + " of " + human_bytes(size) + ", " +
+                       human_count(total.records_read + records) + " records");
+    };
     if (!read_input(
             path,
             [&](Record&& r) {
               if (tap && tap->record) tap->record(r);
               builder.add(r);
             },
-            stats, &error, options.from)) {
+            stats, &error, options.from, read_options)) {
       err << error << "\n";
       return std::nullopt;
     }
     if (options.strict && !stats.warnings.empty()) {
+      step.reset();
       err << stats.warnings.front().to_string() << " (--strict: stopping)\n";
       return std::nullopt;
     }
+    // Printed once reading is over, so they do not break into the progress line.
     if (!options.quiet)
-      for (const Diagnostic& d : stats.warnings) err << "warning: " << d.to_string() << "\n";
+      for (Diagnostic& d : stats.warnings) total.warnings.push_back(std::move(d));
     total.records_read += stats.records_read;
     total.records_skipped += stats.records_skipped;
   }
+  step.reset();
+  for (const Diagnostic& d : total.warnings) err << "warning: " << d.to_string() << "\n";
   if (total.records_read == 0) {
     err << total.records_read << " records read, " << total.records_skipped << " skipped\n";
     err << "citenet: no records could be read, nothing to do\n";
@@ -337,7 +374,10 @@ std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err
     tap->records_read = total.records_read;
     tap->records_skipped = total.records_skipped;
   }
-  Corpus corpus = builder.finish();
+  Corpus corpus = [&] {
+    const Progress authors("authors");  // who is who; duplicates folded into papers
+    return builder.finish();
+  }();
   err << total.records_read << " records read, " << total.records_skipped << " skipped, "
       << corpus.duplicates_merged << " merged as duplicates (" << corpus.papers.size()
       << " papers)\n";

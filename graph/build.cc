@@ -4,6 +4,8 @@
 #include <array>
 #include <span>
 
+#include "graph/parallel.h"
+
 namespace citenet {
 
 namespace {
@@ -37,32 +39,11 @@ struct Units {
   }
 };
 
-// Co-occurrence counts: full counting keeps 8-byte keys only; fractional counting keeps a
-// weight beside each key. Both sorted, then summed per key in one pass.
+// Pair counts of the bipartite kinds: full counting keeps 8-byte keys only; fractional
+// counting keeps a weight beside each key. Both sorted, then summed per key in one pass.
 class PairCounter {
  public:
   explicit PairCounter(Counting counting) : counting_(counting) {}
-
-  void reserve(std::size_t pairs) {
-    if (counting_ == Counting::full)
-      keys_.reserve(pairs);
-    else
-      weighted_.reserve(pairs);
-  }
-
-  // Every pair of `ids` (distinct) gains pair_weight(counting, ids.size()).
-  void add_unit(std::span<const std::uint32_t> ids) {
-    if (ids.size() < 2) return;
-    if (counting_ == Counting::full) {
-      for (std::size_t i = 0; i < ids.size(); ++i)
-        for (std::size_t j = i + 1; j < ids.size(); ++j) keys_.push_back(pack(ids[i], ids[j]));
-      return;
-    }
-    const double w = pair_weight(counting_, ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i)
-      for (std::size_t j = i + 1; j < ids.size(); ++j)
-        weighted_.push_back({pack(ids[i], ids[j]), w});
-  }
 
   // One pair with its own weight (bipartite links); `weight` must be 1 under full counting.
   void add(std::uint32_t a, std::uint32_t b, double weight) {
@@ -104,11 +85,88 @@ class PairCounter {
   std::vector<std::pair<std::uint64_t, double>> weighted_;
 };
 
-std::size_t pair_count(const Units& units, const std::vector<bool>& links) {
-  std::size_t pairs = 0;
+// Co-occurrence edges: every two members of a linking unit gain pair_weight(counting, unit
+// size). Row by row, as Gustavson's sparse product A A^T (Gustavson 1978, "Two fast
+// algorithms for sparse matrices", ACM TOMS 4(3)): node v visits its units and adds each
+// member above v into a dense accumulator, so the list of all pairs (hundreds of millions for
+// a million records) is never stored, and rows run on separate threads. A first pass counts
+// each row so the edge list is allocated once at its final size; sums are added in unit
+// order, so the result does not depend on the thread count. Sorted by (source, target).
+std::vector<WeightedEdge> co_occurrence_edges(const Units& units, const std::vector<bool>& links,
+                                              std::size_t node_count, Counting counting,
+                                              unsigned threads) {
+  std::vector<std::uint64_t> first_unit(node_count + 1, 0);  // node -> its linking units
   for (std::size_t u = 0; u < units.size(); ++u)
-    if (links[u]) pairs += units[u].size() * (units[u].size() - (units[u].empty() ? 0 : 1)) / 2;
-  return pairs;
+    if (links[u] && units[u].size() > 1)
+      for (const std::uint32_t m : units[u]) ++first_unit[m + 1];
+  for (std::size_t v = 0; v < node_count; ++v) first_unit[v + 1] += first_unit[v];
+  std::vector<std::uint32_t> unit_of(first_unit.back());
+  {
+    std::vector<std::uint64_t> fill(first_unit.begin(), first_unit.end() - 1);
+    for (std::size_t u = 0; u < units.size(); ++u)
+      if (links[u] && units[u].size() > 1)
+        for (const std::uint32_t m : units[u]) unit_of[fill[m]++] = static_cast<std::uint32_t>(u);
+  }
+  // Calls f(member, unit) for every member above v of every unit of v.
+  const auto for_each_partner = [&](std::uint32_t v, auto&& f) {
+    for (std::uint64_t i = first_unit[v]; i < first_unit[v + 1]; ++i) {
+      const auto members = units[unit_of[i]];
+      for (auto m = std::upper_bound(members.begin(), members.end(), v); m != members.end(); ++m)
+        f(*m, unit_of[i]);
+    }
+  };
+  constexpr std::uint32_t kUnmarked = 0xFFFFFFFFu;
+  constexpr std::size_t kRowsPerBlock = 1024;
+  struct Scratch {
+    std::vector<std::uint32_t> mark;  // mark[m] == v: m already in row v
+    std::vector<double> sum;
+    std::vector<std::uint32_t> row;
+  };
+  const auto make_scratch = [&] {
+    return Scratch{std::vector<std::uint32_t>(node_count, kUnmarked),
+                   std::vector<double>(node_count, 0.0),
+                   {}};
+  };
+
+  std::vector<std::uint64_t> row_start(node_count + 1, 0);
+  parallel_blocks_with(node_count, kRowsPerBlock, threads, make_scratch,
+                       [&](std::size_t begin, std::size_t end, Scratch& s) {
+                         for (auto v = static_cast<std::uint32_t>(begin); v < end; ++v) {
+                           std::uint64_t size = 0;
+                           for_each_partner(v, [&](std::uint32_t m, std::uint32_t) {
+                             if (s.mark[m] != v) {
+                               s.mark[m] = v;
+                               ++size;
+                             }
+                           });
+                           row_start[v + 1] = size;
+                         }
+                       });
+  for (std::size_t v = 0; v < node_count; ++v) row_start[v + 1] += row_start[v];
+
+  std::vector<WeightedEdge> edges(row_start.back());
+  parallel_blocks_with(node_count, kRowsPerBlock, threads, make_scratch,
+                       [&](std::size_t begin, std::size_t end, Scratch& s) {
+                         for (auto v = static_cast<std::uint32_t>(begin); v < end; ++v) {
+                           s.row.clear();
+                           for_each_partner(v, [&](std::uint32_t m, std::uint32_t unit) {
+                             const double w = counting == Counting::full
+                                                  ? 1.0
+                                                  : pair_weight(counting, units[unit].size());
+                             if (s.mark[m] != v) {
+                               s.mark[m] = v;
+                               s.sum[m] = w;
+                               s.row.push_back(m);
+                             } else {
+                               s.sum[m] += w;
+                             }
+                           });
+                           std::sort(s.row.begin(), s.row.end());
+                           WeightedEdge* out = edges.data() + row_start[v];
+                           for (const std::uint32_t m : s.row) *out++ = {v, m, s.sum[m]};
+                         }
+                       });
+  return edges;
 }
 
 void add_occurrence(NodeAttributes& node, const PaperInfo& paper) {
@@ -202,14 +260,10 @@ Network entity_network(const Corpus& corpus, const Selection& s,
   Network network;
   network.nodes.resize(labels.size());
   for (std::size_t i = 0; i < labels.size(); ++i) network.nodes[i].label = labels[i];
-  PairCounter counter(spec.counting);
-  counter.reserve(pair_count(s.lists, s.links));
-  for (std::size_t u = 0; u < s.papers.size(); ++u) {
+  for (std::size_t u = 0; u < s.papers.size(); ++u)
     for (std::uint32_t id : s.lists[u])
       add_occurrence(network.nodes[id], corpus.papers[s.papers[u]]);
-    if (s.links[u]) counter.add_unit(s.lists[u]);
-  }
-  network.edges = counter.edges();
+  network.edges = co_occurrence_edges(s.lists, s.links, labels.size(), spec.counting, spec.threads);
   add_years_and_countries(corpus, s, network);
   std::vector<double> occurrences(network.nodes.size());
   for (std::size_t i = 0; i < occurrences.size(); ++i) occurrences[i] = network.nodes[i].papers;
@@ -239,14 +293,11 @@ Network paper_network(const Corpus& corpus, const Selection& s, std::size_t enti
       for (std::uint32_t id : s.lists[u]) by_entity.members[fill[id]++] = s.papers[u];
   by_entity.offsets = std::move(offsets);  // members ascending: papers were visited in order
   const std::vector<bool> all(by_entity.size(), true);
-  PairCounter counter(spec.counting);
-  counter.reserve(pair_count(by_entity, all));
   std::size_t units = 0;
-  for (std::size_t e = 0; e < by_entity.size(); ++e) {
+  for (std::size_t e = 0; e < by_entity.size(); ++e)
     if (!by_entity[e].empty()) ++units;
-    counter.add_unit(by_entity[e]);
-  }
-  network.edges = counter.edges();
+  network.edges =
+      co_occurrence_edges(by_entity, all, corpus.papers.size(), spec.counting, spec.threads);
   std::vector<double> occurrences(network.nodes.size(), 0.0);
   for (std::size_t u = 0; u < s.papers.size(); ++u)
     occurrences[s.papers[u]] = static_cast<double>(s.lists[u].size());

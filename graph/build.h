@@ -47,6 +47,7 @@ struct NetworkSpec {
   // 0: no limit. Not applied to citation and author-paper networks.
   std::uint32_t max_entities = 0;
   YearRange years = {};  // papers outside the range are left out before building
+  unsigned threads = 0;  // co-occurrence rows: 0 = every core; the same network on any number
 };
 
 struct BuildReport {

@@ -8,6 +8,7 @@
 #include <random>
 #include <vector>
 
+#include "graph/community_level.h"
 #include "graph/metrics.h"
 
 namespace citenet {
@@ -19,54 +20,13 @@ using community_util::order_by_size;
 // Randomness of the refinement, theta of Traag, Waltman & van Eck 2019 (their value).
 constexpr double kTheta = 0.01;
 
-// The graph of one level in compressed rows: vertex v's neighbours (never v itself) are
-// neighbour[offset[v] .. offset[v+1]), each undirected edge stored in both rows; `loop[v]`
-// is the weight folded inside v by earlier aggregations (or a self loop of the input), and
-// `node_weight[v]` is a_v: the strength (loops twice) for modularity, the number of input
-// vertices for CPM. Aggregation sums both.
-struct Level {
-  std::vector<std::size_t> offset;
-  std::vector<std::uint32_t> neighbour;
-  std::vector<double> weight;
-  std::vector<double> loop;
-  std::vector<double> node_weight;
-
-  std::uint32_t size() const { return static_cast<std::uint32_t>(loop.size()); }
-};
-
+// The first level: the graph's rows, each vertex weighted by its strength (modularity) or
+// by 1 (CPM: the number of input vertices it stands for).
 Level level_from_graph(const Graph& g, Quality quality) {
-  const std::uint32_t n = g.vertex_count();
-  Level level;
-  level.offset.assign(n + 1, 0);
-  level.loop.assign(n, 0.0);
-  // The graph's rows, without self loops (folded into loop[]).
-  for (std::uint32_t v = 0; v < n; ++v) {
-    std::size_t kept = 0;
-    for (const std::uint32_t u : g.neighbours(v)) kept += u != v;
-    level.offset[v + 1] = level.offset[v] + kept;
-  }
-  level.neighbour.reserve(level.offset[n]);
-  level.weight.reserve(level.offset[n]);
-  for (std::uint32_t v = 0; v < n; ++v) {
-    const auto neighbours = g.neighbours(v);
-    const auto weights = g.weights(v);
-    for (std::size_t i = 0; i < neighbours.size(); ++i) {
-      if (neighbours[i] == v) {
-        level.loop[v] += weights[i];
-        continue;
-      }
-      level.neighbour.push_back(neighbours[i]);
-      level.weight.push_back(weights[i]);
-    }
-  }
-  level.node_weight.assign(n, 1.0);
-  if (quality == Quality::modularity) {
-    for (std::size_t v = 0; v < n; ++v) {
-      double k = 2.0 * level.loop[v];
-      for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) k += level.weight[i];
-      level.node_weight[v] = k;
-    }
-  }
+  Level level(g);
+  level.node_weight.assign(level.size(), 1.0);
+  if (quality == Quality::modularity)
+    for (std::uint32_t v = 0; v < level.size(); ++v) level.node_weight[v] = level.strength(v);
   return level;
 }
 
@@ -123,7 +83,7 @@ std::size_t move_nodes_fast(const Level& level, const Objective& objective, std:
   std::size_t moves = 0;
   while (queued_count > 0) {
     const std::uint32_t v = queue[head];
-    head = (head + 1) % n;
+    if (++head == n) head = 0;
     --queued_count;
     queued[v] = 0;
 
@@ -167,7 +127,9 @@ std::size_t move_nodes_fast(const Level& level, const Objective& objective, std:
       const std::uint32_t u = level.neighbour[i];
       if (queued[u] || community[u] == best) continue;
       queued[u] = 1;
-      queue[(head + queued_count) % n] = u;
+      std::size_t tail = head + queued_count;
+      if (tail >= n) tail -= n;
+      queue[tail] = u;
       ++queued_count;
     }
   }
@@ -255,7 +217,9 @@ std::vector<std::uint32_t> refine(const Level& level, const Objective& objective
       cumulative.clear();
       double sum = 0.0;
       for (const double gain : candidate_gain) {
-        sum += std::exp((gain - max_gain) / kTheta);
+        // Below -746 exp() is exactly 0 in double precision; skipping it changes no bit.
+        const double exponent = (gain - max_gain) / kTheta;
+        if (exponent > -746.0) sum += std::exp(exponent);
         cumulative.push_back(sum);
       }
       const double x = draw_unit(rng) * sum;
@@ -272,61 +236,6 @@ std::vector<std::uint32_t> refine(const Level& level, const Objective& objective
   }
   make_dense(refined);
   return refined;
-}
-
-// One vertex per community; edges between communities summed, edges inside become loops,
-// node weights summed.
-Level aggregate(const Level& level, const std::vector<std::uint32_t>& community,
-                std::uint32_t count) {
-  const std::uint32_t n = level.size();
-  std::vector<std::size_t> first(count + 1, 0);
-  for (const std::uint32_t c : community) ++first[c + 1];
-  std::partial_sum(first.begin(), first.end(), first.begin());
-  std::vector<std::uint32_t> members(n);
-  {
-    std::vector<std::size_t> next(first.begin(), first.end() - 1);
-    for (std::uint32_t v = 0; v < n; ++v) members[next[community[v]]++] = v;
-  }
-
-  Level result;
-  result.offset.assign(count + 1, 0);
-  result.loop.assign(count, 0.0);
-  result.node_weight.assign(count, 0.0);
-  std::vector<double> link(count, 0.0);
-  std::vector<char> seen(count, 0);
-  std::vector<std::uint32_t> touched;
-  for (std::uint32_t c = 0; c < count; ++c) {
-    touched.clear();
-    double loop = 0.0, node_weight = 0.0;
-    for (std::size_t m = first[c]; m < first[c + 1]; ++m) {
-      const std::uint32_t v = members[m];
-      loop += level.loop[v];
-      node_weight += level.node_weight[v];
-      for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) {
-        const std::uint32_t d = community[level.neighbour[i]];
-        if (d == c) {
-          loop += 0.5 * level.weight[i];  // seen once from each end
-          continue;
-        }
-        if (!seen[d]) {
-          seen[d] = 1;
-          touched.push_back(d);
-        }
-        link[d] += level.weight[i];
-      }
-    }
-    result.loop[c] = loop;
-    result.node_weight[c] = node_weight;
-    std::sort(touched.begin(), touched.end());
-    for (const std::uint32_t d : touched) {
-      result.neighbour.push_back(d);
-      result.weight.push_back(link[d]);
-      link[d] = 0.0;
-      seen[d] = 0;
-    }
-    result.offset[c + 1] = result.neighbour.size();
-  }
-  return result;
 }
 
 // Splits every community of `community` into its connected parts on `level`'s edges; dense
@@ -389,7 +298,7 @@ std::size_t iterate(const Level& base, const Objective& objective, std::mt19937_
     std::vector<std::uint32_t> next_community(refined_count);
     for (std::uint32_t v = 0; v < current->size(); ++v) next_community[refined[v]] = community[v];
     for (std::uint32_t& v : node_of) v = refined[v];
-    level = aggregate(*current, refined, refined_count);
+    level = current->aggregate(refined, refined_count);
     current = &level;
     community = std::move(next_community);
   }
@@ -424,9 +333,7 @@ LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
   std::iota(partition.community.begin(), partition.community.end(), 0u);
 
   const Level base = level_from_graph(g, options.quality);
-  double total_weight = 0.0;  // m
-  for (std::uint32_t v = 0; v < n; ++v) total_weight += base.loop[v];
-  for (const double w : base.weight) total_weight += 0.5 * w;
+  const double total_weight = base.total_weight();  // m
 
   if (total_weight > 0.0) {
     Objective objective;

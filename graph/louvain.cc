@@ -7,6 +7,7 @@
 #include <random>
 #include <vector>
 
+#include "graph/community_level.h"
 #include "graph/metrics.h"
 
 namespace citenet {
@@ -15,57 +16,11 @@ namespace {
 using community_util::draw_below;
 using community_util::order_by_size;
 
-// The graph of one level in compressed rows: vertex v's neighbours (never v itself) are
-// neighbour[offset[v] .. offset[v+1]), each undirected edge stored in both rows; `loop[v]`
-// is the weight of edges folded inside v by earlier aggregations.
-struct Level {
-  std::vector<std::size_t> offset;
-  std::vector<std::uint32_t> neighbour;
-  std::vector<double> weight;
-  std::vector<double> loop;
-
-  std::uint32_t size() const { return static_cast<std::uint32_t>(loop.size()); }
-};
-
-Level level_from_graph(const Graph& g) {
-  const std::uint32_t n = g.vertex_count();
-  Level level;
-  level.offset.assign(n + 1, 0);
-  level.loop.assign(n, 0.0);
-  // The graph's rows, without self loops (folded into loop[]).
-  for (std::uint32_t v = 0; v < n; ++v) {
-    std::size_t kept = 0;
-    for (const std::uint32_t u : g.neighbours(v)) kept += u != v;
-    level.offset[v + 1] = level.offset[v] + kept;
-  }
-  level.neighbour.reserve(level.offset[n]);
-  level.weight.reserve(level.offset[n]);
-  for (std::uint32_t v = 0; v < n; ++v) {
-    const auto neighbours = g.neighbours(v);
-    const auto weights = g.weights(v);
-    for (std::size_t i = 0; i < neighbours.size(); ++i) {
-      if (neighbours[i] == v) {
-        level.loop[v] += weights[i];
-        continue;
-      }
-      level.neighbour.push_back(neighbours[i]);
-      level.weight.push_back(weights[i]);
-    }
-  }
-  return level;
-}
-
-// Moves single vertices to the neighbouring community with the largest modularity gain until
-// a full pass moves nothing. Returns whether any vertex moved; `community` ends dense.
 bool move_vertices(const Level& level, double resolution, double total_weight, std::mt19937_64& rng,
                    std::vector<std::uint32_t>& community) {
   const std::uint32_t n = level.size();
   std::vector<double> strength(n);  // k_v, loops counted twice
-  for (std::uint32_t v = 0; v < n; ++v) {
-    double k = 2.0 * level.loop[v];
-    for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) k += level.weight[i];
-    strength[v] = k;
-  }
+  for (std::uint32_t v = 0; v < n; ++v) strength[v] = level.strength(v);
   community.resize(n);
   std::iota(community.begin(), community.end(), 0u);
   std::vector<double> total(strength);  // summed strength per community
@@ -128,57 +83,6 @@ bool move_vertices(const Level& level, double resolution, double total_weight, s
   return moved_any;
 }
 
-// One vertex per community; edges between communities summed, edges inside become loops.
-Level aggregate(const Level& level, const std::vector<std::uint32_t>& community,
-                std::uint32_t count) {
-  const std::uint32_t n = level.size();
-  std::vector<std::size_t> first(count + 1, 0);  // members grouped by community
-  for (const std::uint32_t c : community) ++first[c + 1];
-  std::partial_sum(first.begin(), first.end(), first.begin());
-  std::vector<std::uint32_t> members(n);
-  {
-    std::vector<std::size_t> next(first.begin(), first.end() - 1);
-    for (std::uint32_t v = 0; v < n; ++v) members[next[community[v]]++] = v;
-  }
-
-  Level result;
-  result.offset.assign(count + 1, 0);
-  result.loop.assign(count, 0.0);
-  std::vector<double> link(count, 0.0);
-  std::vector<char> seen(count, 0);
-  std::vector<std::uint32_t> touched;
-  for (std::uint32_t c = 0; c < count; ++c) {
-    touched.clear();
-    double loop = 0.0;
-    for (std::size_t m = first[c]; m < first[c + 1]; ++m) {
-      const std::uint32_t v = members[m];
-      loop += level.loop[v];
-      for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) {
-        const std::uint32_t d = community[level.neighbour[i]];
-        if (d == c) {
-          loop += 0.5 * level.weight[i];  // seen once from each end
-          continue;
-        }
-        if (!seen[d]) {
-          seen[d] = 1;
-          touched.push_back(d);
-        }
-        link[d] += level.weight[i];
-      }
-    }
-    result.loop[c] = loop;
-    std::sort(touched.begin(), touched.end());
-    for (const std::uint32_t d : touched) {
-      result.neighbour.push_back(d);
-      result.weight.push_back(link[d]);
-      link[d] = 0.0;
-      seen[d] = 0;
-    }
-    result.offset[c + 1] = result.neighbour.size();
-  }
-  return result;
-}
-
 }  // namespace
 
 Partition louvain(const Graph& g, double resolution, std::uint64_t seed) {
@@ -187,10 +91,8 @@ Partition louvain(const Graph& g, double resolution, std::uint64_t seed) {
   result.community.resize(n);
   std::iota(result.community.begin(), result.community.end(), 0u);
 
-  Level level = level_from_graph(g);
-  double total_weight = 0.0;  // m, which aggregation preserves
-  for (std::uint32_t v = 0; v < n; ++v) total_weight += level.loop[v];
-  for (const double w : level.weight) total_weight += 0.5 * w;
+  Level level(g);
+  const double total_weight = level.total_weight();  // m, which aggregation preserves
 
   if (total_weight > 0.0) {
     std::mt19937_64 rng(seed);
@@ -199,7 +101,7 @@ Partition louvain(const Graph& g, double resolution, std::uint64_t seed) {
       for (std::uint32_t& c : result.community) c = community[c];
       const std::uint32_t count = *std::max_element(community.begin(), community.end()) + 1;
       if (count == level.size()) break;
-      level = aggregate(level, community, count);
+      level = level.aggregate(community, count);
     }
   }
 

@@ -47,6 +47,25 @@ void parallel_blocks(std::size_t n, std::size_t block, unsigned threads, Body&& 
                  [&](std::size_t b) { body(b * block, std::min(n, (b + 1) * block)); });
 }
 
+// As parallel_blocks, with one scratch object per thread (make_scratch() builds it once per
+// thread, not per block): body(begin, end, scratch).
+template <typename MakeScratch, typename Body>
+void parallel_blocks_with(std::size_t n, std::size_t block, unsigned threads,
+                          MakeScratch&& make_scratch, Body&& body) {
+  const std::size_t blocks = (n + block - 1) / block;
+  threads = static_cast<unsigned>(std::min<std::size_t>(resolve_threads(threads), blocks));
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    auto scratch = make_scratch();
+    for (std::size_t b; (b = next.fetch_add(1, std::memory_order_relaxed)) < blocks;)
+      body(b * block, std::min(n, (b + 1) * block), scratch);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  if (blocks > 0) worker();
+  for (std::thread& t : pool) t.join();
+}
+
 // Sum of f(i) over [0, n), f called on up to `threads` threads; added per fixed block and the
 // blocks in order, so the bits do not depend on the thread count. f(i) may write state of i.
 template <typename F>

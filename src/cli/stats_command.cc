@@ -121,10 +121,11 @@ int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err) {
     return kExitOk;
   }
   configure_progress(isatty(STDERR_FILENO) != 0 && !input.quiet);
-  const auto spec = network_spec(net, err);
+  auto spec = network_spec(net, err);
   if (!spec) return kExitUsage;
-  const auto analysis_opts = analysis_options(net, err);
+  auto analysis_opts = analysis_options(net, err);
   if (!analysis_opts) return kExitUsage;
+  spec->threads = analysis_opts->threads = input.threads;
   const auto corpus = load_corpus(input, err, corpus_needs(*spec, net));
   if (!corpus) return kExitFailure;
   std::shared_ptr<const Network> built;

@@ -375,13 +375,21 @@ std::string swatch_table(const std::vector<std::pair<std::string, std::string>>&
   return html + "</TABLE>";
 }
 
-// A colour bar: `low` text, one cell per anchor, `high` text.
+// A colour bar: `low` text, one cell per anchor, `high` text, then a swatch for `missing`.
+// Its width is fixed (text estimated at 0.65 em per character): a nested table would
+// otherwise be stretched to the caption's width, spreading the bar's cells apart.
 template <std::size_t N>
 std::string colour_bar(const std::array<const char*, N>& anchors, const std::string& low,
                        const std::string& high, const std::string& missing) {
+  const auto text_width = [](const std::string& text) {
+    return 6.5 * static_cast<double>(text.size()) + 6;
+  };
+  double width = text_width(low) + 16.0 * N + text_width(high);
+  if (!missing.empty()) width += 16 + 12 + text_width(missing);
   std::string html =
-      "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>"
-      "<TD><FONT POINT-SIZE=\"10\">" +
+      "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\" "
+      "FIXEDSIZE=\"TRUE\" HEIGHT=\"14\" WIDTH=\"" +
+      std::to_string(static_cast<int>(std::ceil(width))) + "\"><TR><TD><FONT POINT-SIZE=\"10\">" +
       xml_escape(low) + " </FONT></TD>";
   for (const char* colour : anchors)
     html += std::string("<TD BGCOLOR=\"") + colour +
@@ -714,15 +722,18 @@ class ObstacleGrid {
     rects_.push_back(rect);
     insert(rect, static_cast<std::uint32_t>(rects_.size() - 1) * 2 + 1);
   }
-  bool free(const Rect& rect) const {
+  // Whether `rect` overlaps nothing; the circle added as number `own` does not count (a
+  // label may lie on its own node, never on another).
+  bool free(const Rect& rect, std::size_t own) const {
     for (long long cx = cell(rect.left); cx <= cell(rect.right); ++cx)
       for (long long cy = cell(rect.bottom); cy <= cell(rect.top); ++cy) {
         const auto found = cells_.find(key(cx, cy));
         if (found == cells_.end()) continue;
         for (const std::uint32_t item : found->second) {
-          const bool hit = item % 2 == 0 ? circle_overlaps(circles_[item / 2].first,
-                                                           circles_[item / 2].second, rect)
-                                         : rects_overlap(rects_[item / 2], rect);
+          const bool hit = item % 2 == 0
+                               ? item / 2 != own && circle_overlaps(circles_[item / 2].first,
+                                                                    circles_[item / 2].second, rect)
+                               : rects_overlap(rects_[item / 2], rect);
           if (hit) return false;
         }
       }
@@ -745,51 +756,68 @@ class ObstacleGrid {
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> cells_;
 };
 
+// A label's box and the font size it is drawn at.
+struct PlacedLabel {
+  Rect box;
+  double font_size;
+};
+
 // Labels beside their nodes, most important first, each at the first of eight positions
 // (right, left, above, below, then the diagonals) that overlaps no node and no label placed
-// before it; a label with no such position is left out. Greedy, like VOSviewer's and
-// Gephi's label adjustment: the labels of the big nodes win. Returns a label box per drawn
-// node, empty where there is none.
-std::vector<std::optional<Rect>> place_labels(const MapPlan& plan, const Placement& placement) {
+// before it; failing that, the same at 80% and 65% of its size (never under 7 points), then
+// centred on its own node at the smallest size. A label with no such place is left out.
+// Greedy, like VOSviewer's and Gephi's label adjustment: the labels of the big nodes win.
+// Returns a label per drawn node, empty where there is none.
+std::vector<std::optional<PlacedLabel>> place_labels(const MapPlan& plan,
+                                                     const Placement& placement) {
   const std::size_t count = plan.drawn.size();
   ObstacleGrid grid;
   std::vector<std::size_t> slot(plan.labelled.size(), count);  // node id -> drawn index
   for (std::size_t d = 0; d < count; ++d) {
     slot[plan.drawn[d]] = d;
-    grid.add_circle(placement.centre[d], plan.diameter[plan.drawn[d]] * kPointsPerInch / 2);
+    // Graphviz rounds node sizes to whole points: half a point more keeps labels clear.
+    grid.add_circle(placement.centre[d], plan.diameter[plan.drawn[d]] * kPointsPerInch / 2 + 0.5);
   }
-  std::vector<std::optional<Rect>> labels(count);
-  constexpr double kGap = 1.5;
+  std::vector<std::optional<PlacedLabel>> labels(count);
+  constexpr double kGap = 3;
   constexpr double kDiagonal = 0.7071;
+  constexpr double kSmallestFont = 7;
   for (const std::size_t i : plan.order) {
     const std::size_t d = slot[i];
     if (d == count || !plan.labelled[i]) continue;
-    const double w = placement.label_size[d].x;
-    const double h = placement.label_size[d].y;
-    if (w <= 0 || h <= 0) continue;
+    if (placement.label_size[d].x <= 0 || placement.label_size[d].y <= 0) continue;
     const pointf c = placement.centre[d];
     const double r = plan.diameter[i] * kPointsPerInch / 2;
-    const double side = r + kGap + w / 2;
-    const double over = r + kGap + h / 2;
-    const double diagonal_x = r * kDiagonal + kGap + w / 2;
-    const double diagonal_y = r * kDiagonal + kGap + h / 2;
-    const pointf candidates[] = {
-        {c.x + side, c.y},
-        {c.x - side, c.y},
-        {c.x, c.y + over},
-        {c.x, c.y - over},
-        {c.x + diagonal_x, c.y + diagonal_y},
-        {c.x - diagonal_x, c.y + diagonal_y},
-        {c.x + diagonal_x, c.y - diagonal_y},
-        {c.x - diagonal_x, c.y - diagonal_y},
-    };
-    for (const pointf& at : candidates) {
-      const Rect box = {at.x - w / 2, at.y - h / 2, at.x + w / 2, at.y + h / 2};
-      if (grid.free(box)) {
-        labels[d] = box;
-        grid.add_rect(box);
-        break;
+    for (const double wanted : {1.0, 0.8, 0.65}) {
+      // Text scales linearly with its font size.
+      const double scale = std::max(wanted, std::min(1.0, kSmallestFont / plan.font_size[i]));
+      // Whole points, as Graphviz will size the text node.
+      const double w = std::ceil(placement.label_size[d].x * scale);
+      const double h = std::ceil(placement.label_size[d].y * scale);
+      const double side = r + kGap + w / 2;
+      const double over = r + kGap + h / 2;
+      const double diagonal_x = r * kDiagonal + kGap + w / 2;
+      const double diagonal_y = r * kDiagonal + kGap + h / 2;
+      std::vector<pointf> candidates = {
+          {c.x + side, c.y},
+          {c.x - side, c.y},
+          {c.x, c.y + over},
+          {c.x, c.y - over},
+          {c.x + diagonal_x, c.y + diagonal_y},
+          {c.x - diagonal_x, c.y + diagonal_y},
+          {c.x + diagonal_x, c.y - diagonal_y},
+          {c.x - diagonal_x, c.y - diagonal_y},
+      };
+      if (wanted < 0.7) candidates.push_back(c);
+      for (const pointf& at : candidates) {
+        const Rect box = {at.x - w / 2, at.y - h / 2, at.x + w / 2, at.y + h / 2};
+        if (grid.free(box, d)) {
+          labels[d] = PlacedLabel{box, plan.font_size[i] * scale};
+          grid.add_rect(box);
+          break;
+        }
       }
+      if (labels[d]) break;
     }
   }
   return labels;
@@ -832,7 +860,7 @@ std::string metric_value_text(double value, const std::string& size_by) {
 GraphHandle drawing_graph(const Network& network, const Analysis& analysis,
                           const MapOptions& options, const MapPlan& plan,
                           const Placement& placement,
-                          const std::vector<std::optional<Rect>>& labels) {
+                          const std::vector<std::optional<PlacedLabel>>& labels) {
   const std::vector<pointf>& positions = placement.centre;
   // The drawing's extent, for the size legend under it.
   Rect box = {0, 0, 0, 0};
@@ -841,7 +869,7 @@ GraphHandle drawing_graph(const Network& network, const Analysis& analysis,
     const Rect node = {positions[d].x - r, positions[d].y - r, positions[d].x + r,
                        positions[d].y + r};
     if (d == 0) box = node;
-    const Rect& label = labels[d] ? *labels[d] : node;
+    const Rect& label = labels[d] ? labels[d]->box : node;
     box = {std::min({box.left, node.left, label.left}),
            std::min({box.bottom, node.bottom, label.bottom}),
            std::max({box.right, node.right, label.right}),
@@ -905,7 +933,7 @@ GraphHandle drawing_graph(const Network& network, const Analysis& analysis,
   for (std::size_t d = 0; d < plan.drawn.size(); ++d) {
     if (!labels[d]) continue;
     const std::size_t i = plan.drawn[d];
-    const Rect& r = *labels[d];
+    const Rect& r = labels[d]->box;
     Agnode_t* label = agnode(g, chars("l" + std::to_string(i)), 1);
     agsubnode(all_nodes, label, 1);
     set(label, "shape", "plaintext");
@@ -916,7 +944,7 @@ GraphHandle drawing_graph(const Network& network, const Analysis& analysis,
     set(label, "pos",
         number((r.left + r.right) / 2, 8) + "," + number((r.bottom + r.top) / 2, 8) + "!");
     set(label, "label", graphviz_text(network.nodes[i].label));
-    set(label, "fontsize", number(plan.font_size[i], 3));
+    set(label, "fontsize", number(labels[d]->font_size, 3));
     set(label, "tooltip", agget(nodes[i], chars("tooltip")));
     set(label, "id", plan.prefix + "l" + std::to_string(i));
   }

@@ -587,8 +587,10 @@ TEST(GraphvizMapTest, NoLabelOverlapsAnotherLabelOrANode) {
   ASSERT_EQ(gvLayout(context, graph.get(), "nop2"), 0);
   struct Circle {
     double x, y, radius;
+    std::string name;
   };
   std::vector<Box> labels;
+  std::vector<std::string> labelled;  // "n<i>" for label "l<i>"
   std::vector<Circle> circles;
   for (Agnode_t* node = agfstnode(graph.get()); node != nullptr;
        node = agnxtnode(graph.get(), node)) {
@@ -599,9 +601,10 @@ TEST(GraphvizMapTest, NoLabelOverlapsAnotherLabelOrANode) {
     if (name[0] == 'l') {  // the label of node n<i>, as Graphviz sized it
       labels.push_back({centre.x - half_width, centre.y - half_height, centre.x + half_width,
                         centre.y + half_height});
+      labelled.push_back("n" + name.substr(1));
       EXPECT_EQ(ND_xlabel(node), nullptr);
     } else if (std::string(agget(node, const_cast<char*>("shape"))) == "circle") {
-      circles.push_back({centre.x, centre.y, half_width});
+      circles.push_back({centre.x, centre.y, half_width, name});
     }
   }
   gvFreeLayout(context, graph.get());
@@ -611,10 +614,13 @@ TEST(GraphvizMapTest, NoLabelOverlapsAnotherLabelOrANode) {
   EXPECT_LT(labels.size(), 150u);
   for (std::size_t a = 0; a < labels.size(); ++a) {
     for (std::size_t b = a + 1; b < labels.size(); ++b)
-      EXPECT_FALSE(boxes_overlap(labels[a], labels[b])) << "labels " << a << " and " << b;
-    for (const Circle& c : circles)
-      EXPECT_FALSE(circle_overlaps(c.x, c.y, c.radius, labels[a]))
-          << "label " << a << " over the node at " << c.x << "," << c.y;
+      EXPECT_FALSE(boxes_overlap(labels[a], labels[b]))
+          << "labels " << a << " and " << b << ": " << labels[a].left << "," << labels[a].bottom
+          << " " << labels[a].right << "," << labels[a].top << " / " << labels[b].left << ","
+          << labels[b].bottom << " " << labels[b].right << "," << labels[b].top;
+    for (const Circle& c : circles)  // a label may lie on its own node, never on another
+      EXPECT_FALSE(c.name != labelled[a] && circle_overlaps(c.x, c.y, c.radius, labels[a]))
+          << "label of " << labelled[a] << " over " << c.name;
   }
 }
 

@@ -14,7 +14,8 @@ namespace {
 struct Chunk {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::vector<Record> records;
+  std::vector<Record> records;  // the first `count` are this chunk's; the rest are for reuse
+  std::size_t count = 0;
   ReadStats stats;
   ChunkOutcome outcome;
   std::exception_ptr failure;
@@ -39,12 +40,21 @@ std::vector<Chunk> cut(std::string_view text, const ChunkedFormat& format, std::
   return chunks;
 }
 
+// `spare`: the records of a chunk already handed on, reused rather than freed: allocating
+// and freeing thousands of records per chunk (large blocks among them) kept malloc busy
+// consolidating its free lists.
 void parse(std::string_view text, const std::string& source, const ChunkedFormat& format,
-           const ChunkedReadOptions& options, Chunk& chunk) {
+           const ChunkedReadOptions& options, Chunk& chunk, std::vector<Record>&& spare) {
   try {
+    chunk.records = std::move(spare);
+    // Swapped in, so the reader gets back an old record's buffers to fill the next one.
     const RecordSink keep = [&](Record&& record) {
       if (options.prepare) options.prepare(record, chunk.stats);
-      chunk.records.push_back(std::move(record));
+      if (chunk.count < chunk.records.size())
+        std::swap(chunk.records[chunk.count], record);
+      else
+        chunk.records.push_back(std::move(record));
+      ++chunk.count;
     };
     chunk.outcome = format.read_chunk(text.substr(chunk.begin, chunk.end - chunk.begin), source,
                                       keep, chunk.stats);
@@ -72,14 +82,13 @@ class Delivery {
     }
     stats_.records_read += chunk.stats.records_read;
     stats_.records_skipped += chunk.stats.records_skipped;
-    for (Record& record : chunk.records) {
+    for (std::size_t r = 0; r < chunk.count; ++r) {
+      Record& record = chunk.records[r];
       record.line += line_offset_;
       sink_(std::move(record));
     }
     line_offset_ += outcome.lines;
     record_offset_ += outcome.records_started;
-    // Released here, not when the whole file is done: memory stays a few chunks.
-    std::vector<Record>().swap(chunk.records);
     ReadStats().warnings.swap(chunk.stats.warnings);
   }
 
@@ -106,6 +115,7 @@ class Workers {
       threads_.emplace_back([this, text, &source, &format, &options] {
         for (;;) {
           std::size_t i;
+          std::vector<Record> spare;
           {
             std::unique_lock lock(mutex_);
             changed_.wait(lock, [&] {
@@ -113,8 +123,12 @@ class Workers {
             });
             if (stop_ || next_ >= chunks_.size()) return;
             i = next_++;
+            if (!recycled_.empty()) {
+              spare = std::move(recycled_.back());
+              recycled_.pop_back();
+            }
           }
-          parse(text, source, format, options, chunks_[i]);
+          parse(text, source, format, options, chunks_[i], std::move(spare));
           {
             std::lock_guard lock(mutex_);
             chunks_[i].ready = true;
@@ -140,10 +154,12 @@ class Workers {
     return chunks_[i];
   }
 
+  // Chunk `count - 1` was handed on; its records vector goes back to the parsers.
   void delivered(std::size_t count) {
     {
       std::lock_guard lock(mutex_);
       delivered_ = count;
+      recycled_.push_back(std::move(chunks_[count - 1].records));
     }
     changed_.notify_all();
   }
@@ -156,6 +172,7 @@ class Workers {
   std::size_t next_ = 0;
   std::size_t delivered_ = 0;
   bool stop_ = false;
+  std::vector<std::vector<Record>> recycled_;
   std::vector<std::thread> threads_;
 };
 
@@ -170,9 +187,11 @@ bool read_chunked(std::string_view text, const std::string& source, const Chunke
     if (options.progress) options.progress(chunk.end, stats.records_read);
   };
   if (options.threads <= 1 || chunks.size() == 1) {
+    std::vector<Record> spare;
     for (Chunk& chunk : chunks) {
-      parse(text, source, format, options, chunk);
+      parse(text, source, format, options, chunk, std::move(spare));
       deliver(chunk);
+      spare = std::move(chunk.records);
       progress(chunk);
     }
   } else {

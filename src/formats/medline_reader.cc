@@ -4,8 +4,10 @@
 #include "records/text.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -100,26 +102,35 @@ bool is_initials_token(std::string_view word) {
   return letters >= 1 && letters <= 4;
 }
 
+// `out` = the parts joined by `glue`, in its own buffer (no allocation once it is large
+// enough).
+void assign_joined(std::string& out, const std::vector<std::string_view>& parts,
+                   std::string_view glue) {
+  out.clear();
+  for (std::string_view p : parts) {
+    if (!out.empty()) out += glue;
+    out += p;
+  }
+}
+
 // FAU "Surname, Given Names": fills surname, given (empty when it holds only initials, as in
-// "de Hoon, M J L"), initials and full_name.
-Author author_from_full_name(std::string_view fau) {
-  Author author;
+// "de Hoon, M J L"), initials and full_name of the empty `author`.
+void author_from_full_name(std::string_view fau, Author& author) {
   const std::size_t comma = fau.find(',');
   author.surname = trim(fau.substr(0, comma));
-  if (comma == npos) return author;
+  if (comma == npos) return;
   std::vector<std::string_view> given = split(fau.substr(comma + 1), " ,");
   while (given.size() > 1 && is_name_suffix(given.back())) given.pop_back();
   author.initials = initials_of(given);
   if (!std::all_of(given.begin(), given.end(), is_initial_word)) {
-    author.given = join(given, " ");
-    author.full_name = author.given + " " + author.surname;
+    assign_joined(author.given, given, " ");
+    author.full_name.assign(author.given).append(" ").append(author.surname);
   }
-  return author;
 }
 
-// AU "Surname Initials" without an FAU line (records before 2002 have only these).
-Author author_from_short_name(std::string_view au) {
-  Author author;
+// AU "Surname Initials" without an FAU line (records before 2002 have only these); fills
+// the empty `author`.
+void author_from_short_name(std::string_view au, Author& author) {
   author.as_printed = au;
   std::vector<std::string_view> words = split(au, " ");
   if (words.size() > 2 && is_name_suffix(words.back())) words.pop_back();
@@ -127,8 +138,7 @@ Author author_from_short_name(std::string_view au) {
     author.initials = words.back();
     words.pop_back();
   }
-  author.surname = join(words, " ");
-  return author;
+  assign_joined(author.surname, words, " ");
 }
 
 // "*Information Storage and Retrieval/methods" -> "Information Storage and Retrieval": the
@@ -161,8 +171,27 @@ struct MedlineRecord {
   std::vector<std::string> types;                           // PT, in order
   std::vector<std::string> languages;                       // LA, in order
   int electronic_year = 0;                                  // DEP
+  // Authors of earlier records, kept for their buffers (clear_record, add_author).
+  std::vector<Author> spare_authors;
 
   Author* current_author() { return slot == Slot::author ? &record.authors.back() : nullptr; }
+  Author& new_author() { return add_author(record.authors, spare_authors); }
+
+  // As `*this = MedlineRecord{}`, keeping what was allocated.
+  void reset() {
+    clear_record(record, spare_authors);
+    has_pmid = false;
+    slot = Slot::none_yet;
+    author_has_au = false;
+    early_affiliations.clear();
+    other_term_origin = KeywordOrigin::author;
+    journal_abbreviation.clear();
+    book_title.clear();
+    vernacular_title.clear();
+    types.clear();
+    languages.clear();
+    electronic_year = 0;
+  }
 };
 
 void set_if_empty(std::string& field, std::string_view value) {
@@ -170,7 +199,7 @@ void set_if_empty(std::string& field, std::string_view value) {
 }
 
 void on_full_author(MedlineRecord& m, std::string_view value) {
-  m.record.authors.push_back(author_from_full_name(value));
+  author_from_full_name(value, m.new_author());
   m.slot = Slot::author;
   m.author_has_au = false;
 }
@@ -179,9 +208,13 @@ void on_short_author(MedlineRecord& m, std::string_view value) {
   Author* author = m.current_author();
   if (author && !m.author_has_au) {
     author->as_printed = value;
-    if (author->initials.empty()) author->initials = author_from_short_name(value).initials;
+    if (author->initials.empty()) {
+      Author parsed;
+      author_from_short_name(value, parsed);
+      author->initials = std::move(parsed.initials);
+    }
   } else {
-    m.record.authors.push_back(author_from_short_name(value));
+    author_from_short_name(value, m.new_author());
     m.slot = Slot::author;
   }
   m.author_has_au = true;
@@ -294,10 +327,26 @@ constexpr TagHandler kHandlers[] = {
     {"OT", [](MedlineRecord& m, std::string_view v) { on_keyword(m, v, m.other_term_origin); }},
 };
 
+// A tag (at most four characters) as one number, so finding its handler compares integers.
+constexpr std::uint32_t tag_code(std::string_view tag) {
+  std::uint32_t code = 0;
+  for (std::size_t i = 0; i < 4; ++i)
+    code = code << 8 | (i < tag.size() ? static_cast<unsigned char>(tag[i]) : 0u);
+  return code;
+}
+
+constexpr auto kHandlerCodes = [] {
+  std::array<std::uint32_t, std::size(kHandlers)> codes{};
+  for (std::size_t i = 0; i < codes.size(); ++i) codes[i] = tag_code(kHandlers[i].tag);
+  return codes;
+}();
+
 void apply_field(MedlineRecord& m, std::string_view tag, std::string_view value) {
-  for (const TagHandler& h : kHandlers) {
-    if (h.tag == tag) {
-      h.apply(m, value);
+  if (tag.size() > 4) return;
+  const std::uint32_t code = tag_code(tag);
+  for (std::size_t i = 0; i < kHandlerCodes.size(); ++i) {
+    if (kHandlerCodes[i] == code) {
+      kHandlers[i].apply(m, value);
       return;
     }
   }
@@ -443,7 +492,7 @@ void MedlineParser::flush_field() {
 }
 
 void MedlineParser::start_record(std::size_t line_no) {
-  current_ = MedlineRecord{};
+  current_.reset();
   current_.record.source = source_;
   current_.record.line = line_no;
   current_.record.format = "medline";

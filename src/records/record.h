@@ -73,4 +73,12 @@ struct Record {
   std::vector<std::string> cited_references;  // as printed by the source, one per cited work
 };
 
+// Empties `record` as `record = Record{}` would, but keeps the capacity of its strings and
+// lists, so a reader filling one record after another does not allocate for each. Its
+// authors move to `spare_authors` (with their capacity) for add_author() to hand out again.
+void clear_record(Record& record, std::vector<Author>& spare_authors);
+
+// Appends an empty author to `authors`, reusing one of `spare` when there is one.
+Author& add_author(std::vector<Author>& authors, std::vector<Author>& spare);
+
 }  // namespace citenet

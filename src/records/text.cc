@@ -1,5 +1,8 @@
 #include "records/text.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include <algorithm>
 #include <array>
 #include <memory>
@@ -282,8 +285,21 @@ std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t* code_poi
 bool repair_utf8(std::string& text) {
   std::size_t i = 0;
   char32_t c;
-  // Fast path: most text is valid, and then nothing is copied.
+  // Fast path: most text is valid, and then nothing is copied. Runs of ASCII, eight bytes
+  // at a time, need no decoding at all.
   while (i < text.size()) {
+    if (i + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, sizeof word);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
     const std::size_t length = decode_utf8(text, i, &c);
     if (length == 0) break;
     i += length;

@@ -3,6 +3,8 @@
 // A perf program, not a test (ninja's *_perftest style): build with -DCITENET_BENCH=ON.
 //
 //   build/bench_read FILE [--runs N] [--threads N] [--raw-only]
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -21,10 +23,22 @@ double median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+// CPU seconds of every thread of the process so far (user and system).
+double cpu_seconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto s = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  return s(usage.ru_utime) + s(usage.ru_stime);
+}
+
+// Wall seconds, with the CPU seconds the run took added to `cpu`: on a busy machine the
+// wall time says little, the CPU time still compares two builds.
 template <class F>
-double seconds(F&& run) {
+double seconds(std::vector<double>& cpu, F&& run) {
+  const double cpu_start = cpu_seconds();
   const auto start = std::chrono::steady_clock::now();
   run();
+  cpu.push_back(cpu_seconds() - cpu_start);
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
@@ -57,20 +71,20 @@ int main(int argc, char** argv) {
     }
     records = stats.records_read;
   };
-  std::vector<double> raw, full;
-  for (int r = 0; r < runs; ++r) raw.push_back(seconds([&] { read([](Record&&) {}); }));
+  std::vector<double> raw, full, raw_cpu, full_cpu;
+  for (int r = 0; r < runs; ++r) raw.push_back(seconds(raw_cpu, [&] { read([](Record&&) {}); }));
   std::printf("%s: %.0f MB, %zu records, %u threads\n", path.c_str(), mb, records, options.threads);
-  std::printf("raw read:        %7.2f s  %8.1f MB/s  (median of %d)\n", median(raw),
-              mb / median(raw), runs);
+  std::printf("raw read:        %7.2f s  %8.1f MB/s  %7.2f CPU s  (medians of %d)\n", median(raw),
+              mb / median(raw), median(raw_cpu), runs);
   if (raw_only) return 0;
   for (int r = 0; r < runs; ++r) {
-    full.push_back(seconds([&] {
+    full.push_back(seconds(full_cpu, [&] {
       CorpusBuilder builder;
       read([&](Record&& record) { builder.add(record); });
       const Corpus corpus = builder.finish();
       if (corpus.papers.empty()) std::exit(1);
     }));
   }
-  std::printf("read+normalise:  %7.2f s  %8.1f MB/s  (median of %d)\n", median(full),
-              mb / median(full), runs);
+  std::printf("read+normalise:  %7.2f s  %8.1f MB/s  %7.2f CPU s  (medians of %d)\n", median(full),
+              mb / median(full), median(full_cpu), runs);
 }

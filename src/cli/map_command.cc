@@ -130,6 +130,11 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
                                              "output file; repeat for several")(
       "size-by", po::value(&style.size_by)->default_value(style.size_by),
       "node size by: betweenness | degree | weighted_degree | papers | citations")(
+      "color-by", po::value(&style.color_by)->default_value(style.color_by),
+      "node colour by: community | year (mean publication year) | citations | country")(
+      "max-nodes", po::value(&style.max_nodes)->default_value(style.max_nodes),
+      "draw only the N largest nodes by --size-by and their links (0: all); the analysis "
+      "and the other files keep the whole network")(
       "label-top", po::value(&style.label_top)->default_value(style.label_top),
       "label only the N largest nodes (0: none)")(
       "layout", po::value(&style.layout)->default_value(style.layout),
@@ -158,6 +163,10 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   if (!analysis_opts) return kExitUsage;
   spec->threads = analysis_opts->threads = input.threads;
   if (!check_outputs(outputs, err)) return kExitUsage;
+  if (std::string problem; !check_map_options(style, &problem)) {
+    err << "citenet map: " << problem << "\n";
+    return kExitUsage;
+  }
   if (json_style != "nodelink" && json_style != "cytoscape") {
     err << "citenet map: unknown --json-style '" << json_style
         << "' (choose nodelink or cytoscape)\n";

@@ -1,18 +1,21 @@
 #include "render/graphml.h"
 
+#include <cmath>
 #include <vector>
 
 #include "render/atomic_file.h"
 #include "render/escape.h"
 #include "render/node_columns.h"
+#include "render/out_buffer.h"
 
 namespace citenet {
 
-bool write_graphml(const Network& network, const Analysis& analysis, std::ostream& out,
+bool write_graphml(const Network& network, const Analysis& analysis, std::ostream& stream,
                    std::string* err) {
   if (!check_network(network, analysis, err)) return false;
   // Key ids are the attribute names (Gephi matches by id first; never d0-style ids).
   const std::vector<NodeColumn> columns = node_columns(network, analysis);
+  OutBuffer out(stream);
 
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
@@ -46,15 +49,20 @@ bool write_graphml(const Network& network, const Analysis& analysis, std::ostrea
         data(column.name.c_str(), format_column_value(column.type, *value));
     out << "    </node>\n";
   }
-  for (std::size_t i = 0; i < network.edges.size(); ++i) {
-    const WeightedEdge& edge = network.edges[i];
-    out << "    <edge id=\"e" << i << "\" source=\"n" << edge.source << "\" target=\"n"
-        << edge.target << "\">\n";
-    data("weight", shortest_double(edge.weight));
-    out << "    </edge>\n";
+  // One line per edge and no edge ids (optional in GraphML; Gephi, networkx and igraph
+  // number edges themselves): a million records give tens of millions of edges.
+  for (const WeightedEdge& edge : network.edges) {
+    out << "    <edge source=\"n" << edge.source << "\" target=\"n" << edge.target
+        << "\"><data key=\"weight\">";
+    if (std::isfinite(edge.weight))
+      out << edge.weight;
+    else
+      out << shortest_double(edge.weight);
+    out << "</data></edge>\n";
   }
   out << "  </graph>\n</graphml>\n";
-  if (!out) {
+  out.flush();
+  if (!stream) {
     *err = "cannot write the GraphML document";
     return false;
   }

@@ -94,12 +94,13 @@ bool check_network(const Network& network, const Analysis& analysis, std::string
     if (network.directed) return std::uint64_t{e.source} << 32 | e.target;
     return std::uint64_t{std::min(e.source, e.target)} << 32 | std::max(e.source, e.target);
   };
-  const auto repeated = [&](std::uint64_t pair) {
-    const auto a = static_cast<std::uint32_t>(pair >> 32), b = static_cast<std::uint32_t>(pair);
-    *err = network.directed ? "arc " + std::to_string(a) + " -> " + std::to_string(b) +
-                                  " appears twice; each arc must be written once"
-                            : "edge " + std::to_string(a) + " -- " + std::to_string(b) +
-                                  " appears twice; each undirected pair must be written once";
+  // Names the edge as the caller wrote it: the first entry that repeats an earlier one.
+  const auto repeated = [&](const WeightedEdge& e) {
+    const std::string a = std::to_string(e.source), b = std::to_string(e.target);
+    *err = network.directed
+               ? "arc " + a + " -> " + b + " appears twice; each arc must be written once"
+               : "edge " + a + " -- " + b +
+                     " appears twice; each undirected pair must be written once";
     return false;
   };
   bool sorted = true;
@@ -112,17 +113,21 @@ bool check_network(const Network& network, const Analysis& analysis, std::string
     }
     if (i > 0 && sorted) {
       const std::uint64_t before = key(network.edges[i - 1]), now = key(edge);
-      if (now == before) return repeated(now);
+      if (now == before) return repeated(edge);
       sorted = now > before;
     }
   }
   if (!sorted) {
-    std::vector<std::uint64_t> pairs;
+    std::vector<std::pair<std::uint64_t, std::size_t>> pairs;  // key, position
     pairs.reserve(network.edges.size());
-    for (const WeightedEdge& edge : network.edges) pairs.push_back(key(edge));
+    for (std::size_t i = 0; i < network.edges.size(); ++i)
+      pairs.emplace_back(key(network.edges[i]), i);
     std::sort(pairs.begin(), pairs.end());
-    const auto twice = std::adjacent_find(pairs.begin(), pairs.end());
-    if (twice != pairs.end()) return repeated(*twice);
+    std::size_t first_repeat = network.edges.size();
+    for (std::size_t i = 1; i < pairs.size(); ++i)
+      if (pairs[i].first == pairs[i - 1].first && (i < 2 || pairs[i - 2].first != pairs[i].first))
+        first_repeat = std::min(first_repeat, pairs[i].second);
+    if (first_repeat < network.edges.size()) return repeated(network.edges[first_repeat]);
   }
   return true;
 }

@@ -85,9 +85,7 @@ TEST(GraphmlTest, WritesTheExactDocument) {
       <data key="component">0</data>
       <data key="community">0</data>
     </node>
-    <edge id="e0" source="n0" target="n1">
-      <data key="weight">0.5</data>
-    </edge>
+    <edge source="n0" target="n1"><data key="weight">0.5</data></edge>
   </graph>
 </graphml>
 )");

@@ -1,0 +1,259 @@
+#include "render/html_report.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <regex>
+#include <set>
+
+#include "render/graphviz_map.h"
+#include "render_test_support.h"
+
+namespace citenet {
+namespace {
+
+using testing::hostile_labels;
+using testing::read_file;
+using testing::ScratchDir;
+using testing::xml_problems;
+
+// The attribute `name` of every element whose start tag matches `tag_regex`, in order.
+std::vector<std::map<std::string, std::string>> elements(const std::string& html,
+                                                         const std::string& tag) {
+  std::vector<std::map<std::string, std::string>> found;
+  const std::regex start("<" + tag + R"((\s[^>]*)?>)");
+  const std::regex attribute(R"re(([A-Za-z_:][-A-Za-z0-9_:.]*)="([^"]*)")re");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), start);
+       it != std::sregex_iterator(); ++it) {
+    std::map<std::string, std::string> attributes;
+    const std::string inside = (*it)[1];
+    for (auto a = std::sregex_iterator(inside.begin(), inside.end(), attribute);
+         a != std::sregex_iterator(); ++a)
+      attributes[(*a)[1]] = (*a)[2];
+    found.push_back(attributes);
+  }
+  return found;
+}
+
+std::vector<std::string> ids(const std::string& html) {
+  std::vector<std::string> all;
+  const std::regex id(R"re(\sid="([^"]*)")re");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), id); it != std::sregex_iterator();
+       ++it)
+    all.push_back((*it)[1]);
+  return all;
+}
+
+std::vector<std::string> duplicates(const std::vector<std::string>& values) {
+  std::set<std::string> seen;
+  std::vector<std::string> twice;
+  for (const std::string& v : values)
+    if (!seen.insert(v).second) twice.push_back(v);
+  return twice;
+}
+
+// What a page must never contain to stay self-contained: anything fetched from elsewhere.
+void expect_self_contained(const std::string& html) {
+  for (const char* external : {"src=", "<link", "@import", "url(", "href=\"http", "href='http",
+                               "<script", "<iframe", "<object", "<embed", "xlink:href=\"http"})
+    EXPECT_EQ(html.find(external), std::string::npos) << external;
+}
+
+// The sample listing's papers per year (samples/integrated-care-listing.txt).
+const std::vector<YearCount> kSampleYears = {{2020, 1}, {2021, 1}, {2022, 6}, {2023, 3}, {2024, 4}};
+
+TEST(YearChartTest, OneBarPerYearWithHeightsProportionalToCounts) {
+  const std::string svg = year_chart_svg(kSampleYears, "papers");
+  const auto bars = elements(svg, "rect");
+  ASSERT_EQ(bars.size(), 5u);
+  const double unit = std::stod(bars[2].at("height")) / 6;  // 2022: the highest, 6 papers
+  ASSERT_GT(unit, 0);
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    EXPECT_EQ(bars[i].at("class"), "bar");
+    EXPECT_EQ(std::stoi(bars[i].at("data-year")), kSampleYears[i].year);
+    const std::size_t count = std::stoul(bars[i].at("data-count"));
+    EXPECT_EQ(count, kSampleYears[i].count);
+    EXPECT_NEAR(std::stod(bars[i].at("height")), unit * static_cast<double>(count), 0.011);
+    total += count;
+    // Every bar stands on the same baseline.
+    EXPECT_NEAR(std::stod(bars[i].at("y")) + std::stod(bars[i].at("height")),
+                std::stod(bars[0].at("y")) + std::stod(bars[0].at("height")), 0.011);
+  }
+  EXPECT_EQ(total, 15u);
+  // Years under the bars, round ticks up the axis, the axis titles, a count on each bar.
+  for (const char* text :
+       {">2020</text>", ">2024</text>", ">0</text>", ">2</text>", ">6</text>",
+        ">year of publication</text>", ">papers</text>", "<title>2022: 6 papers"})
+    EXPECT_NE(svg.find(text), std::string::npos) << text;
+}
+
+TEST(YearChartTest, MissingYearsAreEmptyBars) {
+  const std::string svg = year_chart_svg({{2020, 4}, {2018, 2}}, "papers");
+  const auto bars = elements(svg, "rect");
+  ASSERT_EQ(bars.size(), 3u);
+  EXPECT_EQ(bars[1].at("data-year"), "2019");
+  EXPECT_EQ(bars[1].at("data-count"), "0");
+  EXPECT_EQ(std::stod(bars[1].at("height")), 0);
+  EXPECT_NEAR(std::stod(bars[2].at("height")), 2 * std::stod(bars[0].at("height")), 0.011);
+}
+
+TEST(YearChartTest, ManyYearsNameEveryKthYearAndStayOneBarEach) {
+  std::vector<YearCount> years;
+  for (int y = 1950; y <= 2024; ++y) years.push_back({y, static_cast<std::size_t>(y % 7)});
+  const std::string svg = year_chart_svg(years, "papers");
+  EXPECT_EQ(elements(svg, "rect").size(), 75u);
+  EXPECT_NE(svg.find(">1950</text>"), std::string::npos);
+  EXPECT_EQ(svg.find(">1951</text>"), std::string::npos);  // every 4th year is named
+  EXPECT_TRUE(year_chart_svg({}, "papers").empty());
+}
+
+TEST(InlineSvgTest, DropsPrologDoctypeCommentsAndFixedSize) {
+  const std::string svg =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n"
+      "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\"\n"
+      " \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+      "<!-- Generated by graphviz -->\n"
+      "<svg width=\"964pt\" height=\"959pt\"\n viewBox=\"0.00 0.00 964.21 959.12\" "
+      "xmlns=\"http://www.w3.org/2000/svg\">\n"
+      "<g id=\"m_graph\"><!-- n0 -->\n<circle r=\"1\" stroke-width=\"2\"/></g>\n</svg>\n";
+  const std::string inlined = inline_svg(svg);
+  EXPECT_EQ(inlined,
+            "<svg class=\"map\" style=\"max-width:964pt\"\n viewBox=\"0.00 0.00 964.21 959.12\" "
+            "xmlns=\"http://www.w3.org/2000/svg\">\n"
+            "<g id=\"m_graph\"><circle r=\"1\" stroke-width=\"2\"/></g>\n</svg>");
+  EXPECT_EQ(inline_svg("<svgx/> no map here"), "");
+  EXPECT_EQ(inline_svg(""), "");
+}
+
+ReportData hostile_report(const std::vector<std::string>& bad) {
+  ReportData data;
+  data.title = bad[0] + " report";
+  data.subtitle = bad[3];
+  data.generator = "citenet test";
+  data.figures = {{"papers", "15"}, {bad[2], bad[1]}};
+  data.per_year = kSampleYears;
+  ReportTable journals;
+  journals.caption = "Top journals";
+  journals.header = {"#", "journal", "papers"};
+  journals.numeric = {true, false, true};
+  for (std::size_t i = 0; i < bad.size(); ++i)
+    journals.rows.push_back({{std::to_string(i + 1), bad[i], "1"}});
+  data.summary_tables.push_back(journals);
+  ReportSection section;
+  section.anchor = "coauthors";
+  section.heading = bad[5];
+  section.paragraphs = {bad[4], bad[6]};
+  ReportTable communities;
+  communities.header = {"community", "members"};
+  communities.rows.push_back({{bad[0], std::vector<std::string>(bad.begin(), bad.end())}});
+  // A colour that tries to leave the style attribute draws no swatch.
+  communities.rows.push_back({{"x", "y"}, "red\" onload=\"alert(1)"});
+  communities.rows.push_back({{"z", "w"}, "#77AADD"});
+  section.tables.push_back(communities);
+  data.sections.push_back(section);
+  data.footer = {bad[3]};
+  return data;
+}
+
+TEST(HtmlReportTest, HostileTextIsEscapedAndThePageIsWellFormed) {
+  std::vector<std::string> bad = hostile_labels();
+  bad.push_back("rtl \xE2\x80\xAE override");  // U+202E RIGHT-TO-LEFT OVERRIDE
+  const std::string html = html_report(hostile_report(bad));
+  ScratchDir dir;
+  std::string error;
+  ASSERT_TRUE(write_html_report(hostile_report(bad), dir.file("report.html"), &error)) << error;
+  EXPECT_EQ(read_file(dir.file("report.html")), html);
+  EXPECT_EQ(xml_problems(dir.file("report.html")), "");
+  expect_self_contained(html);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("onload"), html.find("onload=&quot;"));  // only ever as text
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("end --&gt; &lt;!-- ]]&gt; &lt;![CDATA["), std::string::npos);
+  EXPECT_NE(html.find("A &amp; B &amp;lt; C"), std::string::npos);
+  EXPECT_NE(html.find("two&#10;lines"), std::string::npos);
+  EXPECT_NE(html.find("bad \xEF\xBF\xBD byte"), std::string::npos);  // broken UTF-8 replaced
+  // Names are isolated, so an override inside one cannot reorder its neighbours.
+  EXPECT_NE(html.find("<bdi>rtl \xE2\x80\xAE override</bdi>"), std::string::npos);
+  // The only comment-like text is escaped input: no comment, CDATA section or raw newline
+  // from the input reaches the markup.
+  EXPECT_EQ(html.find("<!--"), std::string::npos);
+  EXPECT_EQ(html.find("<![CDATA["), std::string::npos);
+  EXPECT_EQ(html.find("two\nlines"), std::string::npos);
+  const auto swatches = elements(html, "span");
+  ASSERT_EQ(swatches.size(), 1u);
+  EXPECT_EQ(swatches[0].at("style"), "background:#77AADD");
+}
+
+TEST(HtmlReportTest, MapsKeepTheirOwnIdsAndNoIdRepeatsOnThePage) {
+  const Network network = testing::sample_network(hostile_labels());
+  const Analysis analysis = testing::sample_analysis();
+  ReportData data;
+  data.title = "Maps";
+  data.per_year = kSampleYears;
+  for (const char* prefix : {"coauthors", "institutions", "countries", "keywords"}) {
+    MapOptions options;
+    options.id_prefix = std::string(prefix) + "_";
+    options.label_top = -1;
+    std::string svg, error;
+    ASSERT_TRUE(render_graphviz_map(network, analysis, options, "svg", &svg, &error)) << error;
+    ReportSection section;
+    section.anchor = prefix;
+    section.heading = prefix;
+    section.svg = svg;
+    data.sections.push_back(section);
+  }
+  // A section named like another, or like the summary, still gets an id of its own.
+  data.sections.push_back({"coauthors", "again", {}});
+  data.sections.push_back({"corpus", "corpus again", {}});
+  const std::string html = html_report(data);
+  const std::vector<std::string> all = ids(html);
+  EXPECT_EQ(duplicates(all), std::vector<std::string>{});
+  for (const char* prefix : {"coauthors_", "institutions_", "countries_", "keywords_"})
+    EXPECT_TRUE(std::any_of(all.begin(), all.end(), [&](const std::string& id) {
+      return id.starts_with(prefix);
+    })) << prefix;
+  EXPECT_EQ(elements(html, "svg").size(), 5u);  // four maps and the chart
+  EXPECT_EQ(html.find("<?xml"), std::string::npos);
+  EXPECT_EQ(html.find("<!DOCTYPE svg"), std::string::npos);
+  expect_self_contained(html);
+  ScratchDir dir;
+  std::string error;
+  ASSERT_TRUE(write_html_report(data, dir.file("maps.html"), &error)) << error;
+  EXPECT_EQ(xml_problems(dir.file("maps.html")), "");
+  // Every in-page link points at an id that exists.
+  const std::set<std::string> id_set(all.begin(), all.end());
+  for (const auto& link : elements(html, "a"))
+    if (link.count("href")) {
+      ASSERT_TRUE(link.at("href").starts_with("#")) << link.at("href");
+      EXPECT_TRUE(id_set.count(link.at("href").substr(1))) << link.at("href");
+    }
+}
+
+TEST(HtmlReportTest, PrintsEverySectionOnItsOwnPageWithoutCuttingMaps) {
+  const std::string html = html_report(hostile_report(hostile_labels()));
+  const std::size_t print = html.find("@media print{");
+  ASSERT_NE(print, std::string::npos);
+  const std::string rules = html.substr(print);
+  for (const char* rule : {"section{break-before:page", "*{color:#000!important}",
+                           "figure{break-inside:avoid}", "figure.map svg{max-height:235mm"})
+    EXPECT_NE(rules.find(rule), std::string::npos) << rule;
+  // On screen too, maps and the chart scale to the page instead of overflowing it.
+  EXPECT_NE(html.find("figure.map svg{display:block;width:100%;height:auto"), std::string::npos);
+}
+
+TEST(HtmlReportTest, SameDataSameBytes) {
+  EXPECT_EQ(html_report(hostile_report(hostile_labels())),
+            html_report(hostile_report(hostile_labels())));
+}
+
+TEST(HtmlReportTest, WriteFailureLeavesNoFile) {
+  ScratchDir dir;
+  std::string error;
+  EXPECT_FALSE(write_html_report(ReportData{}, dir.file("missing/report.html"), &error));
+  EXPECT_FALSE(error.empty());
+  EXPECT_TRUE(dir.entries().empty());
+}
+
+}  // namespace
+}  // namespace citenet

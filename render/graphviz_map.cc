@@ -947,6 +947,8 @@ GraphHandle drawing_graph(const Network& network, const Analysis& analysis,
     set(label, "fontsize", number(labels[d]->font_size, 3));
     set(label, "tooltip", agget(nodes[i], chars("tooltip")));
     set(label, "id", plan.prefix + "l" + std::to_string(i));
+    // SVG class "node label": styled apart, and not counted with the network's nodes.
+    set(label, "class", "label");
   }
 
   double heaviest = 0;
@@ -986,6 +988,7 @@ GraphHandle drawing_graph(const Network& network, const Analysis& analysis,
     set(text, "fontsize", "11");
     set(text, "pos", number(x + caption_width / 2, 8) + "," + number(base + largest / 2, 8) + "!");
     set(text, "id", plan.prefix + "size_legend");
+    set(text, "class", "legend");
     x += caption_width + 12;
     for (std::size_t k = 0; k < references.size(); ++k) {
       const double d = diameter_for(references[k], plan.top) * kPointsPerInch;
@@ -1002,6 +1005,7 @@ GraphHandle drawing_graph(const Network& network, const Analysis& analysis,
       set(circle, "pos", number(centre, 8) + "," + number(base + d / 2, 8) + "!");
       set(circle, "tooltip", value + " " + metric_caption(options.size_by));
       set(circle, "id", plan.prefix + "size_legend_" + std::to_string(k));
+      set(circle, "class", "legend");
       Agnode_t* label = agnode(g, chars("size_legend_text_" + std::to_string(k)), 1);
       agsubnode(all_nodes, label, 1);
       set(label, "shape", "plaintext");
@@ -1011,6 +1015,7 @@ GraphHandle drawing_graph(const Network& network, const Analysis& analysis,
       set(label, "fontsize", "10");
       set(label, "pos", number(centre, 8) + "," + number(base - 9, 8) + "!");
       set(label, "id", plan.prefix + "size_legend_text_" + std::to_string(k));
+      set(label, "class", "legend");
       x += slot;
     }
   }

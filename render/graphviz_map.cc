@@ -181,8 +181,9 @@ bool check_analysis(const Network& network, const Analysis& analysis, std::strin
       {"betweenness", analysis.betweenness.size()},
       {"component", analysis.component.size()},
   };
+  // A metric left out of the analysis (--metrics) is empty; the map does without it.
   for (const auto& [name, size] : sizes) {
-    if (size != n) {
+    if (size != n && size != 0) {
       *err = "analysis does not match the network: " + std::string(name) + " has " +
              std::to_string(size) + " values for " + std::to_string(n) + " nodes";
       return false;
@@ -220,6 +221,10 @@ bool size_metric(const Network& network, const Analysis& analysis, const std::st
   } else {
     *err = "unknown size metric '" + name +
            "' (expected betweenness, degree, weighted_degree, papers or citations)";
+    return false;
+  }
+  if (values->size() != network.nodes.size()) {
+    *err = "cannot size nodes by " + name + ": it was not computed (add it to --metrics)";
     return false;
   }
   // A NaN would break the ranking's ordering and a negative value has no area: size them as 0.
@@ -918,9 +923,10 @@ GraphHandle drawing_graph(const Network& network, const Analysis& analysis,
     set(node, "height", diameter);
     set(node, "fillcolor", plan.colouring.fill[i]);
     set(node, "label", "");
-    std::string tooltip = attributes.label + " \u2014 papers " + std::to_string(attributes.papers) +
-                          ", degree " + number(analysis.degree[i]) + ", betweenness " +
-                          number(analysis.betweenness[i], 3);
+    std::string tooltip = attributes.label + " \u2014 papers " + std::to_string(attributes.papers);
+    if (!analysis.degree.empty()) tooltip += ", degree " + number(analysis.degree[i]);
+    if (!analysis.betweenness.empty())
+      tooltip += ", betweenness " + number(analysis.betweenness[i], 3);
     if (has_community)
       tooltip += ", community " + std::to_string(analysis.communities.community[i]);
     if (attributes.mean_year > 0) tooltip += ", mean year " + year_text(attributes.mean_year);

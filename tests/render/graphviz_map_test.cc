@@ -624,5 +624,22 @@ TEST(GraphvizMapTest, NoLabelOverlapsAnotherLabelOrANode) {
   }
 }
 
+TEST(GraphvizMapTest, MetricsLeftOutOfTheAnalysisAreLeftOutOfTheMap) {
+  // `--metrics degree`: no weighted degree, no betweenness. The map still draws, without
+  // betweenness in the tooltips, and refuses only to size nodes by a missing metric.
+  Analysis analysis = sample_analysis();
+  analysis.weighted_degree.clear();
+  analysis.betweenness.clear();
+  const std::string dot = render(sample_network(), analysis, MapOptions{}, "dot");
+  EXPECT_EQ(node_attribute(dot, "n0", "tooltip"),
+            "Ada Lovelace \u2014 papers 7, degree 3, community 0");
+  MapOptions options;
+  options.size_by = "betweenness";
+  std::string out;
+  std::string err;
+  EXPECT_FALSE(render_graphviz_map(sample_network(), analysis, options, "svg", &out, &err));
+  EXPECT_EQ(err, "cannot size nodes by betweenness: it was not computed (add it to --metrics)");
+}
+
 }  // namespace
 }  // namespace citenet

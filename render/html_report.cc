@@ -14,7 +14,8 @@ namespace citenet {
 namespace {
 
 // Print rules: every section starts a page, maps and the chart shrink to the page instead of
-// being cut, backgrounds go (but community swatches keep their colour), and text is black.
+// being cut, a table that fits a page is not split from its caption, backgrounds go (but
+// community swatches keep their colour), and text is black.
 constexpr std::string_view kStyle = R"css(
 :root{--ink:#1b1f24;--muted:#57606a;--line:#d0d7de;--band:#f6f8fa;--accent:#2f5f8f}
 *{box-sizing:border-box}
@@ -71,7 +72,8 @@ figure.map svg{max-height:235mm;border:none}
 figure.chart svg{max-width:100%}
 .year-chart text{fill:#000}
 .figures div,th{background:none}
-.table{overflow:visible}
+.tables{display:block}
+.table{overflow:visible;break-inside:avoid}
 thead{display:table-header-group}
 tr{break-inside:avoid}
 .swatch,.year-chart,figure.map svg{print-color-adjust:exact;-webkit-print-color-adjust:exact}

@@ -235,8 +235,9 @@ TEST(HtmlReportTest, PrintsEverySectionOnItsOwnPageWithoutCuttingMaps) {
   const std::size_t print = html.find("@media print{");
   ASSERT_NE(print, std::string::npos);
   const std::string rules = html.substr(print);
-  for (const char* rule : {"section{break-before:page", "*{color:#000!important}",
-                           "figure{break-inside:avoid}", "figure.map svg{max-height:235mm"})
+  for (const char* rule :
+       {"section{break-before:page", "*{color:#000!important}", "figure{break-inside:avoid}",
+        ".table{overflow:visible;break-inside:avoid}", "figure.map svg{max-height:235mm"})
     EXPECT_NE(rules.find(rule), std::string::npos) << rule;
   // On screen too, maps and the chart scale to the page instead of overflowing it.
   EXPECT_NE(html.find("figure.map svg{display:block;width:100%;height:auto"), std::string::npos);

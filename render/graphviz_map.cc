@@ -602,7 +602,8 @@ struct MapPlan {
   std::vector<double> metric;      // whole network, sanitised
   std::vector<std::size_t> order;  // whole network by decreasing metric
   std::vector<std::size_t> drawn;  // drawn node ids, ascending
-  std::vector<std::size_t> edges;  // drawn edge indices (both ends drawn), ascending
+  std::vector<std::size_t> edges;  // edges among the drawn nodes (laid out), ascending
+  std::vector<std::size_t> lines;  // those drawn: the max_links heaviest, ascending
   std::vector<bool> labelled;      // whole network
   std::vector<double> diameter;    // inches, whole network
   std::vector<double> font_size;   // label points, whole network
@@ -630,6 +631,16 @@ MapPlan make_plan(const Network& network, const Analysis& analysis, const MapOpt
   for (std::size_t k = 0; k < network.edges.size(); ++k)
     if (is_drawn[network.edges[k].source] && is_drawn[network.edges[k].target])
       plan.edges.push_back(k);
+  // The layout uses every link among the drawn nodes; only the strongest are drawn, as
+  // VOSviewer's "maximum number of lines", so a dense map does not turn into a grey disc.
+  plan.lines = plan.edges;
+  if (options.max_links != 0 && plan.lines.size() > options.max_links) {
+    std::stable_sort(plan.lines.begin(), plan.lines.end(), [&](std::size_t a, std::size_t b) {
+      return network.edges[a].weight > network.edges[b].weight;
+    });
+    plan.lines.resize(options.max_links);
+    std::sort(plan.lines.begin(), plan.lines.end());
+  }
   plan.labelled.assign(n, false);
   std::size_t to_label = labelled_count(plan.drawn.size(), options);
   for (std::size_t rank = 0; rank < n && to_label > 0; ++rank) {
@@ -958,8 +969,8 @@ GraphHandle drawing_graph(const Network& network, const Analysis& analysis,
   }
 
   double heaviest = 0;
-  for (const std::size_t k : plan.edges) heaviest = std::max(heaviest, network.edges[k].weight);
-  for (const std::size_t k : plan.edges) {
+  for (const std::size_t k : plan.lines) heaviest = std::max(heaviest, network.edges[k].weight);
+  for (const std::size_t k : plan.lines) {
     const WeightedEdge& edge = network.edges[k];
     Agedge_t* e = agedge(g, nodes[edge.source], nodes[edge.target], nullptr, 1);
     set(e, "id", plan.prefix + "e" + std::to_string(k));
@@ -1032,8 +1043,14 @@ GraphHandle drawing_graph(const Network& network, const Analysis& analysis,
   std::string shown;
   if (plan.drawn.size() < n) {
     shown = "showing " + grouped(plan.drawn.size()) + " of " + plural(n, network.node_noun) +
-            " (the largest by " + metric_caption(options.size_by) + ") and the " +
-            plural(plan.edges.size(), "link") + " among them";
+            " (the largest by " + metric_caption(options.size_by) + ") and ";
+    shown += plan.lines.size() < plan.edges.size()
+                 ? "the " + grouped(plan.lines.size()) + " strongest of the " +
+                       plural(plan.edges.size(), "link") + " among them"
+                 : "the " + plural(plan.edges.size(), "link") + " among them";
+  } else if (plan.lines.size() < plan.edges.size()) {
+    shown = "showing the " + grouped(plan.lines.size()) + " strongest of " +
+            plural(plan.edges.size(), "link");
   }
   const std::string title =
       options.title.empty() ? default_map_title(network, analysis, options) : options.title;

@@ -23,6 +23,9 @@ struct MapOptions {
   // every node. Communities, metrics and the legend's counts stay those of the whole
   // network; the caption says how many nodes are shown.
   std::size_t max_nodes = 500;
+  // Draw only the `max_links` heaviest links among the drawn nodes (the layout still uses
+  // them all); 0 draws every link. The caption says how many are shown.
+  std::size_t max_links = 1000;
   // Graphviz layout engine: "sfdp" (default), "neato", "fdp", "circo", "twopi" or "dot".
   std::string layout = "sfdp";
   // Caption drawn at the top; empty means one describing what was drawn.

@@ -135,6 +135,8 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
       "max-nodes", po::value(&style.max_nodes)->default_value(style.max_nodes),
       "draw only the N largest nodes by --size-by and their links (0: all); the analysis "
       "and the other files keep the whole network")(
+      "max-links", po::value(&style.max_links)->default_value(style.max_links),
+      "draw only the N strongest links among the drawn nodes (0: all); the layout uses all")(
       "label-top", po::value(&style.label_top)->default_value(style.label_top),
       "label only the N largest nodes (0: none)")(
       "layout", po::value(&style.layout)->default_value(style.layout),

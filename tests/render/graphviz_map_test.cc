@@ -490,6 +490,24 @@ TEST(GraphvizMapTest, MaxNodesDrawsTheLargestAndSaysSo) {
   EXPECT_EQ(ParsedGraph(agmemread(all.c_str())) == nullptr, false);
 }
 
+TEST(GraphvizMapTest, MaxLinksDrawsTheStrongest) {
+  // Weights 3, 2, 2, 1.5, 1, 1, 0.5: the three strongest are Ada--Ben (3), Ben--Cy and
+  // Dee--Eve (2).
+  MapOptions options;
+  options.max_links = 3;
+  const std::string dot = render(sample_network(), sample_analysis(), options, "dot");
+  ParsedGraph graph(agmemread(dot.c_str()));
+  ASSERT_NE(graph, nullptr);
+  std::set<std::string> drawn;
+  for (Agnode_t* node = agfstnode(graph.get()); node != nullptr;
+       node = agnxtnode(graph.get(), node))
+    for (Agedge_t* edge = agfstout(graph.get(), node); edge != nullptr;
+         edge = agnxtout(graph.get(), edge))
+      drawn.insert(attribute(edge, "id"));
+  EXPECT_EQ(drawn, (std::set<std::string>{"map_e0", "map_e3", "map_e5"}));
+  EXPECT_NE(dot.find("showing the 3 strongest of 7 links"), std::string::npos) << dot;
+}
+
 TEST(GraphvizMapTest, UnknownColouringIsRefused) {
   MapOptions options;
   options.color_by = "rainbow";

@@ -219,38 +219,55 @@ Selection select(const Corpus& corpus, const IdLists* per_paper, const NetworkSp
 // Each entity's mean year and most frequent country over the selected papers it occurs in.
 // (entity, country) pairs are counted by sorting packed ids, as edges are; ascending country
 // ids make a tie go to the country seen first in the corpus.
-void add_years_and_countries(const Corpus& corpus, const Selection& s, Network& network) {
+void add_years_and_countries(const Corpus& corpus, const Selection& s, Network& network,
+                             unsigned threads) {
   const std::size_t n = network.nodes.size();
   std::vector<double> year_sum(n, 0);
   std::vector<std::uint32_t> dated(n, 0);
-  std::vector<std::uint64_t> entity_country;
   const bool has_countries = corpus.countries.size() == corpus.papers.size();
+  // The countries of each entity's papers, grouped by entity (a counting sort: tens of
+  // millions of entity-country pairs at a million records).
+  std::vector<std::uint64_t> first(n + 1, 0);
   for (std::size_t u = 0; u < s.papers.size(); ++u) {
     const int year = corpus.papers[s.papers[u]].year;
+    const std::size_t countries = has_countries ? corpus.countries[s.papers[u]].size() : 0;
     for (std::uint32_t id : s.lists[u]) {
       if (year) {
         year_sum[id] += year;
         ++dated[id];
       }
-      if (has_countries)
-        for (std::uint32_t c : corpus.countries[s.papers[u]])
-          entity_country.push_back((static_cast<std::uint64_t>(id) << 32) | c);
+      first[id + 1] += countries;
     }
   }
   for (std::size_t i = 0; i < n; ++i)
     if (dated[i]) network.nodes[i].mean_year = year_sum[i] / dated[i];
-  std::sort(entity_country.begin(), entity_country.end());
-  std::vector<std::size_t> best(n, 0);
-  for (std::size_t i = 0; i < entity_country.size();) {
-    std::size_t j = i;
-    while (j < entity_country.size() && entity_country[j] == entity_country[i]) ++j;
-    const auto id = static_cast<std::uint32_t>(entity_country[i] >> 32);
-    if (j - i > best[id]) {
-      best[id] = j - i;
-      network.nodes[id].country = corpus.country_labels[entity_country[i] & 0xffffffffu];
-    }
-    i = j;
+  if (!has_countries) return;
+  for (std::size_t i = 0; i < n; ++i) first[i + 1] += first[i];
+  std::vector<std::uint32_t> country(first.back());
+  {
+    std::vector<std::uint64_t> fill(first.begin(), first.end() - 1);
+    for (std::size_t u = 0; u < s.papers.size(); ++u)
+      for (std::uint32_t id : s.lists[u])
+        for (std::uint32_t c : corpus.countries[s.papers[u]]) country[fill[id]++] = c;
   }
+  // The most frequent; ties go to the smallest country id (first interned).
+  constexpr std::size_t kBlock = 4096;
+  parallel_blocks(n, kBlock, threads, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t id = begin; id < end; ++id) {
+      const auto from = country.begin() + static_cast<std::ptrdiff_t>(first[id]);
+      const auto to = country.begin() + static_cast<std::ptrdiff_t>(first[id + 1]);
+      std::sort(from, to);
+      std::size_t best = 0;
+      for (auto i = from; i != to;) {
+        const auto j = std::find_if(i, to, [&](std::uint32_t c) { return c != *i; });
+        if (static_cast<std::size_t>(j - i) > best) {
+          best = static_cast<std::size_t>(j - i);
+          network.nodes[id].country = corpus.country_labels[*i];
+        }
+        i = j;
+      }
+    }
+  });
 }
 
 // Entity nodes linked by the papers they share: units are papers, members entities.
@@ -264,7 +281,7 @@ Network entity_network(const Corpus& corpus, const Selection& s,
     for (std::uint32_t id : s.lists[u])
       add_occurrence(network.nodes[id], corpus.papers[s.papers[u]]);
   network.edges = co_occurrence_edges(s.lists, s.links, labels.size(), spec.counting, spec.threads);
-  add_years_and_countries(corpus, s, network);
+  add_years_and_countries(corpus, s, network, spec.threads);
   std::vector<double> occurrences(network.nodes.size());
   for (std::size_t i = 0; i < occurrences.size(); ++i) occurrences[i] = network.nodes[i].papers;
   normalize_weights(network.edges, occurrences, static_cast<double>(s.papers.size()),

@@ -1,53 +1,84 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark: citenet against python-igraph and networkx on the same synthetic
-# MEDLINE corpora. For each size: generate the corpus, run each tool RUNS times, report the
-# median wall time, the ratio citenet/peer, peak memory (GNU time's max RSS), and the graph
-# sizes so one can see the tools built the same network.
+# MEDLINE corpora (python3-graph-tool is not packaged for Debian 12, so it is not run).
+# For each size: generate the corpus, run each tool RUNS times doing the same steps (parse,
+# build the weighted co-authorship graph, components, communities, PageRank, GraphML + node
+# CSV), and print one Markdown row per tool: median wall seconds, the ratio peer/citenet
+# (how many times faster citenet is), peak memory (GNU time's max RSS), median seconds per
+# step, the graph's size and modularity, and whether it agrees with citenet's (same nodes
+# and edges, modularity within 1%).
 #
-#   tests/bench/compare.sh [SIZES...]      e.g. tests/bench/compare.sh 10000 100000
-# Environment: CITENET (default build/citenet), RUNS (default 3), PEERS (default "igraph networkx").
+#   tests/bench/compare.sh [SIZES...]      e.g. tests/bench/compare.sh 10000 100000 1000000
+# Environment: CITENET (default build/citenet), RUNS (default 3), PEERS (default
+# "igraph networkx"), THREADS (citenet --threads, default 0 = every core).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 citenet=${CITENET:-build/citenet}
 runs=${RUNS:-3}
 peers=${PEERS:-igraph networkx}
+threads=${THREADS:-0}
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 1; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-printf '| records | tool | median s | ratio citenet/tool | peak MB | nodes | edges |\n|---|---|---|---|---|---|---|\n'
+# citenet's CITENET_TIMINGS lines folded into the peers' steps: parse = read + authors,
+# build = network, analysis = components + communities + PageRank, write = every output.
+citenet_steps() {
+  awk '/^timing: /{s=$(NF-1); n=$2
+        if (n=="read"||n=="authors") p+=s; else if (n=="network") b+=s;
+        else if (n=="analysis") a+=s; else if (n=="writing") w+=s}
+       END {printf "%.2f %.2f %.2f %.2f\n", p, b, a, w}' "$1"
+}
+peer_steps() {
+  /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["seconds"]
+print("%.2f %.2f %.2f %.2f" % (t["parse"], t["build"], t["components"]+t["communities"]+t["pagerank"], t["write"]))' < "$1"
+}
+
+printf '| records | tool | median s | peer/citenet | peak MB | parse s | build s | analysis s | write s | nodes | edges | modularity | agrees |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 for n in "${sizes[@]}"; do
   corpus="$work/synth-$n.medline"
   "$citenet" synth --records "$n" --seed 1 --format medline -o "$corpus" 2>/dev/null
-  declare -A secs mem nodes edges
+  declare -A secs mem nodes edges modularity steps
   for tool in citenet $peers; do
-    times=()
+    times=(); parse=(); build=(); analysis=(); write=()
     for _ in $(seq "$runs"); do
       if [ "$tool" = citenet ]; then
         cmd=("$citenet" map "$corpus" --network coauthor --community leiden --metrics degree,pagerank
-             -o "$work/out.graphml" -o "$work/nodes.csv" --quiet)
+             --threads "$threads" -o "$work/out.graphml" -o "$work/nodes.csv" --quiet)
+        CITENET_TIMINGS=1 /usr/bin/time -f '%e %M' -o "$work/time" "${cmd[@]}" > "$work/stdout" 2> "$work/stderr"
+        read -r p b a w < <(citenet_steps "$work/stderr")
       else
         cmd=(/usr/bin/python3 tests/bench/peers.py "$tool" "$corpus" "$work")
+        /usr/bin/time -f '%e %M' -o "$work/time" "${cmd[@]}" > "$work/stdout" 2> "$work/stderr"
+        read -r p b a w < <(peer_steps "$work/stdout")
       fi
-      /usr/bin/time -f '%e %M' -o "$work/time" "${cmd[@]}" > "$work/stdout" 2> "$work/stderr"
       read -r s kb < "$work/time"
-      times+=("$s"); mem[$tool]=$((kb / 1024))
+      times+=("$s"); parse+=("$p"); build+=("$b"); analysis+=("$a"); write+=("$w")
+      mem[$tool]=$((kb / 1024))
+      rm -f "$work"/*.graphml
     done
     secs[$tool]=$(printf '%s\n' "${times[@]}" | median)
+    steps[$tool]="$(printf '%s\n' "${parse[@]}" | median) | $(printf '%s\n' "${build[@]}" | median) | $(printf '%s\n' "${analysis[@]}" | median) | $(printf '%s\n' "${write[@]}" | median)"
     if [ "$tool" = citenet ]; then
       line=$(grep -m1 'coauthor network:' "$work/stderr")
       nodes[$tool]=$(sed -E 's/.*: ([0-9]+) author nodes.*/\1/' <<<"$line")
       edges[$tool]=$(sed -E 's/.*nodes, ([0-9]+) links.*/\1/' <<<"$line")
+      modularity[$tool]=$(sed -E 's/.*modularity ([0-9.]+)\).*/\1/' <<<"$line")
     else
-      nodes[$tool]=$(/usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["nodes"])' < "$work/stdout")
-      edges[$tool]=$(/usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["edges"])' < "$work/stdout")
+      read -r nodes[$tool] edges[$tool] modularity[$tool] < <(/usr/bin/python3 -c \
+        'import json,sys; d=json.load(sys.stdin); print(d["nodes"], d["edges"], round(d["modularity"], 6))' < "$work/stdout")
     fi
   done
   for tool in citenet $peers; do
-    ratio=$(awk -v a="${secs[citenet]}" -v b="${secs[$tool]}" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
-    printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$tool" "${secs[$tool]}" "$ratio" "${mem[$tool]}" "${nodes[$tool]}" "${edges[$tool]}"
+    ratio=$(awk -v a="${secs[citenet]}" -v b="${secs[$tool]}" 'BEGIN {printf "%.2f", (a > 0 ? b / a : 0)}')
+    agrees=$(awk -v n1="${nodes[citenet]}" -v n2="${nodes[$tool]}" -v e1="${edges[citenet]}" -v e2="${edges[$tool]}" \
+                 -v q1="${modularity[citenet]}" -v q2="${modularity[$tool]}" \
+      'BEGIN {d = q1 - q2; if (d < 0) d = -d; print (n1 == n2 && e1 == e2 && d <= 0.01 * q1) ? "yes" : "NO"}')
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$tool" "${secs[$tool]}" "$ratio" \
+      "${mem[$tool]}" "${steps[$tool]}" "${nodes[$tool]}" "${edges[$tool]}" "${modularity[$tool]}" "$agrees"
   done
-  unset secs mem nodes edges
+  unset secs mem nodes edges modularity steps
 done

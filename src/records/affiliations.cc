@@ -691,7 +691,7 @@ std::string extract_country(std::string_view affiliation) {
 
 namespace citenet {
 
-const AffiliationParts& AffiliationCache::parts(std::string_view affiliation) {
+AffiliationParts& AffiliationCache::parts(std::string_view affiliation) {
   if (const auto found = cache_.find(affiliation); found != cache_.end()) return found->second;
   if (cache_.size() >= kMaxEntries) cache_.clear();
   AffiliationParts parts;

@@ -2,6 +2,7 @@
 // "Normalisation": institution and country).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -38,11 +39,20 @@ struct AffiliationParts {
   std::string institution;      // extract_institution()
   std::string institution_key;  // institution_key(institution)
   std::string country;          // extract_country()
+  // Ids the cache's owner interned these parts to, remembered here so a repeated address
+  // costs one lookup instead of one per table (kUnset until the owner sets them; an entry
+  // may be dropped and worked out again, so owners must get the same ids when it is).
+  static constexpr std::uint32_t kUnset = 0xFFFFFFFEu;
+  std::uint32_t institution_entity = kUnset;
+  std::uint32_t institution_form = 0;
+  std::uint32_t country_entity = kUnset;
+  std::uint32_t country_form = 0;
+  std::uint32_t evidence_institution = kUnset;  // AuthorIdentity's institution id
 };
 
 class AffiliationCache {
  public:
-  const AffiliationParts& parts(std::string_view affiliation);
+  AffiliationParts& parts(std::string_view affiliation);
 
  private:
   // Bounded so a corpus of only distinct addresses cannot grow it without limit.

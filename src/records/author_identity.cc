@@ -341,6 +341,29 @@ std::uint32_t AuthorIdentity::add_author(const Author& author, std::uint32_t slo
   return id;
 }
 
+// The id of an address's institution for rung 4, kNoInstitution when it names none (or the
+// thesaurus drops it).
+std::uint32_t AuthorIdentity::evidence_institution(const AffiliationParts& parts) {
+  const std::string& institution = parts.institution;
+  if (institution.empty()) return kNoInstitution;
+  std::string_view key = parts.institution_key;
+  std::string thesaurus_key;
+  if (thesaurus_) {
+    if (const auto* target = thesaurus_->find(ThesaurusKind::institution, institution)) {
+      if (target->label.empty()) return kNoInstitution;
+      thesaurus_key.assign(1, kThesaurusMark).append(target->key);
+      key = thesaurus_key;
+    }
+  }
+  if (key.empty()) return kNoInstitution;
+  auto entry = institution_ids_.find(key);
+  if (entry == institution_ids_.end())
+    entry = institution_ids_
+                .emplace(std::string(key), static_cast<std::uint32_t>(institution_ids_.size()))
+                .first;
+  return entry->second;
+}
+
 // Institution ids of the author: kept per slot for an initials-only form (rung 4 decides
 // each occurrence), per form for every other form (the candidates' side).
 void AuthorIdentity::add_institutions(const Author& author, std::uint32_t form_id,
@@ -348,26 +371,12 @@ void AuthorIdentity::add_institutions(const Author& author, std::uint32_t form_i
   Form& form = forms_[form_id];
   const bool initials_only = !form.has_given && form.orcid.empty() && !form.thesaurus_key;
   for (const std::string& affiliation : author.affiliations) {
-    const AffiliationParts& parts =
+    AffiliationParts& parts =
         (shared_affiliations_ ? *shared_affiliations_ : own_affiliations_).parts(affiliation);
-    const std::string& institution = parts.institution;
-    if (institution.empty()) continue;
-    std::string_view key = parts.institution_key;
-    std::string thesaurus_key;
-    if (thesaurus_) {
-      if (const auto* target = thesaurus_->find(ThesaurusKind::institution, institution)) {
-        if (target->label.empty()) continue;
-        thesaurus_key.assign(1, kThesaurusMark).append(target->key);
-        key = thesaurus_key;
-      }
-    }
-    if (key.empty()) continue;
-    auto entry = institution_ids_.find(key);
-    if (entry == institution_ids_.end())
-      entry = institution_ids_
-                  .emplace(std::string(key), static_cast<std::uint32_t>(institution_ids_.size()))
-                  .first;
-    const std::uint32_t institution_id = entry->second;
+    if (parts.evidence_institution == AffiliationParts::kUnset)
+      parts.evidence_institution = evidence_institution(parts);
+    const std::uint32_t institution_id = parts.evidence_institution;
+    if (institution_id == kNoInstitution) continue;
     if (initials_only) {
       initials_slot_institutions_.emplace_back(slot, institution_id);
     } else if (form.institutions.size() < kMaxInstitutionsPerForm &&

@@ -142,6 +142,8 @@ class AuthorIdentity {
   bool find_in_thesaurus(const Author& author);
   void build_key(bool has_given, const Author& author);
   void add_institutions(const Author& author, std::uint32_t form, std::uint32_t slot);
+  static constexpr std::uint32_t kNoInstitution = 0xFFFFFFFFu;
+  std::uint32_t evidence_institution(const AffiliationParts& parts);
   void update_label(Form& form, const Author& author, bool has_given) const;
   static void remember_printed(Form& form, const std::string& printed);
   // One occurrence of an initials form that rung 4 moved to another person.

@@ -101,17 +101,20 @@ void IdLists::push(std::span<const std::uint32_t> ids) {
 }
 
 std::uint32_t CorpusBuilder::EntityTable::intern(const std::string& key, std::string_view printed,
-                                                 bool verbatim) {
+                                                 bool verbatim, std::uint32_t* form_index) {
   auto [it, inserted] = ids_.try_emplace(key, static_cast<std::uint32_t>(entities_.size()));
   if (inserted) entities_.emplace_back();
   entities_[it->second].verbatim |= verbatim;
   auto& forms = entities_[it->second].forms;
   auto form =
       std::find_if(forms.begin(), forms.end(), [&](const auto& f) { return f.first == printed; });
-  if (form == forms.end())
+  if (form == forms.end()) {
     forms.emplace_back(std::string(printed), 1);
-  else
+    form = forms.end() - 1;
+  } else {
     ++form->second;
+  }
+  if (form_index) *form_index = static_cast<std::uint32_t>(form - forms.begin());
   return it->second;
 }
 
@@ -137,30 +140,41 @@ CorpusBuilder::CorpusBuilder(CorpusOptions options)
     : options_(options), identity_(options.author_key, options.thesaurus, &affiliations_) {}
 
 std::uint32_t CorpusBuilder::intern(EntityTable& table, ThesaurusKind kind, const std::string& key,
-                                    std::string_view printed) {
+                                    std::string_view printed, std::uint32_t* form_index) {
   if (options_.thesaurus) {
     if (const Thesaurus::Target* target = options_.thesaurus->find(kind, printed)) {
       if (target->label.empty()) return kNoEntity;
-      return table.intern("\x01" + target->key, target->label, /*verbatim=*/true);
+      return table.intern("\x01" + target->key, target->label, /*verbatim=*/true, form_index);
     }
   }
-  return table.intern(key, printed);
+  return table.intern(key, printed, /*verbatim=*/false, form_index);
 }
 
+// An address seen before costs one cache lookup: its entity ids and printed-form indices
+// are remembered in the cache entry, and counting the form again is all that is left.
 void CorpusBuilder::add_affiliation(std::string_view affiliation,
                                     std::vector<std::uint32_t>& institutions,
                                     std::vector<std::uint32_t>& countries) {
-  const AffiliationParts& parts = affiliations_.parts(affiliation);
-  if (!parts.institution_key.empty()) {
-    const std::uint32_t id =
-        intern(institutions_, ThesaurusKind::institution, parts.institution_key, parts.institution);
-    if (id != kNoEntity) push_distinct(institutions, id);
+  AffiliationParts& parts = affiliations_.parts(affiliation);
+  if (parts.institution_entity == AffiliationParts::kUnset) {
+    parts.institution_entity =
+        parts.institution_key.empty()
+            ? kNoEntity
+            : intern(institutions_, ThesaurusKind::institution, parts.institution_key,
+                     parts.institution, &parts.institution_form);
+  } else if (parts.institution_entity != kNoEntity) {
+    institutions_.count(parts.institution_entity, parts.institution_form);
   }
-  if (!parts.country.empty()) {
-    const std::uint32_t id =
-        intern(countries_, ThesaurusKind::country, parts.country, parts.country);
-    if (id != kNoEntity) push_distinct(countries, id);
+  if (parts.institution_entity != kNoEntity) push_distinct(institutions, parts.institution_entity);
+  if (parts.country_entity == AffiliationParts::kUnset) {
+    parts.country_entity = parts.country.empty()
+                               ? kNoEntity
+                               : intern(countries_, ThesaurusKind::country, parts.country,
+                                        parts.country, &parts.country_form);
+  } else if (parts.country_entity != kNoEntity) {
+    countries_.count(parts.country_entity, parts.country_form);
   }
+  if (parts.country_entity != kNoEntity) push_distinct(countries, parts.country_entity);
 }
 
 void CorpusBuilder::add_keywords(const Record& record, std::vector<std::uint32_t>& keywords) {

@@ -112,7 +112,11 @@ class CorpusBuilder {
   class EntityTable {
    public:
     // `verbatim`: the label is the user's (a thesaurus `to`), shown exactly as written.
-    std::uint32_t intern(const std::string& key, std::string_view printed, bool verbatim = false);
+    // `form_index`, when given, receives the printed form's index for count().
+    std::uint32_t intern(const std::string& key, std::string_view printed, bool verbatim = false,
+                         std::uint32_t* form_index = nullptr);
+    // One more occurrence of form `form` of entity `id`, as intern() with it would count.
+    void count(std::uint32_t id, std::uint32_t form) { ++entities_[id].forms[form].second; }
     std::vector<std::string> labels() const;
 
    private:
@@ -129,7 +133,7 @@ class CorpusBuilder {
                        std::vector<std::uint32_t>& countries);
   void add_keywords(const Record& record, std::vector<std::uint32_t>& keywords);
   std::uint32_t intern(EntityTable& table, ThesaurusKind kind, const std::string& key,
-                       std::string_view printed);
+                       std::string_view printed, std::uint32_t* form_index = nullptr);
 
   CorpusOptions options_;
   AuthorIdentity identity_;

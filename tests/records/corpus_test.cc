@@ -189,3 +189,30 @@ TEST(CorpusReferences, OffByDefault) {
 
 }  // namespace
 }  // namespace citenet
+
+namespace citenet {
+namespace {
+
+// A repeated address is remembered in the affiliation cache; its printed forms must still be
+// counted once per occurrence for the label.
+TEST(CorpusLabels, RepeatedAddressesCountTowardsTheLabel) {
+  CorpusBuilder builder;
+  const std::string upper = "Dept of X, UNIVERSITY OF LEEDS, Leeds, UK.";
+  builder.add(record("A", 2020, "", "1", {author("Smith", "John", {upper})}));
+  builder.add(record("B", 2020, "", "2",
+                     {author("Smith", "John", {"Dept of Y, University of leeds, Leeds, UK."})}));
+  builder.add(record("C", 2020, "", "3",
+                     {author("Smith", "John", {"Dept of Z, University of leeds, Leeds, UK."})}));
+  builder.add(record("D", 2020, "", "4", {author("Jones", "Ann", {upper, upper})}));
+  builder.add(record("E", 2020, "", "5", {author("Jones", "Ann", {upper})}));
+  const Corpus corpus = builder.finish();
+  ASSERT_EQ(corpus.institution_labels.size(), 1u);
+  // The capitals form 4 times (one string), "University of leeds" twice (two strings).
+  EXPECT_EQ(corpus.institution_labels[0], "University of Leeds");
+  EXPECT_EQ(corpus.country_labels, std::vector<std::string>{"United Kingdom"});
+  for (std::size_t p = 0; p < corpus.papers.size(); ++p)
+    EXPECT_EQ(corpus.institutions[p].size(), 1u);
+}
+
+}  // namespace
+}  // namespace citenet

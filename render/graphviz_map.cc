@@ -617,6 +617,49 @@ double diameter_for(double value, double top) {
   return std::max(kMinDiameter, kMaxDiameter * std::sqrt(relative));  // area ~ metric
 }
 
+// The layout uses every link among the drawn nodes; only `max_links` are drawn, as
+// VOSviewer's "maximum number of lines", so a dense map does not turn into a grey disc.
+// First a maximum spanning forest (Kruskal), so that no group of nodes that is linked looks
+// unlinked; then the heaviest other links up to `max_links`. Equal weights go to the link
+// between more important nodes (by `order`), then to the first. Returns indices, ascending.
+std::vector<std::size_t> strongest_lines(const Network& network,
+                                         const std::vector<std::size_t>& order,
+                                         const std::vector<std::size_t>& edges,
+                                         std::size_t max_links) {
+  if (max_links == 0 || edges.size() <= max_links) return edges;
+  std::vector<std::size_t> rank(network.nodes.size());
+  for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+  std::vector<std::size_t> sorted = edges;
+  const auto importance = [&](std::size_t k) {
+    return rank[network.edges[k].source] + rank[network.edges[k].target];
+  };
+  std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) {
+    if (network.edges[a].weight != network.edges[b].weight)
+      return network.edges[a].weight > network.edges[b].weight;
+    return importance(a) < importance(b);
+  });
+  std::vector<std::uint32_t> parent(network.nodes.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  const auto root = [&](std::uint32_t v) {
+    while (parent[v] != v) v = parent[v] = parent[parent[v]];
+    return v;
+  };
+  std::vector<bool> taken(sorted.size(), false);
+  std::vector<std::size_t> lines;
+  for (std::size_t s = 0; s < sorted.size(); ++s) {
+    const std::uint32_t a = root(network.edges[sorted[s]].source);
+    const std::uint32_t b = root(network.edges[sorted[s]].target);
+    if (a == b) continue;
+    parent[a] = b;
+    taken[s] = true;
+    lines.push_back(sorted[s]);
+  }
+  for (std::size_t s = 0; s < sorted.size() && lines.size() < max_links; ++s)
+    if (!taken[s]) lines.push_back(sorted[s]);
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
 MapPlan make_plan(const Network& network, const Analysis& analysis, const MapOptions& options,
                   std::vector<double> metric) {
   MapPlan plan;
@@ -631,16 +674,7 @@ MapPlan make_plan(const Network& network, const Analysis& analysis, const MapOpt
   for (std::size_t k = 0; k < network.edges.size(); ++k)
     if (is_drawn[network.edges[k].source] && is_drawn[network.edges[k].target])
       plan.edges.push_back(k);
-  // The layout uses every link among the drawn nodes; only the strongest are drawn, as
-  // VOSviewer's "maximum number of lines", so a dense map does not turn into a grey disc.
-  plan.lines = plan.edges;
-  if (options.max_links != 0 && plan.lines.size() > options.max_links) {
-    std::stable_sort(plan.lines.begin(), plan.lines.end(), [&](std::size_t a, std::size_t b) {
-      return network.edges[a].weight > network.edges[b].weight;
-    });
-    plan.lines.resize(options.max_links);
-    std::sort(plan.lines.begin(), plan.lines.end());
-  }
+  plan.lines = strongest_lines(network, plan.order, plan.edges, options.max_links);
   plan.labelled.assign(n, false);
   std::size_t to_label = labelled_count(plan.drawn.size(), options);
   for (std::size_t rank = 0; rank < n && to_label > 0; ++rank) {
@@ -1041,16 +1075,17 @@ GraphHandle drawing_graph(const Network& network, const Analysis& analysis,
   std::string explanation = "node area: " + metric_caption(options.size_by);
   if (!plan.colouring.explanation.empty()) explanation += "; " + plan.colouring.explanation;
   std::string shown;
+  constexpr const char* kStrongest = " (the strongest, keeping every linked group connected)";
   if (plan.drawn.size() < n) {
     shown = "showing " + grouped(plan.drawn.size()) + " of " + plural(n, network.node_noun) +
             " (the largest by " + metric_caption(options.size_by) + ") and ";
     shown += plan.lines.size() < plan.edges.size()
-                 ? "the " + grouped(plan.lines.size()) + " strongest of the " +
-                       plural(plan.edges.size(), "link") + " among them"
+                 ? grouped(plan.lines.size()) + " of the " + plural(plan.edges.size(), "link") +
+                       " among them" + kStrongest
                  : "the " + plural(plan.edges.size(), "link") + " among them";
   } else if (plan.lines.size() < plan.edges.size()) {
-    shown = "showing the " + grouped(plan.lines.size()) + " strongest of " +
-            plural(plan.edges.size(), "link");
+    shown = "showing " + grouped(plan.lines.size()) + " of " + plural(plan.edges.size(), "link") +
+            kStrongest;
   }
   const std::string title =
       options.title.empty() ? default_map_title(network, analysis, options) : options.title;

@@ -35,8 +35,9 @@ std::string pajek_label(std::string_view text) {
 bool write_pajek(const Network& network, const Analysis& analysis, std::ostream& out,
                  std::string* err) {
   if (!check(network, analysis, err)) return false;
-  const std::string kind = network.kind.empty() ? "network" : pajek_label(network.kind);
-  out << "*Network " << kind << '\n' << "*Vertices " << network.nodes.size() << '\n';
+  // The network's name carries what made it (kind, community method, seed), so the file
+  // says how to reproduce its communities; Pajek, igraph and networkx read it as the name.
+  out << "*Network " << pajek_label(provenance(network, analysis)) << '\n' << "*Vertices " << network.nodes.size() << '\n';
   for (std::size_t i = 0; i < network.nodes.size(); ++i) {
     out << i + 1 << " \"" << pajek_label(network.nodes[i].label) << "\"\n";
   }

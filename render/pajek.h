@@ -1,5 +1,5 @@
 // A network as a Pajek .net file (Pajek, igraph Read_Pajek, networkx read_pajek, VOSviewer):
-//   *Network coauthor
+//   *Network coauthor network; communities: Leiden, modularity, resolution 1, seed 42
 //   *Vertices 7
 //   1 "Ada Lovelace"
 //   ...

@@ -28,7 +28,7 @@ std::string pajek(const Network& network, const Analysis& analysis) {
 }
 
 constexpr const char* kSample =
-    "*Network coauthor\n"
+    "*Network coauthor network; communities: modularity, resolution 1, seed 42\n"
     "*Vertices 7\n"
     "1 \"Ada Lovelace\"\n"
     "2 \"Ben Ames\"\n"
@@ -110,7 +110,8 @@ TEST(PajekTest, NetworkxReadsTheSampleBack) {
                     dir.file("sample.net") + "'",
                 &output),
             0);
-  EXPECT_EQ(output, "7 7 coauthor\n4 1.5\n");
+  EXPECT_EQ(output,
+            "7 7 coauthor network; communities: modularity, resolution 1, seed 42\n4 1.5\n");
 }
 
 TEST(PajekTest, RejectsANonFiniteWeight) {

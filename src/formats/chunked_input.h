@@ -44,7 +44,8 @@ struct ChunkedReadOptions {
   // Runs on the parsing thread for each record before it is queued; warnings go to `stats`
   // in the record's place.
   std::function<void(Record&, ReadStats& stats)> prepare;
-  // Called on the calling thread after each chunk was handed on.
+  // Called on the calling thread after each chunk was handed on: `text` before `bytes_done`
+  // is not read again (its memory may be released).
   std::function<void(std::size_t bytes_done, std::size_t records_read)> progress;
 };
 

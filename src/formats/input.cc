@@ -111,8 +111,21 @@ class FileText {
   bool ok() const { return map_ || ok_; }
   std::string_view text() const { return text_; }
 
+  // Gives the pages before `offset` back: they were read and will not be again, and a
+  // mapping keeps every page it touched resident (1.5 GB of a 1.5 GB file) until unmapped.
+  void release_before(std::size_t offset) const {
+    if (!map_) return;
+    const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t end = offset / page * page;
+    if (end > released_) {
+      ::madvise(static_cast<char*>(map_) + released_, end - released_, MADV_DONTNEED);
+      released_ = end;
+    }
+  }
+
  private:
   void* map_ = nullptr;
+  mutable std::size_t released_ = 0;
   std::string copy_;
   bool ok_ = false;
   std::string_view text_;
@@ -195,11 +208,10 @@ bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stat
     chunked.threads = thread_count(options.threads);
     chunked.chunk_bytes = options.chunk_bytes;
     chunked.prepare = repair;
-    if (options.progress) {
-      chunked.progress = [&](std::size_t done, std::size_t records) {
-        options.progress(done, file.text().size(), records);
-      };
-    }
+    chunked.progress = [&](std::size_t done, std::size_t records) {
+      file.release_before(done);
+      if (options.progress) options.progress(done, file.text().size(), records);
+    };
     return read_chunked(file.text(), path, *format->chunks, sink, stats, error, chunked);
   }
   in.clear();

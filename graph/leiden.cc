@@ -342,8 +342,21 @@ LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
                           : options.resolution;
     objective.epsilon = 1e-12 * total_weight;
     std::mt19937_64 rng(options.seed);
+    const auto quality = [&] {
+      if (options.quality == Quality::modularity)
+        return modularity(g, partition.community, options.resolution);
+      const std::uint32_t count =
+          *std::max_element(partition.community.begin(), partition.community.end()) + 1;
+      return cpm_quality(g, partition.community, count, options.resolution);
+    };
+    double last = options.min_gain > 0 ? quality() : 0.0;
     for (int i = 0; options.iterations < 0 || i < options.iterations; ++i) {
       if (iterate(base, objective, rng, partition.community) == 0) break;
+      if (options.min_gain > 0) {
+        const double now = quality();
+        if (now - last <= options.min_gain * std::abs(now)) break;
+        last = now;
+      }
     }
   }
 

@@ -27,6 +27,10 @@ struct LeidenOptions {
   double resolution = 1.0;  // gamma >= 0
   std::uint64_t seed = 42;
   int iterations = -1;  // full Leiden iterations; negative: until one changes nothing
+  // > 0: also stop once an iteration raises the quality by no more than this fraction of it.
+  // Large networks spend most iterations moving a handful of vertices for gains far below
+  // any printed digit (300k records: 7 iterations after the first for +0.01%).
+  double min_gain = 0;
 };
 
 struct LeidenResult {

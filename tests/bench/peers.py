@@ -58,7 +58,7 @@ if peer == "igraph":
     step("build")
     components = len(g.connected_components())
     step("components")
-    part = g.community_leiden(objective_function="modularity", weights="weight", n_iterations=-1)
+    part = g.community_leiden(objective_function="modularity", weights="weight")  # igraph default: 2 iterations
     modularity = g.modularity(part.membership, weights="weight")
     step("communities")
     pr = g.pagerank(weights="weight")

@@ -52,7 +52,12 @@ struct AffiliationParts {
 
 class AffiliationCache {
  public:
+  // The entry stays valid until the next parts() call that makes the cache forget: after
+  // make_room(n), the next n calls do not.
   AffiliationParts& parts(std::string_view affiliation);
+  void make_room(std::size_t entries) {
+    if (cache_.size() + entries > kMaxEntries) cache_.clear();
+  }
 
  private:
   // Bounded so a corpus of only distinct addresses cannot grow it without limit.

@@ -245,11 +245,26 @@ AuthorIdentity::AuthorIdentity(AuthorKeyMode mode, const Thesaurus* thesaurus,
     : mode_(mode), thesaurus_(thesaurus), shared_affiliations_(affiliations) {}
 
 std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const Author> authors) {
+  AffiliationCache& cache = shared_affiliations_ ? *shared_affiliations_ : own_affiliations_;
+  std::size_t count = 0;
+  for (const Author& author : authors) count += author.affiliations.size();
+  cache.make_room(count);
+  parts_.clear();
+  for (const Author& author : authors)
+    for (const std::string& affiliation : author.affiliations)
+      parts_.push_back(&cache.parts(affiliation));
+  return add_paper(authors, parts_);
+}
+
+std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const Author> authors,
+                                                         std::span<AffiliationParts* const> parts) {
   assert(!resolved_ && "add after resolve()");
   const std::size_t begin = slots_.size();
   for (const Author& author : authors) {
     const auto slot = static_cast<std::uint32_t>(slots_.size());
-    slots_.push_back(add_author(author, slot));
+    const std::span<AffiliationParts* const> own = parts.first(author.affiliations.size());
+    parts = parts.subspan(author.affiliations.size());
+    slots_.push_back(add_author(author, slot, own));
   }
   paper_begin_.push_back(static_cast<std::uint32_t>(slots_.size()));
   return {slots_.data() + begin, authors.size()};
@@ -304,7 +319,8 @@ void AuthorIdentity::build_key(bool has_given, const Author& author) {
   }
 }
 
-std::uint32_t AuthorIdentity::add_author(const Author& author, std::uint32_t slot) {
+std::uint32_t AuthorIdentity::add_author(const Author& author, std::uint32_t slot,
+                                         std::span<AffiliationParts* const> parts) {
   if (find_in_thesaurus(author) && thesaurus_label_->empty()) return kDropped;
   fold_name(author, surname_, given_, initials_);
   const bool has_given = !given_.empty();
@@ -337,7 +353,7 @@ std::uint32_t AuthorIdentity::add_author(const Author& author, std::uint32_t slo
     remember_printed(form, constructed.text());
   }
   update_label(form, author, has_given);
-  if (mode_ == AuthorKeyMode::smart) add_institutions(author, id, slot);
+  if (mode_ == AuthorKeyMode::smart) add_institutions(id, slot, parts);
   return id;
 }
 
@@ -366,13 +382,12 @@ std::uint32_t AuthorIdentity::evidence_institution(const AffiliationParts& parts
 
 // Institution ids of the author: kept per slot for an initials-only form (rung 4 decides
 // each occurrence), per form for every other form (the candidates' side).
-void AuthorIdentity::add_institutions(const Author& author, std::uint32_t form_id,
-                                      std::uint32_t slot) {
+void AuthorIdentity::add_institutions(std::uint32_t form_id, std::uint32_t slot,
+                                      std::span<AffiliationParts* const> affiliations) {
   Form& form = forms_[form_id];
   const bool initials_only = !form.has_given && form.orcid.empty() && !form.thesaurus_key;
-  for (const std::string& affiliation : author.affiliations) {
-    AffiliationParts& parts =
-        (shared_affiliations_ ? *shared_affiliations_ : own_affiliations_).parts(affiliation);
+  for (AffiliationParts* entry : affiliations) {
+    AffiliationParts& parts = *entry;
     if (parts.evidence_institution == AffiliationParts::kUnset)
       parts.evidence_institution = evidence_institution(parts);
     const std::uint32_t institution_id = parts.evidence_institution;

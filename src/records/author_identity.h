@@ -88,6 +88,10 @@ class AuthorIdentity {
   // to add_paper() and add() from 0. Forms are interned: the same folded name (and ORCID)
   // gives the same id.
   std::span<const std::uint32_t> add_paper(std::span<const Author> authors);
+  // The same with the affiliation cache entries of every author's affiliations (in order,
+  // one list for the paper) already looked up by the caller, who needs them too.
+  std::span<const std::uint32_t> add_paper(std::span<const Author> authors,
+                                           std::span<AffiliationParts* const> parts);
   // One author as a paper of its own (no co-author evidence). Returns its form id.
   std::uint32_t add(const Author& author);
 
@@ -138,10 +142,12 @@ class AuthorIdentity {
   };
   using Index = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
 
-  std::uint32_t add_author(const Author& author, std::uint32_t slot);
+  std::uint32_t add_author(const Author& author, std::uint32_t slot,
+                           std::span<AffiliationParts* const> parts);
   bool find_in_thesaurus(const Author& author);
   void build_key(bool has_given, const Author& author);
-  void add_institutions(const Author& author, std::uint32_t form, std::uint32_t slot);
+  void add_institutions(std::uint32_t form, std::uint32_t slot,
+                        std::span<AffiliationParts* const> parts);
   static constexpr std::uint32_t kNoInstitution = 0xFFFFFFFFu;
   std::uint32_t evidence_institution(const AffiliationParts& parts);
   void update_label(Form& form, const Author& author, bool has_given) const;
@@ -187,6 +193,7 @@ class AuthorIdentity {
   std::string surname_;
   std::string given_;
   std::string initials_;
+  std::vector<AffiliationParts*> parts_;
   const std::string* thesaurus_key_ = nullptr;  // of the author being added
   const std::string* thesaurus_label_ = nullptr;
 };

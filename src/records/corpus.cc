@@ -152,10 +152,9 @@ std::uint32_t CorpusBuilder::intern(EntityTable& table, ThesaurusKind kind, cons
 
 // An address seen before costs one cache lookup: its entity ids and printed-form indices
 // are remembered in the cache entry, and counting the form again is all that is left.
-void CorpusBuilder::add_affiliation(std::string_view affiliation,
+void CorpusBuilder::add_affiliation(AffiliationParts& parts,
                                     std::vector<std::uint32_t>& institutions,
                                     std::vector<std::uint32_t>& countries) {
-  AffiliationParts& parts = affiliations_.parts(affiliation);
   if (parts.institution_entity == AffiliationParts::kUnset) {
     parts.institution_entity =
         parts.institution_key.empty()
@@ -248,12 +247,19 @@ void CorpusBuilder::add(const Record& record) {
   institutions.clear();
   countries.clear();
   keywords.clear();
-  identity_.add_paper(record.authors);
+  // Each address is looked up once, for author identity and for the record's entities.
+  std::size_t count = record.addresses.size();
+  for (const Author& author : record.authors) count += author.affiliations.size();
+  affiliations_.make_room(count);
+  std::vector<AffiliationParts*>& parts = scratch_parts_;
+  parts.clear();
   for (const Author& author : record.authors)
     for (const std::string& affiliation : author.affiliations)
-      add_affiliation(affiliation, institutions, countries);
+      parts.push_back(&affiliations_.parts(affiliation));
+  identity_.add_paper(record.authors, parts);
+  for (AffiliationParts* p : parts) add_affiliation(*p, institutions, countries);
   for (const std::string& address : record.addresses)
-    add_affiliation(address, institutions, countries);
+    add_affiliation(affiliations_.parts(address), institutions, countries);
   add_keywords(record, keywords);
   if (options_.references) {
     std::vector<std::uint32_t> works;

@@ -129,7 +129,7 @@ class CorpusBuilder {
   };
 
   std::uint32_t find_or_register_paper(const Record& record);
-  void add_affiliation(std::string_view affiliation, std::vector<std::uint32_t>& institutions,
+  void add_affiliation(AffiliationParts& parts, std::vector<std::uint32_t>& institutions,
                        std::vector<std::uint32_t>& countries);
   void add_keywords(const Record& record, std::vector<std::uint32_t>& keywords);
   std::uint32_t intern(EntityTable& table, ThesaurusKind kind, const std::string& key,
@@ -176,6 +176,7 @@ class CorpusBuilder {
   std::vector<std::uint32_t> scratch_institutions_;
   std::vector<std::uint32_t> scratch_countries_;
   std::vector<std::uint32_t> scratch_keywords_;
+  std::vector<AffiliationParts*> scratch_parts_;
 };
 
 // "Alderwick 2024 Cross-sector collaboration to reduce…": first author's surname, year,

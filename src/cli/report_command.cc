@@ -327,7 +327,7 @@ SectionResult network_section(const Corpus& corpus, const KindText& text,
   }
   const Network& network = *built;
   if (network.nodes.empty()) {
-    section.paragraphs.push_back("The corpus names no " + network.node_noun + "s.");
+    section.paragraphs.push_back("The corpus names no " + nouns(network.node_noun) + ".");
     return result;
   }
 
@@ -412,6 +412,7 @@ SectionResult network_section(const Corpus& corpus, const KindText& text,
 
   MapOptions style;
   style.label_top = options.label_top;
+  style.max_nodes = 0;  // the cut is made here, where the page can say what it left out
   style.id_prefix = std::string(text.anchor) + "_";
   style.title = std::string(text.heading) + ": " +
                 (drawn < network.nodes.size() ? "the " + plural(drawn, noun) + " with most papers"
@@ -433,8 +434,13 @@ SectionResult network_section(const Corpus& corpus, const KindText& text,
   }
   const Communities communities = describe_communities(network, analysis, order);
   section.tables.push_back(top_nodes_table(network, analysis, communities, order, options.rows));
-  if (analysis.method != CommunityMethod::none && analysis.communities.count > 0)
-    section.tables.push_back(communities_table(network, analysis, communities, options.rows));
+  if (analysis.method != CommunityMethod::none && analysis.communities.count > 0) {
+    ReportTable table = communities_table(network, analysis, communities, options.rows);
+    if (table.rows.empty())
+      section.paragraphs.push_back("No community has more than one " + noun + ".");
+    else
+      section.tables.push_back(std::move(table));
+  }
   return result;
 }
 

@@ -227,8 +227,17 @@ ReportTable top_nodes_table(const Network& network, const Analysis& analysis,
   const bool community = analysis.communities.community.size() == network.nodes.size();
   ReportTable table;
   table.caption = "Top " + plural(std::min(rows, order.size()), network.node_noun) + " by papers";
-  table.header = {"#", network.node_noun, "papers", "citations", "degree"};
-  table.numeric = {true, false, true, true, true};
+  // Exports without citation counts (MEDLINE) would fill the column with zeros.
+  const bool citations = std::any_of(network.nodes.begin(), network.nodes.end(),
+                                     [](const NodeAttributes& n) { return n.citations > 0; });
+  table.header = {"#", network.node_noun, "papers"};
+  table.numeric = {true, false, true};
+  if (citations) {
+    table.header.push_back("citations");
+    table.numeric.push_back(true);
+  }
+  table.header.push_back("degree");
+  table.numeric.push_back(true);
   if (betweenness) {
     table.header.push_back("betweenness");
     table.numeric.push_back(true);
@@ -242,8 +251,9 @@ ReportTable top_nodes_table(const Network& network, const Analysis& analysis,
     const std::uint32_t v = order[i];
     const NodeAttributes& node = network.nodes[v];
     ReportRow row;
-    row.cells = {std::to_string(i + 1), node.label, grouped(node.papers), grouped(node.citations),
-                 grouped(static_cast<std::size_t>(analysis.degree[v]))};
+    row.cells = {std::to_string(i + 1), node.label, grouped(node.papers)};
+    if (citations) row.cells.emplace_back(grouped(node.citations));
+    row.cells.emplace_back(grouped(static_cast<std::size_t>(analysis.degree[v])));
     if (betweenness) row.cells.emplace_back(fixed(analysis.betweenness[v], 3));
     if (community) {
       const std::uint32_t c = analysis.communities.community[v];

@@ -194,6 +194,7 @@ TEST(HtmlReportTest, MapsKeepTheirOwnIdsAndNoIdRepeatsOnThePage) {
   for (const char* prefix : {"coauthors", "institutions", "countries", "keywords"}) {
     MapOptions options;
     options.id_prefix = std::string(prefix) + "_";
+    options.label_top = -1;  // every label, so every id Graphviz can write is there
     std::string svg, error;
     ASSERT_TRUE(render_graphviz_map(network, analysis, options, "svg", &svg, &error)) << error;
     ReportSection section;

@@ -1,8 +1,11 @@
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "formats/input.h"
 #include "records/keywords.h"
 #include "render/atomic_file.h"
@@ -21,9 +24,12 @@ bool write_records(const InputOptions& input, const Corpus& corpus, RecordWriter
   std::size_t record_index = 0;
   std::uint32_t next_new_paper = 0;  // papers are numbered in order of first appearance
   writer.begin();
+  ReadOptions read_options;
+  read_options.threads = input.threads;
   for (const std::string& path : input.inputs) {
     ReadStats stats;
     std::string error;
+    Progress step("writing records");
     const bool ok = read_input(
         path,
         [&](Record&& record) {
@@ -43,7 +49,7 @@ bool write_records(const InputOptions& input, const Corpus& corpus, RecordWriter
               record.keywords.push_back({std::move(term), KeywordOrigin::extracted});
           writer.write(record, authors);
         },
-        stats, &error, input.from);
+        stats, &error, input.from, read_options);
     if (!ok) {
       err << error << "\n";
       return false;
@@ -80,6 +86,7 @@ int run_parse(const CommandArgs& args, std::ostream& out, std::ostream& err) {
     err << "citenet parse: unknown --to '" << to << "' (choose json or csv)\n";
     return kExitUsage;
   }
+  configure_progress(isatty(STDERR_FILENO) != 0 && !input.quiet);
   const auto corpus = load_corpus(input, err);
   if (!corpus) return kExitFailure;
   if (output.empty()) {

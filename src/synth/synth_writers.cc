@@ -440,12 +440,13 @@ void append_listing(const Record& r, std::string& out) {
   out += "|\n";
 }
 
-RecordWriter::RecordWriter(SynthFormat format, std::ostream& out) : format_(format), out_(out) {
+SynthRecordWriter::SynthRecordWriter(SynthFormat format, std::ostream& out)
+    : format_(format), out_(out) {
   buffer_.reserve(1 << 20);
   if (format_ == SynthFormat::wos) buffer_ += wos_file_header();
 }
 
-void RecordWriter::write(const Record& record) {
+void SynthRecordWriter::write(const Record& record) {
   switch (format_) {
     case SynthFormat::medline:
       append_medline(record, buffer_);
@@ -460,12 +461,12 @@ void RecordWriter::write(const Record& record) {
   if (buffer_.size() >= (1 << 20)) flush();
 }
 
-void RecordWriter::flush() {
+void SynthRecordWriter::flush() {
   out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   buffer_.clear();
 }
 
-bool RecordWriter::finish() {
+bool SynthRecordWriter::finish() {
   if (format_ == SynthFormat::wos) buffer_ += wos_file_footer();
   flush();
   out_.flush();
@@ -483,7 +484,7 @@ int write_synthetic_corpus(const SynthOptions& options, std::ostream& out, std::
   SynthOptions effective = options;
   effective.references = options.references && *format == SynthFormat::wos;
   SynthGenerator generator(effective);
-  RecordWriter writer(*format, out);
+  SynthRecordWriter writer(*format, out);
   Record record;
   while (generator.next(record)) writer.write(record);
   if (!writer.finish()) {

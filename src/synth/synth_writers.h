@@ -37,9 +37,12 @@ std::string_view wos_file_header();  // "FN Clarivate Analytics Web of Science\n
 std::string_view wos_file_footer();  // "EF\n"
 
 // Streams records to `out` in one format, buffering about a megabyte at a time.
-class RecordWriter {
+// Named apart from render/records_table.h's RecordWriter: two classes of one name in one
+// program break the one-definition rule (the linker kept one implicit destructor for both,
+// which leaked this buffer under AddressSanitizer).
+class SynthRecordWriter {
  public:
-  RecordWriter(SynthFormat format, std::ostream& out);
+  SynthRecordWriter(SynthFormat format, std::ostream& out);
   void write(const Record& record);
   // Writes what the format puts after the last record and flushes; false when the stream
   // failed at any point.

@@ -1,7 +1,9 @@
 // End-to-end tests: the citenet binary run as a user would, on the real sample and on bad
 // input. Outputs go to a fresh temporary directory per test.
 #include <gtest/gtest.h>
+
 #include <sys/wait.h>
+#include "cli_test_support.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -15,60 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kListing = std::string(CITENET_SAMPLES) + "/integrated-care-listing.txt";
+using namespace citenet::cli_testing;
 
-struct RunResult {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("citenet-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // Runs `citenet ARGS` in the test directory.
-  RunResult run(const std::string& args) {
-    const std::string command =
-        "cd '" + dir_.string() + "' && '" + CITENET_BINARY + "' " + args + " > out.txt 2> err.txt";
-    const int raw = std::system(command.c_str());
-    RunResult r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = slurp(dir_ / "out.txt");
-    r.err = slurp(dir_ / "err.txt");
-    fs::remove(dir_ / "out.txt");
-    fs::remove(dir_ / "err.txt");
-    return r;
-  }
-  fs::path file(const std::string& name) const { return dir_ / name; }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(dir_ / name, std::ios::binary) << text;
-  }
-  // Names of every file in the directory, to check nothing stray (temporaries) is left.
-  std::vector<std::string> listing() const {
-    std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(dir_))
-      names.push_back(e.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
-  fs::path dir_;
-};
+class CliTest : public CliFixture {};
 
 bool xmllint_accepts(const fs::path& path) {
   const std::string command = "xmllint --noout '" + path.string() + "' 2>/dev/null";

@@ -1,8 +1,10 @@
 // End-to-end tests of the map options (--color-by, --max-nodes): the citenet binary run on the
 // sample listing, as a user would.
 #include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
+#include "cli_test_support.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -15,48 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kListing = std::string(CITENET_SAMPLES) + "/integrated-care-listing.txt";
+using namespace citenet::cli_testing;
 
-struct RunResult {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-class MapStyleCliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("citenet-map-style-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  RunResult run(const std::string& args) {
-    const std::string command =
-        "cd '" + dir_.string() + "' && '" + CITENET_BINARY + "' " + args + " > out.txt 2> err.txt";
-    const int raw = std::system(command.c_str());
-    RunResult r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = slurp(dir_ / "out.txt");
-    r.err = slurp(dir_ / "err.txt");
-    fs::remove(dir_ / "out.txt");
-    fs::remove(dir_ / "err.txt");
-    return r;
-  }
-  fs::path file(const std::string& name) const { return dir_ / name; }
-
-  fs::path dir_;
-};
+class MapStyleCliTest : public CliFixture {};
 
 // How many drawn nodes (ids "<prefix>n<i>") an SVG has.
 int drawn_nodes(const std::string& svg) {

@@ -2,8 +2,10 @@
 // corpus and with bad command lines; the page checked with xmllint and, where installed,
 // headless Chromium (tests/report/check_report.sh).
 #include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <unistd.h>
+#include "cli_test_support.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -19,60 +21,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kListing = std::string(CITENET_SAMPLES) + "/integrated-care-listing.txt";
+using namespace citenet::cli_testing;
+
 const std::string kCheckReport = std::string(CITENET_SOURCE_DIR) + "/tests/report/check_report.sh";
 
-struct RunResult {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-int shell(const std::string& command) {
-  const int raw = std::system(command.c_str());
-  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-}
-
-class ReportCliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("citenet-report-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  RunResult run(const std::string& args) {
-    const std::string command =
-        "cd '" + dir_.string() + "' && '" + CITENET_BINARY + "' " + args + " > out.txt 2> err.txt";
-    RunResult r;
-    r.status = shell(command);
-    r.out = slurp(dir_ / "out.txt");
-    r.err = slurp(dir_ / "err.txt");
-    fs::remove(dir_ / "out.txt");
-    fs::remove(dir_ / "err.txt");
-    return r;
-  }
-  fs::path file(const std::string& name) const { return dir_ / name; }
-  std::vector<std::string> listing() const {
-    std::vector<std::string> names;
-    for (const auto& e : fs::directory_iterator(dir_))
-      names.push_back(e.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
-  fs::path dir_;
-};
+class ReportCliTest : public CliFixture {};
 
 std::vector<std::map<std::string, std::string>> elements(const std::string& html,
                                                          const std::string& tag) {

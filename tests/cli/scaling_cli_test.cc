@@ -2,7 +2,8 @@
 // CITENET_TIMINGS reports every step, and progress lines stay off a log that is not a
 // terminal.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
+
+#include "cli_test_support.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -15,49 +16,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kListing = std::string(CITENET_SAMPLES) + "/integrated-care-listing.txt";
+using namespace citenet::cli_testing;
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-class ScalingCliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("citenet-scaling-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // Runs `ENV citenet ARGS` in the test directory; returns the exit status, stderr in *err.
-  int run(const std::string& env, const std::string& args, std::string* err = nullptr) {
-    const std::string command = "cd '" + dir_.string() + "' && " + env + " '" + CITENET_BINARY +
-                                "' " + args + " > out.txt 2> err.txt";
-    const int raw = std::system(command.c_str());
-    if (err != nullptr) *err = slurp(dir_ / "err.txt");
-    return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  }
-  std::string file(const std::string& name) const { return (dir_ / name).string(); }
-
-  fs::path dir_;
-};
+class ScalingCliTest : public CliFixture {};
 
 TEST_F(ScalingCliTest, TimingsNameEveryStepOnlyWhenAsked) {
-  std::string err;
-  ASSERT_EQ(run("CITENET_TIMINGS=1", "map '" + kListing + "' -o m.graphml -o nodes.csv", &err), 0)
-      << err;
+  RunResult r = run("map '" + kListing + "' -o m.graphml -o nodes.csv", "CITENET_TIMINGS=1");
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::string err = r.err;
   for (const char* step : {"read", "network", "analysis", "writing m.graphml", "writing nodes.csv"})
     EXPECT_TRUE(std::regex_search(
         err, std::regex("(^|\n)timing: " + std::string(step) + " [0-9]+\\.[0-9]{3} s\n")))
         << step << "\n"
         << err;
-  ASSERT_EQ(run("", "map '" + kListing + "' -o m.graphml", &err), 0) << err;
+  r = run("map '" + kListing + "' -o m.graphml");
+  ASSERT_EQ(r.status, 0) << r.err;
+  err = r.err;
   EXPECT_EQ(err.find("timing:"), std::string::npos) << err;
   // stderr is a file here, not a terminal: no progress line is drawn.
   EXPECT_EQ(err.find('\r'), std::string::npos) << err;
@@ -66,16 +40,12 @@ TEST_F(ScalingCliTest, TimingsNameEveryStepOnlyWhenAsked) {
 // A synthetic corpus big enough for several parse chunks, co-occurrence blocks, Brandes
 // lanes and PageRank blocks: one thread and three give the same files byte for byte.
 TEST_F(ScalingCliTest, ThreadCountChangesNoOutput) {
-  ASSERT_EQ(run("", "synth --records 1500 --seed 5 --format medline -o corpus.txt"), 0);
-  std::string err;
+  ASSERT_EQ(run("synth --records 1500 --seed 5 --format medline -o corpus.txt").status, 0);
   for (const char* threads : {"1", "3"}) {
     const std::string suffix = std::string("-") + threads;
-    ASSERT_EQ(run("",
-                  std::string("map corpus.txt --threads ") + threads + " -o m" + suffix +
-                      ".graphml -o nodes" + suffix + ".csv -o edges" + suffix + ".csv",
-                  &err),
-              0)
-        << err;
+    const RunResult r = run(std::string("map corpus.txt --threads ") + threads + " -o m" + suffix +
+                            ".graphml -o nodes" + suffix + ".csv -o edges" + suffix + ".csv");
+    ASSERT_EQ(r.status, 0) << r.err;
   }
   for (const char* name : {"m-%.graphml", "nodes-%.csv", "edges-%.csv"}) {
     std::string one = name, three = name;

@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -303,6 +305,9 @@ std::optional<AnalysisOptions> analysis_options(const NetworkOptions& options, s
 
 std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err, CorpusNeeds needs,
                                   LoadTap* tap) {
+  // Every command that reads comes through here first: progress lines for its steps are
+  // drawn only on a terminal, and never with -q.
+  configure_progress(isatty(STDERR_FILENO) != 0 && !options.quiet);
   if (options.inputs.empty()) {
     err << "citenet: no input files (try --help)\n";
     return std::nullopt;

@@ -1,5 +1,3 @@
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -158,7 +156,6 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
     out << named << "\n";
     return kExitOk;
   }
-  configure_progress(isatty(STDERR_FILENO) != 0 && !input.quiet);
   auto spec = network_spec(net, err);
   if (!spec) return kExitUsage;
   auto analysis_opts = analysis_options(net, err);

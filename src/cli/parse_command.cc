@@ -1,5 +1,3 @@
-#include <unistd.h>
-
 #include <fstream>
 #include <sstream>
 
@@ -86,7 +84,6 @@ int run_parse(const CommandArgs& args, std::ostream& out, std::ostream& err) {
     err << "citenet parse: unknown --to '" << to << "' (choose json or csv)\n";
     return kExitUsage;
   }
-  configure_progress(isatty(STDERR_FILENO) != 0 && !input.quiet);
   const auto corpus = load_corpus(input, err);
   if (!corpus) return kExitFailure;
   if (output.empty()) {

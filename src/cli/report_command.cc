@@ -1,8 +1,6 @@
 // citenet report: one HTML page with the corpus summary and the co-authorship, institution,
 // country and keyword networks (map, top nodes, communities). The command gathers the numbers
 // and renders the maps; render/html_report lays out the page.
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -521,7 +519,6 @@ int run_report(const CommandArgs& args, std::ostream& out, std::ostream& err) {
     out << named << "\n";
     return kExitOk;
   }
-  configure_progress(isatty(STDERR_FILENO) != 0 && !input.quiet);
   if (!check_output(options.output, err)) return kExitUsage;
   if (options.map_nodes == 0) {
     err << "citenet report: --map-nodes must be at least 1\n";

@@ -1,5 +1,3 @@
-#include <unistd.h>
-
 #include <algorithm>
 #include <numeric>
 
@@ -120,7 +118,6 @@ int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err) {
     out << named << "\n";
     return kExitOk;
   }
-  configure_progress(isatty(STDERR_FILENO) != 0 && !input.quiet);
   auto spec = network_spec(net, err);
   if (!spec) return kExitUsage;
   auto analysis_opts = analysis_options(net, err);

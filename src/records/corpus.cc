@@ -95,11 +95,6 @@ std::string_view find_doi(std::string_view text) {
 
 }  // namespace
 
-void IdLists::push(std::span<const std::uint32_t> ids) {
-  ids_.insert(ids_.end(), ids.begin(), ids.end());
-  offsets_.push_back(static_cast<std::uint32_t>(ids_.size()));
-}
-
 std::uint32_t CorpusBuilder::EntityTable::intern(const std::string& key, std::string_view printed,
                                                  bool verbatim, std::uint32_t* form_index) {
   auto [it, inserted] = ids_.try_emplace(key, static_cast<std::uint32_t>(entities_.size()));
@@ -174,6 +169,72 @@ void CorpusBuilder::add_affiliation(AffiliationParts& parts,
     countries_.count(parts.country_entity, parts.country_form);
   }
   if (parts.country_entity != kNoEntity) push_distinct(countries, parts.country_entity);
+}
+
+// After add_affiliation() set the entity ids of scratch_parts_ (every author's affiliations,
+// author by author): each slot's own institutions, kNoEntity for a slot whose affiliations
+// name none. Slots without affiliations are left out; finish() decides for them.
+void CorpusBuilder::add_author_institutions(const Record& record) {
+  auto& pairs = scratch_slot_institutions_;
+  pairs.clear();
+  std::size_t next = 0;
+  for (std::uint32_t slot = 0; slot < record.authors.size(); ++slot) {
+    const std::size_t affiliations = record.authors[slot].affiliations.size();
+    if (affiliations == 0) continue;
+    const std::size_t begin = pairs.size();
+    for (std::size_t k = 0; k < affiliations; ++k) {
+      const std::uint32_t institution = scratch_parts_[next++]->institution_entity;
+      if (institution == kNoEntity) continue;
+      if (std::find(pairs.begin() + static_cast<std::ptrdiff_t>(begin), pairs.end(),
+                    std::pair{slot, institution}) == pairs.end())
+        pairs.emplace_back(slot, institution);
+    }
+    if (pairs.size() == begin) pairs.emplace_back(slot, kNoEntity);
+  }
+  record_slot_institutions_.push(pairs);
+}
+
+// One paper's author-institution pairs from its records (`group`): each author's own
+// institutions; for an author without affiliations of their own on any of the records, the
+// paper's institution when it names exactly one. `people`: the paper's distinct persons;
+// `institutions`: its distinct institutions.
+void CorpusBuilder::author_institutions_of(std::span<const std::uint32_t> group,
+                                           std::span<const std::uint32_t> people,
+                                           std::span<const std::uint32_t> institutions,
+                                           Corpus& corpus) {
+  std::vector<AuthorInstitution>& pairs = scratch_pairs_;
+  std::vector<std::uint32_t>& own = scratch_own_;  // persons with affiliations of their own
+  pairs.clear();
+  own.clear();
+  for (std::uint32_t r : group) {
+    const auto persons = identity_.people_of_paper(r);
+    for (const auto& [slot, institution] : record_slot_institutions_[r]) {
+      const std::uint32_t person = persons[slot];
+      if (person == AuthorIdentity::kDropped) continue;
+      own.push_back(person);
+      if (institution != kNoEntity) pairs.push_back({person, institution});
+    }
+  }
+  std::sort(own.begin(), own.end());
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  std::uint32_t unattributed = 0;
+  if (!institutions.empty()) {
+    const std::size_t attributed = pairs.size();
+    for (const std::uint32_t person : people) {
+      const auto end = pairs.begin() + static_cast<std::ptrdiff_t>(attributed);
+      const auto first = std::lower_bound(pairs.begin(), end, AuthorInstitution{person, 0});
+      if (first != end && first->person == person) continue;
+      if (institutions.size() == 1 && !std::binary_search(own.begin(), own.end(), person))
+        pairs.push_back({person, institutions.front()});
+      else
+        ++unattributed;
+    }
+    std::inplace_merge(pairs.begin(), pairs.begin() + static_cast<std::ptrdiff_t>(attributed),
+                       pairs.end());
+  }
+  corpus.author_institutions.push(pairs);
+  corpus.unattributed_authors.push_back(unattributed);
 }
 
 void CorpusBuilder::add_keywords(const Record& record, std::vector<std::uint32_t>& keywords) {
@@ -258,6 +319,7 @@ void CorpusBuilder::add(const Record& record) {
       parts.push_back(&affiliations_.parts(affiliation));
   identity_.add_paper(record.authors, parts);
   for (AffiliationParts* p : parts) add_affiliation(*p, institutions, countries);
+  add_author_institutions(record);
   for (const std::string& address : record.addresses)
     add_affiliation(affiliations_.parts(address), institutions, countries);
   add_keywords(record, keywords);
@@ -331,6 +393,7 @@ Corpus CorpusBuilder::finish() {
         union_of(group, [&](std::uint32_t r) { return record_institutions_[r]; }));
     corpus.countries.push(union_of(group, [&](std::uint32_t r) { return record_countries_[r]; }));
     corpus.keywords.push(union_of(group, [&](std::uint32_t r) { return record_keywords_[r]; }));
+    author_institutions_of(group, corpus.authors[p], corpus.institutions[p], corpus);
     PaperInfo info = record_info_[group.front()];
     for (std::uint32_t r : group.subspan(1)) {
       if (!info.year) info.year = record_info_[r].year;

@@ -24,18 +24,30 @@
 
 namespace citenet {
 
-// One id list per paper, stored flat (CSR-style): no allocation per paper.
-class IdLists {
+// One list per paper (or record), stored flat (CSR-style): no allocation per paper.
+template <class T>
+class FlatLists {
  public:
-  void push(std::span<const std::uint32_t> ids);
-  std::span<const std::uint32_t> operator[](std::size_t paper) const {
-    return {ids_.data() + offsets_[paper], offsets_[paper + 1] - offsets_[paper]};
+  void push(std::span<const T> items) {
+    items_.insert(items_.end(), items.begin(), items.end());
+    offsets_.push_back(static_cast<std::uint32_t>(items_.size()));
+  }
+  std::span<const T> operator[](std::size_t paper) const {
+    return {items_.data() + offsets_[paper], offsets_[paper + 1] - offsets_[paper]};
   }
   std::size_t size() const { return offsets_.size() - 1; }
 
  private:
   std::vector<std::uint32_t> offsets_{0};
-  std::vector<std::uint32_t> ids_;
+  std::vector<T> items_;
+};
+using IdLists = FlatLists<std::uint32_t>;
+
+// An author and an institution they are affiliated with on one paper.
+struct AuthorInstitution {
+  std::uint32_t person;
+  std::uint32_t institution;
+  friend auto operator<=>(const AuthorInstitution&, const AuthorInstitution&) = default;
 };
 
 struct PaperInfo {
@@ -68,6 +80,16 @@ struct Corpus {
   IdLists institutions;           // per paper: distinct institution ids
   IdLists countries;              // per paper: distinct country ids
   IdLists keywords;               // per paper: distinct keyword ids (empty unless asked for)
+  // Per paper: each author with the institution(s) they are affiliated with on it, distinct,
+  // sorted by (person, institution); institution ids are those of `institutions`. From each
+  // author slot's own affiliations (MEDLINE AD after FAU, WoS C1 "[names]", Scopus "Authors
+  // with affiliations", the listing's affiliation block …); an author the records give no
+  // affiliation of their own is linked to the paper's institution when it names exactly one.
+  FlatLists<AuthorInstitution> author_institutions;
+  // Per paper: how many of its authors are linked to none of its institutions (no
+  // affiliation of their own while it names several, or own affiliations naming no
+  // institution); 0 for a paper naming no institution.
+  std::vector<std::uint32_t> unattributed_authors;
   std::vector<std::string> author_labels;
   std::vector<std::string> institution_labels;
   std::vector<std::string> country_labels;
@@ -131,6 +153,10 @@ class CorpusBuilder {
   std::uint32_t find_or_register_paper(const Record& record);
   void add_affiliation(AffiliationParts& parts, std::vector<std::uint32_t>& institutions,
                        std::vector<std::uint32_t>& countries);
+  void add_author_institutions(const Record& record);
+  void author_institutions_of(std::span<const std::uint32_t> group,
+                              std::span<const std::uint32_t> people,
+                              std::span<const std::uint32_t> institutions, Corpus& corpus);
   void add_keywords(const Record& record, std::vector<std::uint32_t>& keywords);
   std::uint32_t intern(EntityTable& table, ThesaurusKind kind, const std::string& key,
                        std::string_view printed, std::uint32_t* form_index = nullptr);
@@ -143,6 +169,9 @@ class CorpusBuilder {
   IdLists record_institutions_;
   IdLists record_countries_;
   IdLists record_keywords_;
+  // Per record: (author slot, institution id) from each slot's own affiliations, distinct;
+  // 0xFFFFFFFF as the institution of a slot whose affiliations name none.
+  FlatLists<std::pair<std::uint32_t, std::uint32_t>> record_slot_institutions_;
   std::uint32_t paper_count_ = 0;
   // Cited works (options_.references): 64-bit hashes of their keys -> work id. A DOI-less
   // reference and a DOI reference with the same author/year/source key are one work
@@ -177,6 +206,9 @@ class CorpusBuilder {
   std::vector<std::uint32_t> scratch_countries_;
   std::vector<std::uint32_t> scratch_keywords_;
   std::vector<AffiliationParts*> scratch_parts_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> scratch_slot_institutions_;
+  std::vector<AuthorInstitution> scratch_pairs_;
+  std::vector<std::uint32_t> scratch_own_;
 };
 
 // "Alderwick 2024 Cross-sector collaboration to reduce…": first author's surname, year,

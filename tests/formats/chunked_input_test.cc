@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -273,6 +274,10 @@ TEST(ChunkedInputTest, ThreadCountDoesNotChangeTheCorpus) {
   EXPECT_EQ(lists(four.institutions), lists(one.institutions));
   EXPECT_EQ(lists(four.countries), lists(one.countries));
   EXPECT_EQ(lists(four.keywords), lists(one.keywords));
+  ASSERT_EQ(four.author_institutions.size(), one.author_institutions.size());
+  for (std::size_t p = 0; p < one.author_institutions.size(); ++p)
+    EXPECT_TRUE(std::ranges::equal(four.author_institutions[p], one.author_institutions[p]));
+  EXPECT_EQ(four.unattributed_authors, one.unattributed_authors);
   for (std::size_t p = 0; p < one.papers.size(); ++p) {
     EXPECT_EQ(four.papers[p].label, one.papers[p].label);
     EXPECT_EQ(four.papers[p].year, one.papers[p].year);

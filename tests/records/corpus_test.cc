@@ -125,6 +125,115 @@ TEST(CorpusThesaurus, RenamesMergesAndDropsInstitutionsAndCountries) {
   EXPECT_EQ(labels(c.countries[0], c.country_labels), (std::vector<std::string>{"UK"}));
 }
 
+// "Author — Institution" for each pair of a paper, in the corpus' order.
+std::vector<std::string> pairs(const Corpus& c, std::size_t paper) {
+  std::vector<std::string> out;
+  for (const AuthorInstitution& p : c.author_institutions[paper])
+    out.push_back(c.author_labels[p.person] + " — " + c.institution_labels[p.institution]);
+  return out;
+}
+
+const std::string kLshtm =
+    "Dept of Health Services Research, London School of Hygiene & "
+    "Tropical Medicine, London, UK.";
+const std::string kHarvard = "Harvard Medical School, Boston, MA, USA.";
+const std::string kLeeds = "School of Medicine, University of Leeds, Leeds, UK.";
+
+// Each author is linked to the institutions of their own affiliations, never to a
+// co-author's.
+TEST(CorpusAuthorInstitutions, EachAuthorToTheirOwnInstitutions) {
+  CorpusBuilder b;
+  b.add(
+      record("A", 2020, "", "1",
+             {author("Alderwick", "Hugh", {kLshtm}), author("Mays", "Nicholas", {kLshtm, kHarvard}),
+              author("Sandhu", "Sahil", {kHarvard, kHarvard})}));
+  const Corpus c = b.finish();
+  EXPECT_EQ(labels(c.institutions[0], c.institution_labels),
+            (std::vector<std::string>{"London School of Hygiene & Tropical Medicine",
+                                      "Harvard Medical School"}));
+  EXPECT_EQ(pairs(c, 0), (std::vector<std::string>{
+                             "Hugh Alderwick — London School of Hygiene & Tropical Medicine",
+                             "Nicholas Mays — London School of Hygiene & Tropical Medicine",
+                             "Nicholas Mays — Harvard Medical School",
+                             "Sahil Sandhu — Harvard Medical School"}));
+  EXPECT_EQ(c.unattributed_authors, std::vector<std::uint32_t>{0});
+}
+
+// Authors without affiliations of their own take the paper's institution when it names
+// exactly one; with two, they are counted and left unlinked; with none, neither.
+TEST(CorpusAuthorInstitutions, TheOnlyInstitutionElseUnattributed) {
+  CorpusBuilder b;
+  Record one =
+      record("One", 2020, "", "1", {author("Alderwick", "Hugh"), author("Mays", "Nicholas")});
+  one.addresses = {kLshtm};
+  Record two = record("Two", 2020, "", "2",
+                      {author("Alderwick", "Hugh"), author("Mays", "Nicholas"),
+                       author("Sandhu", "Sahil", {kHarvard})});
+  two.addresses = {kLshtm};
+  b.add(one);
+  b.add(two);
+  b.add(record("Three", 2020, "", "3", {author("Dixon", "Jennifer")}));
+  const Corpus c = b.finish();
+  EXPECT_EQ(pairs(c, 0), (std::vector<std::string>{
+                             "Hugh Alderwick — London School of Hygiene & Tropical Medicine",
+                             "Nicholas Mays — London School of Hygiene & Tropical Medicine"}));
+  EXPECT_EQ(pairs(c, 1), std::vector<std::string>{"Sahil Sandhu — Harvard Medical School"});
+  EXPECT_TRUE(pairs(c, 2).empty());
+  EXPECT_EQ(c.unattributed_authors, (std::vector<std::uint32_t>{0, 2, 0}));
+}
+
+// An author whose own affiliation names no institution is not given a co-author's: the
+// paper's only institution is someone else's.
+TEST(CorpusAuthorInstitutions, OwnAffiliationWithoutInstitutionIsNotFilledIn) {
+  CorpusBuilder b;
+  b.add(record("A", 2020, "", "1",
+               {author("Alderwick", "Hugh", {kLeeds}),
+                author("Mays", "Nicholas", {"Department of Medicine, Leeds, UK."}),
+                author("Dixon", "Jennifer")}));
+  const Corpus c = b.finish();
+  EXPECT_EQ(pairs(c, 0), (std::vector<std::string>{"Hugh Alderwick — University of Leeds",
+                                                   "Jennifer Dixon — University of Leeds"}));
+  EXPECT_EQ(c.unattributed_authors, std::vector<std::uint32_t>{1});
+}
+
+// Records of one paper: an author's own affiliations from any of them win over the
+// fallback, so a listing without affiliations merged with a MEDLINE record with them links
+// each author as MEDLINE does.
+TEST(CorpusAuthorInstitutions, DuplicatesPoolEachAuthorsOwnAffiliations) {
+  CorpusBuilder b;
+  Record wos = record("Cross-sector collaboration", 2024, "10.1/x", "",
+                      {author("Alderwick", "Hugh"), author("Mays", "Nicholas")});
+  wos.addresses = {kLeeds};
+  b.add(wos);
+  b.add(record("Cross-sector collaboration", 2024, "10.1/x", "1",
+               {author("Alderwick", "Hugh", {kLshtm}), author("Mays", "Nicholas", {kHarvard})}));
+  const Corpus c = b.finish();
+  ASSERT_EQ(c.papers.size(), 1u);
+  EXPECT_EQ(pairs(c, 0), (std::vector<std::string>{
+                             "Hugh Alderwick — London School of Hygiene & Tropical Medicine",
+                             "Nicholas Mays — Harvard Medical School"}));
+  EXPECT_EQ(c.unattributed_authors, std::vector<std::uint32_t>{0});
+}
+
+// Institutions the thesaurus drops link no one; dropped authors are linked to nothing.
+TEST(CorpusAuthorInstitutions, ThesaurusDropsAuthorsAndInstitutions) {
+  std::string error;
+  const auto thesaurus = Thesaurus::parse(
+      "kind,from,to\n"
+      "institution,Harvard Medical School,\n"
+      "author,Nicholas Mays,\n",
+      "t.csv", &error);
+  ASSERT_TRUE(thesaurus) << error;
+  CorpusBuilder b({.thesaurus = &*thesaurus});
+  b.add(record("A", 2020, "", "1",
+               {author("Alderwick", "Hugh", {kLshtm, kHarvard}),
+                author("Mays", "Nicholas", {kLshtm}), author("Sandhu", "Sahil", {kHarvard})}));
+  const Corpus c = b.finish();
+  EXPECT_EQ(pairs(c, 0), std::vector<std::string>{
+                             "Hugh Alderwick — London School of Hygiene & Tropical Medicine"});
+  EXPECT_EQ(c.unattributed_authors, std::vector<std::uint32_t>{1});  // Sandhu
+}
+
 TEST(CorpusLabels, PaperLabelCutsAtAWordAndNamesAnonymousPapers) {
   Record r = record("Integrated care systems and equity: prospects and plans", 2023, "", "", {});
   EXPECT_EQ(paper_label(r), "Anonymous 2023 Integrated care systems and equity:…");

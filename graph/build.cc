@@ -359,10 +359,12 @@ Network citation_network(const Corpus& corpus, const Selection& s, BuildReport& 
 }
 
 // Authors (part 0, ids 0..A-1) and the other kind (part 1, ids A..): an author is linked to
-// each paper it signs (full: 1; fractional: 1/authors), or to each institution on its papers
-// (full: papers shared; fractional: each paper adds 1/(authors x institutions)).
+// each paper it signs (full: 1; fractional: 1/authors), or to each institution it is
+// affiliated with on its papers (Corpus::author_institutions; full: papers at that
+// institution; fractional: each author of a paper holds 1/authors of it, split evenly over
+// the institutions it has there). Nodes are every author and institution of the papers.
 Network bipartite_network(const Corpus& corpus, const Selection& authors, const Selection* others,
-                          const NetworkSpec& spec) {
+                          const NetworkSpec& spec, BuildReport& report) {
   Network network;
   const std::size_t a_count = corpus.author_labels.size();
   const bool with_papers = others == nullptr;
@@ -380,23 +382,29 @@ Network bipartite_network(const Corpus& corpus, const Selection& authors, const 
   }
   PairCounter counter(spec.counting);
   for (std::size_t u = 0; u < authors.papers.size(); ++u) {
-    const PaperInfo& paper = corpus.papers[authors.papers[u]];
+    const std::uint32_t p = authors.papers[u];
+    const PaperInfo& paper = corpus.papers[p];
     const auto signers = authors.lists[u];
     for (std::uint32_t a : signers) add_occurrence(network.nodes[a], paper);
     if (with_papers) {
-      const std::uint32_t node = static_cast<std::uint32_t>(a_count + authors.papers[u]);
+      const std::uint32_t node = static_cast<std::uint32_t>(a_count + p);
       add_occurrence(network.nodes[node], paper);
       for (std::uint32_t a : signers)
         counter.add(a, node, 1.0 / static_cast<double>(signers.size()));
       continue;
     }
-    const auto institutions = others->lists[u];
-    for (std::uint32_t i : institutions) add_occurrence(network.nodes[a_count + i], paper);
-    if (!authors.links[u]) continue;
-    const double w = 1.0 / static_cast<double>(signers.size() * institutions.size());
-    for (std::uint32_t a : signers)
-      for (std::uint32_t i : institutions)
-        counter.add(a, static_cast<std::uint32_t>(a_count + i), w);
+    for (std::uint32_t i : others->lists[u]) add_occurrence(network.nodes[a_count + i], paper);
+    if (!authors.links[u] || p >= corpus.author_institutions.size()) continue;
+    report.authors_unattributed += corpus.unattributed_authors[p];
+    // Pairs are sorted by person: each run is one author's institutions on the paper.
+    const auto pairs = corpus.author_institutions[p];
+    for (std::size_t i = 0; i < pairs.size();) {
+      std::size_t j = i;
+      while (j < pairs.size() && pairs[j].person == pairs[i].person) ++j;
+      const double w = 1.0 / static_cast<double>(signers.size() * (j - i));
+      for (; i < j; ++i)
+        counter.add(pairs[i].person, static_cast<std::uint32_t>(a_count + pairs[i].institution), w);
+    }
   }
   network.edges = counter.edges();
   return network;
@@ -525,7 +533,7 @@ void build_into(const Corpus& corpus, const NetworkSpec& spec, Network& network,
       NetworkSpec unlimited = spec;
       unlimited.max_entities = 0;
       network = bipartite_network(corpus, select(corpus, &corpus.authors, unlimited, report),
-                                  nullptr, spec);
+                                  nullptr, spec, report);
       break;
     }
     case NetworkKind::author_institution: {
@@ -535,7 +543,7 @@ void build_into(const Corpus& corpus, const NetworkSpec& spec, Network& network,
       // Year range applies through `authors`; align the institution lists to its papers.
       Selection aligned;
       for (std::uint32_t p : authors.papers) aligned.lists.push_distinct(institutions.lists[p]);
-      network = bipartite_network(corpus, authors, &aligned, spec);
+      network = bipartite_network(corpus, authors, &aligned, spec, report);
       break;
     }
   }

@@ -20,7 +20,9 @@ namespace citenet {
 // citation: papers, an arc u -> v when u cites v (directed; both in the corpus).
 // cocitation: cited works, linked when one corpus paper cites both.
 // coupling: papers linked by the references they share (bibliographic coupling).
-// author-paper, author-institution: bipartite, part 0 = authors, part 1 = the other kind.
+// author-paper, author-institution: bipartite, part 0 = authors, part 1 = the other kind;
+// an author is linked to the papers it signs, or to the institutions it is affiliated with
+// on them (Corpus::author_institutions).
 // The last four need a corpus built with CorpusOptions::references (needs_references()).
 enum class NetworkKind {
   coauthor,
@@ -56,6 +58,9 @@ struct BuildReport {
   std::size_t papers_over_max = 0;         // more than max_entities: counted, not linked
   std::size_t papers_with_references = 0;  // citation kinds: in-range papers citing anything
   std::size_t citations_resolved = 0;      // citation: references that are corpus papers
+  // author-institution: authors of linking papers that name institutions who are linked to
+  // none of them (Corpus::unattributed_authors), one per author and paper.
+  std::size_t authors_unattributed = 0;
 };
 
 struct BuiltNetwork {

@@ -197,6 +197,12 @@ std::shared_ptr<const Network> make_network(const Corpus& corpus, const NetworkS
   if (report.papers_over_max)
     err << "--max-authors " << options.max_authors << ": " << report.papers_over_max
         << " papers counted but not linked\n";
+  if (const std::size_t n = report.authors_unattributed; n == 1)
+    err << "author-institution: 1 author slot had no institution of its own and was left "
+           "unlinked\n";
+  else if (n > 1)
+    err << "author-institution: " << n
+        << " author slots had no institution of their own and were left unlinked\n";
   if (needs_references(spec.kind))
     err << report.papers_with_references << " papers cite something; " << report.citations_resolved
         << " references are papers of the corpus\n";

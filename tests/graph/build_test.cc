@@ -219,11 +219,67 @@ TEST(BuildNetwork, BipartiteAuthorPaperAndAuthorInstitution) {
   const Network fractional =
       build_network(corpus, {.kind = NetworkKind::author_paper, .counting = Counting::fractional});
   EXPECT_DOUBLE_EQ(weight(fractional, find(fractional, "Sahil Sandhu"), 4), 1.0 / 3);
-  // Paper 1 names two institutions and three authors: 6 links; paper 2 none.
-  const Network ai = build_network(corpus, {NetworkKind::author_institution});
+  // Paper 1: Alderwick and Mays at LSHTM, Sandhu at Harvard (not 3 x 2 links); paper 2
+  // names no institution.
+  const BuiltNetwork built = build_network_with_report(corpus, {NetworkKind::author_institution});
+  const Network& ai = built.network;
   EXPECT_EQ(ai.nodes.size(), 4u + 2u);  // Dixon names no institution; he stays, unlinked
-  EXPECT_EQ(ai.edges.size(), 6u);
-  EXPECT_EQ(ai.nodes[find(ai, "Harvard Medical School")].kind, "institution");
+  ASSERT_EQ(ai.edges.size(), 3u);
+  const auto lshtm = find(ai, "London School of Hygiene & Tropical Medicine"),
+             harvard = find(ai, "Harvard Medical School");
+  EXPECT_EQ(weight(ai, find(ai, "Hugh Alderwick"), lshtm), 1.0);
+  EXPECT_EQ(weight(ai, find(ai, "Nicholas Mays"), lshtm), 1.0);
+  EXPECT_EQ(weight(ai, find(ai, "Sahil Sandhu"), harvard), 1.0);
+  EXPECT_EQ(ai.nodes[harvard].kind, "institution");
+  EXPECT_EQ(built.report.authors_unattributed, 0u);
+}
+
+// Author-institution weights: papers at the institution (full); each author holds
+// 1/authors of a paper, split over their institutions there (fractional).
+//   P1 (2020): A at X and Y, B at Y, C with no affiliation (P1 names two: unattributed)
+//   P2 (2021): A at X, B with no affiliation (P2 names only X: B is linked to X)
+TEST(BuildNetwork, AuthorInstitutionWeightsAndUnattributedAuthors) {
+  const std::string x = "University of Leeds, Leeds, UK.",
+                    y = "Harvard Medical School, Boston, USA.";
+  CorpusBuilder b;
+  b.add(paper({author("Alderwick", "H", "Hugh Alderwick", {x, y}),
+               author("Mays", "N", "Nicholas Mays", {y}), author("Dixon", "J", "Jennifer Dixon")},
+              2020, 0, "P1"));
+  b.add(
+      paper({author("Alderwick", "H", "Hugh Alderwick", {x}), author("Mays", "N", "Nicholas Mays")},
+            2021, 0, "P2"));
+  const Corpus corpus = b.finish();
+  BuiltNetwork built = build_network_with_report(corpus, {NetworkKind::author_institution});
+  Network* n = &built.network;
+  const auto edge = [&](const char* a, const char* i) {
+    return weight(*n, find(*n, a), find(*n, i));
+  };
+  ASSERT_EQ(n->edges.size(), 4u);
+  EXPECT_EQ(edge("Hugh Alderwick", "University of Leeds"), 2.0);
+  EXPECT_EQ(edge("Hugh Alderwick", "Harvard Medical School"), 1.0);
+  EXPECT_EQ(edge("Nicholas Mays", "Harvard Medical School"), 1.0);
+  EXPECT_EQ(edge("Nicholas Mays", "University of Leeds"), 1.0);
+  EXPECT_EQ(edge("Jennifer Dixon", "University of Leeds"), 0.0);
+  EXPECT_EQ(built.report.authors_unattributed, 1u);
+
+  built = build_network_with_report(
+      corpus, {.kind = NetworkKind::author_institution, .counting = Counting::fractional});
+  n = &built.network;
+  EXPECT_DOUBLE_EQ(edge("Hugh Alderwick", "University of Leeds"), 1.0 / 6 + 1.0 / 2);
+  EXPECT_DOUBLE_EQ(edge("Hugh Alderwick", "Harvard Medical School"), 1.0 / 6);
+  EXPECT_DOUBLE_EQ(edge("Nicholas Mays", "Harvard Medical School"), 1.0 / 3);
+  EXPECT_DOUBLE_EQ(edge("Nicholas Mays", "University of Leeds"), 1.0 / 2);
+
+  // Papers outside the years, or over --max-authors, link no one and count no one.
+  built = build_network_with_report(
+      corpus, {.kind = NetworkKind::author_institution, .years = {2021, 2021}});
+  EXPECT_EQ(built.network.edges.size(), 2u);
+  EXPECT_EQ(built.report.authors_unattributed, 0u);
+  built = build_network_with_report(corpus,
+                                    {.kind = NetworkKind::author_institution, .max_entities = 2});
+  EXPECT_EQ(built.network.edges.size(), 2u);
+  EXPECT_EQ(built.report.papers_over_max, 1u);
+  EXPECT_EQ(built.report.authors_unattributed, 0u);
 }
 
 // The corpus of CorpusReferences.CitedWorksAndThePapersTheyAre (records_test), plus P5
@@ -372,6 +428,21 @@ TEST(BuildOnRealExports, MedlineKeywordsCoauthorsAndPapers) {
   n = build_network(corpus, {NetworkKind::author_paper});
   EXPECT_EQ(n.nodes.size(), 923u + 168u);
   EXPECT_EQ(n.edges.size(), 1043u);
+
+  // Each author to the institutions of their own AD lines (every author to every institution
+  // of the paper would make 6665 links).
+  BuiltNetwork built = build_network_with_report(corpus, {NetworkKind::author_institution});
+  EXPECT_EQ(built.network.nodes.size(), 1437u);
+  EXPECT_EQ(built.network.edges.size(), 1073u);
+  EXPECT_EQ(built.report.authors_unattributed, 9u);
+  s = by_label(built.network);
+  EXPECT_EQ(s.a + "|" + s.b, "Gdańsk University of Technology (GUT)|Marek Tobiszewski");
+  EXPECT_EQ(s.weight, 5.0);
+  built = build_network_with_report(
+      corpus, {.kind = NetworkKind::author_institution, .counting = Counting::fractional});
+  s = by_label(built.network);
+  EXPECT_EQ(s.a + "|" + s.b, "Gdańsk University of Technology (GUT)|Marek Tobiszewski");
+  EXPECT_NEAR(s.weight, 1.58333, 1e-5);
 }
 
 struct CitationExpectation {

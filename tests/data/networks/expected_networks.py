@@ -3,7 +3,9 @@
 
 Reads `citenet parse FILE --to json` output (records as read, with each record's merged
 paper id and each author's person id) and computes, without citenet's graph code, the node
-and edge counts and the strongest edge of each network kind the tests build.
+and edge counts and the strongest edge of each network kind the tests build. For the
+author-institution network it reads which author each affiliation belongs to from the raw
+MEDLINE file itself (tests/graph/build_test.cc and tests/cli/author_institution_cli_test.cc).
 
 Regenerate (from the repository root, with a built citenet):
     for f in medline/pybibx-pubmed-part1.txt wos/metaknowledge-testFile.isi \
@@ -17,6 +19,7 @@ come first. Paper nodes are named by their paper id (the corpus' order of first 
 """
 import itertools
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -122,6 +125,104 @@ def medline(name, papers):
     # Author-paper bipartite: one edge per distinct author of each paper.
     print(f"{name} author-paper: nodes={len(labels) + len(papers)} "
           f"edges={sum(len(a) for a in authors)}")
+
+
+def medline_authors(path):
+    """Per record of a MEDLINE file, in order: each author slot's AD lines, read from the raw
+    text (FAU starts an author, an AU right after its FAU is the same author, any other AU
+    starts one; AD lines belong to the author before them; a value continues on lines
+    indented by six spaces). Records are keyed by PMID."""
+    records, fields = {}, []
+    for line in open(path, encoding="utf-8"):
+        line = line.rstrip("\n")
+        if line.startswith("      ") and fields:
+            fields[-1][1] += " " + line.strip()
+        elif len(line) > 4 and line[4] == "-":
+            fields.append([line[:4].strip(), line[5:].strip()])
+        if line.startswith("PMID-") and len(fields) > 1:
+            records.update(medline_record(fields[:-1]))
+            fields = fields[-1:]
+    records.update(medline_record(fields))
+    return records
+
+
+def medline_record(fields):
+    pmid, authors, after_fau, collective = None, [], False, False
+    for tag, value in fields:
+        if tag == "PMID":
+            pmid = value
+        elif tag == "FAU" or (tag == "AU" and not after_fau):
+            authors.append([])
+            collective = False
+        elif tag == "CN":
+            collective = True
+        elif tag == "AD":
+            # Not met in the fixture: AD lines before any author or after a collective name
+            # are the record's, not an author's.
+            assert authors and not collective, f"PMID {pmid}: an AD line of the record"
+            authors[-1].append(value)
+        after_fau = tag == "FAU"
+    return {pmid: authors} if pmid else {}
+
+
+def institution_key(name):
+    key = fold(name)
+    return key[4:] if key.startswith("the ") else key
+
+
+def author_institution(name, papers, medline_path):
+    """Author-institution bipartite network: each author linked to the institutions of their
+    own AD lines; an author without AD lines to the paper's institution when it names exactly
+    one; otherwise unlinked and counted. The institution of an AD text is the one citenet's
+    parse prints for it (extract_institution is tested on its own); which author each AD
+    belongs to is read here from the raw file."""
+    raw = medline_authors(medline_path)
+    labels, forms, pairs, unattributed, old_edges = {}, defaultdict(list), Counter(), 0, set()
+    fractional = Counter()
+    for group in papers:
+        own, people, institutions = defaultdict(set), [], []
+        for r in group:
+            slots = raw[r["pmid"]]
+            assert len(slots) == len(r["authors"]), r["pmid"]
+            for a, ads in zip(r["authors"], slots):
+                assert ads == [x["text"] for x in a["affiliations"]], (r["pmid"], ads)
+                labels[a["person"]] = a["label"]
+                people.append(a["person"])
+                for x in a["affiliations"]:
+                    own[a["person"]]  # an author with AD lines, even naming no institution
+                    if x["institution"]:
+                        key = institution_key(x["institution"])
+                        forms[key].append(x["institution"])
+                        own[a["person"]].add(key)
+                        institutions.append(key)
+        people, institutions = distinct(people), distinct(institutions)
+        links = {p: own[p] for p in people if own.get(p)}
+        for p in people:
+            if p in links or not institutions:
+                continue
+            if len(institutions) == 1 and p not in own:
+                links[p] = {institutions[0]}
+            else:
+                unattributed += 1
+        for p, keys in links.items():
+            for k in keys:
+                pairs[(p, k)] += 1
+                fractional[(p, k)] += 1 / (len(people) * len(keys))
+        old_edges.update((p, k) for p in people for k in institutions)
+    def label(node):
+        if isinstance(node, int):
+            return labels[node]
+        form = keyword_label(forms[node])
+        assert not form.isupper(), form  # citenet shows all-capitals names in title case
+        return form
+
+    nodes = len(labels) + len(forms)
+    report(name, "author-institution", nodes, pairs, label)
+    report(name, "author-institution-fractional", nodes, fractional, label)
+    top = max(pairs.values())
+    heaviest = sorted(f"{label(p)} -- {label(k)}" for (p, k), w in pairs.items() if w == top)
+    print(f"{name} author-institution: unattributed={unattributed} weight {top}: {heaviest} "
+          f"(every author to every institution: {len(old_edges)} edges)")
 
 
 def find_doi(text):
@@ -258,6 +359,9 @@ def citations(name, papers):
 def main():
     folder = sys.argv[1]
     medline("pybibx-pubmed-part1", load(f"{folder}/pybibx-pubmed-part1.json"))
+    corpora = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "corpora")
+    author_institution("pybibx-pubmed-part1", load(f"{folder}/pybibx-pubmed-part1.json"),
+                       f"{corpora}/medline/pybibx-pubmed-part1.txt")
     for name in ("metaknowledge-testFile", "metaknowledge-ManyAuthors", "pybibx-wos_m"):
         citations(name, load(f"{folder}/{name}.json"))
 

@@ -46,6 +46,7 @@ Partition detect_communities(const Graph& g, const AnalysisOptions& options, std
   leiden_options.resolution = options.resolution;
   leiden_options.seed = seed;
   leiden_options.min_gain = kLeidenMinGain;
+  leiden_options.threads = options.threads;
   return leiden(g, leiden_options).partition;
 }
 

@@ -4,6 +4,8 @@
 #include <numeric>
 #include <type_traits>
 
+#include "graph/parallel.h"
+
 namespace citenet {
 
 static_assert(std::is_same_v<std::size_t, std::uint64_t>, "Level views Graph's 64-bit offsets");
@@ -57,54 +59,97 @@ double Level::total_weight() const {
   return m;
 }
 
-Level Level::aggregate(const std::vector<std::uint32_t>& community, std::uint32_t count) const {
+Level Level::aggregate(const std::vector<std::uint32_t>& community, std::uint32_t count,
+                       unsigned threads) const {
   const std::uint32_t n = size();
   std::vector<std::size_t> first(count + 1, 0);  // members grouped by community
   for (const std::uint32_t c : community) ++first[c + 1];
   std::partial_sum(first.begin(), first.end(), first.begin());
   std::vector<std::uint32_t> members(n);
+  std::vector<std::size_t> arcs_before(count + 1, 0);  // arcs of communities 0..c-1
   {
     std::vector<std::size_t> next(first.begin(), first.end() - 1);
-    for (std::uint32_t v = 0; v < n; ++v) members[next[community[v]]++] = v;
+    for (std::uint32_t v = 0; v < n; ++v) {
+      members[next[community[v]]++] = v;
+      arcs_before[community[v] + 1] += offset[v + 1] - offset[v];
+    }
+  }
+  std::partial_sum(arcs_before.begin(), arcs_before.end(), arcs_before.begin());
+
+  // Chunks of consecutive communities with about equal arcs to read, cut the same way
+  // whatever the thread count; each chunk's rows go to its own buffers, joined in order.
+  constexpr std::size_t kChunks = 64;
+  std::vector<std::uint32_t> chunk_first(kChunks + 1, count);
+  chunk_first[0] = 0;
+  for (std::size_t k = 1; k < kChunks; ++k) {
+    const std::size_t target = arcs_before[count] / kChunks * k;
+    chunk_first[k] = static_cast<std::uint32_t>(
+        std::lower_bound(arcs_before.begin(), arcs_before.end() - 1, target) - arcs_before.begin());
+    chunk_first[k] = std::max(chunk_first[k], chunk_first[k - 1]);
   }
 
   Level result;
   result.own_offset_.assign(count + 1, 0);
   result.loop.assign(count, 0.0);
   if (!node_weight.empty()) result.node_weight.assign(count, 0.0);
-  std::vector<double> link(count, 0.0);
-  std::vector<char> seen(count, 0);
-  std::vector<std::uint32_t> touched;
-  for (std::uint32_t c = 0; c < count; ++c) {
-    touched.clear();
-    double inside = 0.0, weight_sum = 0.0;
-    for (std::size_t m = first[c]; m < first[c + 1]; ++m) {
-      const std::uint32_t v = members[m];
-      inside += loop[v];
-      if (!node_weight.empty()) weight_sum += node_weight[v];
-      for (std::size_t i = offset[v]; i < offset[v + 1]; ++i) {
-        const std::uint32_t d = community[neighbour[i]];
-        if (d == c) {
-          inside += 0.5 * weight[i];  // seen once from each end
-          continue;
+  struct Rows {
+    std::vector<std::uint32_t> neighbour;
+    std::vector<double> weight;
+  };
+  std::vector<Rows> rows(kChunks);
+  struct Scratch {
+    std::vector<double> link;
+    std::vector<char> seen;
+    std::vector<std::uint32_t> touched;
+  };
+  parallel_blocks_with(
+      kChunks, 1, threads,
+      [&] {
+        return Scratch{std::vector<double>(count, 0.0), std::vector<char>(count, 0), {}};
+      },
+      [&](std::size_t k, std::size_t, Scratch& scratch) {
+        Rows& out = rows[k];
+        for (std::uint32_t c = chunk_first[k]; c < chunk_first[k + 1]; ++c) {
+          scratch.touched.clear();
+          double inside = 0.0, weight_sum = 0.0;
+          for (std::size_t m = first[c]; m < first[c + 1]; ++m) {
+            const std::uint32_t v = members[m];
+            inside += loop[v];
+            if (!node_weight.empty()) weight_sum += node_weight[v];
+            for (std::size_t i = offset[v]; i < offset[v + 1]; ++i) {
+              const std::uint32_t d = community[neighbour[i]];
+              if (d == c) {
+                inside += 0.5 * weight[i];  // seen once from each end
+                continue;
+              }
+              if (!scratch.seen[d]) {
+                scratch.seen[d] = 1;
+                scratch.touched.push_back(d);
+              }
+              scratch.link[d] += weight[i];
+            }
+          }
+          result.loop[c] = inside;
+          if (!node_weight.empty()) result.node_weight[c] = weight_sum;
+          std::sort(scratch.touched.begin(), scratch.touched.end());
+          for (const std::uint32_t d : scratch.touched) {
+            out.neighbour.push_back(d);
+            out.weight.push_back(scratch.link[d]);
+            scratch.link[d] = 0.0;
+            scratch.seen[d] = 0;
+          }
+          result.own_offset_[c + 1] = scratch.touched.size();  // row length until joined
         }
-        if (!seen[d]) {
-          seen[d] = 1;
-          touched.push_back(d);
-        }
-        link[d] += weight[i];
-      }
-    }
-    result.loop[c] = inside;
-    if (!node_weight.empty()) result.node_weight[c] = weight_sum;
-    std::sort(touched.begin(), touched.end());
-    for (const std::uint32_t d : touched) {
-      result.own_neighbour_.push_back(d);
-      result.own_weight_.push_back(link[d]);
-      link[d] = 0.0;
-      seen[d] = 0;
-    }
-    result.own_offset_[c + 1] = result.own_neighbour_.size();
+      });
+  std::partial_sum(result.own_offset_.begin(), result.own_offset_.end(),
+                   result.own_offset_.begin());
+  result.own_neighbour_.reserve(result.own_offset_[count]);
+  result.own_weight_.reserve(result.own_offset_[count]);
+  for (Rows& chunk : rows) {
+    result.own_neighbour_.insert(result.own_neighbour_.end(), chunk.neighbour.begin(),
+                                 chunk.neighbour.end());
+    result.own_weight_.insert(result.own_weight_.end(), chunk.weight.begin(), chunk.weight.end());
+    chunk = {};
   }
   result.view_own();
   return result;

@@ -30,8 +30,10 @@ class Level {
   double total_weight() const;             // m: loops plus each edge once
 
   // One vertex per community (dense ids 0..count-1): edges between communities summed,
-  // edges inside become loops, node weights summed.
-  Level aggregate(const std::vector<std::uint32_t>& community, std::uint32_t count) const;
+  // edges inside become loops, node weights summed. Rows are built on up to `threads`
+  // threads (0: every core) in fixed chunks, so the result is the same on any number.
+  Level aggregate(const std::vector<std::uint32_t>& community, std::uint32_t count,
+                  unsigned threads = 1) const;
 
   std::span<const std::size_t> offset;
   std::span<const std::uint32_t> neighbour;

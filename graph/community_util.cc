@@ -5,14 +5,6 @@
 
 namespace citenet::community_util {
 
-std::uint64_t draw_below(std::mt19937_64& rng, std::uint64_t bound) {
-  const std::uint64_t limit = std::mt19937_64::max() - std::mt19937_64::max() % bound;
-  std::uint64_t x;
-  do x = rng();
-  while (x >= limit);
-  return x % bound;
-}
-
 std::uint32_t order_by_size(std::vector<std::uint32_t>& community) {
   const std::uint32_t n = static_cast<std::uint32_t>(community.size());
   std::uint32_t count = 0;

@@ -10,6 +10,7 @@
 
 #include "graph/community_level.h"
 #include "graph/metrics.h"
+#include "graph/parallel.h"
 
 namespace citenet {
 namespace {
@@ -31,9 +32,13 @@ Level level_from_graph(const Graph& g, Quality quality) {
 }
 
 // Uniform in [0, 1) from the top 53 bits.
-double draw_unit(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+template <typename Rng>
+double draw_unit(Rng& rng) {
+  return static_cast<double>(rng() >> 11) * 0x1.0p-53;
+}
 
-void shuffle(std::vector<std::uint32_t>& items, std::mt19937_64& rng) {
+template <typename Rng>
+void shuffle(std::vector<std::uint32_t>& items, Rng& rng) {
   for (std::size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[draw_below(rng, i)]);
 }
 
@@ -138,11 +143,12 @@ std::size_t move_nodes_fast(const Level& level, const Objective& objective, std:
 
 // Refinement (the paper's RefinePartition and MergeNodesSubset): within each community of
 // `community` (dense, `count` ids), merges well-connected singletons into well-connected
-// neighbouring refined communities, drawn with probability ~ exp(gain / theta). Returns the
-// refined partition, dense.
+// neighbouring refined communities, drawn with probability ~ exp(gain / theta). Communities
+// are independent: each draws from its own stream and touches only its members' entries, so
+// they run on `threads` threads with the same result. Returns the refined partition, dense.
 std::vector<std::uint32_t> refine(const Level& level, const Objective& objective,
                                   const std::vector<std::uint32_t>& community, std::uint32_t count,
-                                  std::mt19937_64& rng) {
+                                  std::uint64_t stream_seed, unsigned threads) {
   const std::uint32_t n = level.size();
   std::vector<std::uint32_t> refined(n);
   std::iota(refined.begin(), refined.end(), 0u);
@@ -151,12 +157,15 @@ std::vector<std::uint32_t> refine(const Level& level, const Objective& objective
   // E(R, S - R): weight from refined community R to the rest of its community S.
   std::vector<double> external(n, 0.0);
   std::vector<double> community_total(count, 0.0);  // a_S
-  for (std::uint32_t v = 0; v < n; ++v) {
-    community_total[community[v]] += level.node_weight[v];
-    for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) {
-      if (community[level.neighbour[i]] == community[v]) external[v] += level.weight[i];
+  for (std::uint32_t v = 0; v < n; ++v) community_total[community[v]] += level.node_weight[v];
+  parallel_blocks(n, 4096, threads, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t v = begin; v < end; ++v) {
+      double inside = 0.0;
+      for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i)
+        if (community[level.neighbour[i]] == community[v]) inside += level.weight[i];
+      external[v] = inside;
     }
-  }
+  });
 
   std::vector<std::size_t> first(count + 1, 0);  // vertices grouped by community
   for (const std::uint32_t c : community) ++first[c + 1];
@@ -166,19 +175,27 @@ std::vector<std::uint32_t> refine(const Level& level, const Objective& objective
     std::vector<std::size_t> next(first.begin(), first.end() - 1);
     for (std::uint32_t v = 0; v < n; ++v) grouped[next[community[v]]++] = v;
   }
+  // Communities with something to merge, largest first so the threads finish together.
+  std::vector<std::uint32_t> work;
+  for (std::uint32_t s = 0; s < count; ++s)
+    if (first[s + 1] - first[s] >= 2) work.push_back(s);
+  std::stable_sort(work.begin(), work.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return first[x + 1] - first[x] > first[y + 1] - first[y];
+  });
 
-  std::vector<double> link(n, -1.0);
-  std::vector<std::uint32_t> touched;
-  std::vector<std::uint32_t> candidate;
-  std::vector<double> candidate_gain, cumulative;
-  std::vector<std::uint32_t> order;
-  for (std::uint32_t s = 0; s < count; ++s) {
-    if (first[s + 1] - first[s] < 2) continue;
+  struct Scratch {
+    std::vector<double> link;
+    std::vector<std::uint32_t> touched, candidate, order;
+    std::vector<double> candidate_gain, cumulative;
+  };
+  const auto refine_one = [&](std::uint32_t s, Scratch& scratch) {
+    std::vector<double>& link = scratch.link;
+    community_util::SplitMix64 rng(community_util::SplitMix64(stream_seed ^ s)());
     const double a_s = community_total[s];
-    order.assign(grouped.begin() + static_cast<std::ptrdiff_t>(first[s]),
-                 grouped.begin() + static_cast<std::ptrdiff_t>(first[s + 1]));
-    shuffle(order, rng);
-    for (const std::uint32_t v : order) {
+    scratch.order.assign(grouped.begin() + static_cast<std::ptrdiff_t>(first[s]),
+                         grouped.begin() + static_cast<std::ptrdiff_t>(first[s + 1]));
+    shuffle(scratch.order, rng);
+    for (const std::uint32_t v : scratch.order) {
       const std::uint32_t own = refined[v];
       if (members[own] != 1) continue;  // only singletons move
       const double a = level.node_weight[v];
@@ -189,51 +206,55 @@ std::vector<std::uint32_t> refine(const Level& level, const Objective& objective
       total[own] = 0.0;
       external[own] = 0.0;
       members[own] = 0;
-      touched.clear();
+      scratch.touched.clear();
       link[own] = 0.0;
-      touched.push_back(own);
+      scratch.touched.push_back(own);
       for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) {
         const std::uint32_t u = level.neighbour[i];
         if (community[u] != s) continue;
         const std::uint32_t r = refined[u];
         if (link[r] < 0.0) {
           link[r] = 0.0;
-          touched.push_back(r);
+          scratch.touched.push_back(r);
         }
         link[r] += level.weight[i];
       }
-      candidate.clear();
-      candidate_gain.clear();
+      scratch.candidate.clear();
+      scratch.candidate_gain.clear();
       double max_gain = 0.0;
-      for (const std::uint32_t r : touched) {
+      for (const std::uint32_t r : scratch.touched) {
         if (external[r] < objective.scale * total[r] * (a_s - total[r])) continue;
         const double gain = link[r] - objective.scale * a * total[r];
         if (gain < 0.0) continue;
-        candidate.push_back(r);
-        candidate_gain.push_back(gain);
+        scratch.candidate.push_back(r);
+        scratch.candidate_gain.push_back(gain);
         max_gain = std::max(max_gain, gain);
       }
       // Pr(r) ~ exp(gain_r / theta), shifted by the largest gain so nothing overflows.
-      cumulative.clear();
+      scratch.cumulative.clear();
       double sum = 0.0;
-      for (const double gain : candidate_gain) {
+      for (const double gain : scratch.candidate_gain) {
         // Below -746 exp() is exactly 0 in double precision; skipping it changes no bit.
         const double exponent = (gain - max_gain) / kTheta;
         if (exponent > -746.0) sum += std::exp(exponent);
-        cumulative.push_back(sum);
+        scratch.cumulative.push_back(sum);
       }
       const double x = draw_unit(rng) * sum;
       std::size_t pick = 0;
-      while (pick + 1 < candidate.size() && cumulative[pick] <= x) ++pick;
-      const std::uint32_t chosen = candidate[pick];
+      while (pick + 1 < scratch.candidate.size() && scratch.cumulative[pick] <= x) ++pick;
+      const std::uint32_t chosen = scratch.candidate[pick];
 
       total[chosen] += a;
       external[chosen] += external_v - 2.0 * link[chosen];
       ++members[chosen];
       refined[v] = chosen;
-      for (const std::uint32_t r : touched) link[r] = -1.0;
+      for (const std::uint32_t r : scratch.touched) link[r] = -1.0;
     }
-  }
+  };
+  parallel_blocks_with(
+      work.size(), 1, threads,
+      [&] { return Scratch{std::vector<double>(n, -1.0), {}, {}, {}, {}, {}}; },
+      [&](std::size_t k, std::size_t, Scratch& scratch) { refine_one(work[k], scratch); });
   make_dense(refined);
   return refined;
 }
@@ -265,10 +286,37 @@ std::uint32_t connected_parts(const Level& level, const std::vector<std::uint32_
   return count;
 }
 
+// The quality of `community` on `level` from its rows: W_c from loops and inner arcs, and
+// a_c = sum of node weights (strength for modularity, vertex count for CPM). Every level
+// preserves both, so the last level of an iteration gives the quality of the input
+// partition without a pass over the input graph.
+double level_quality(const Level& level, const std::vector<std::uint32_t>& community,
+                     const Objective& objective, Quality quality, double total_weight) {
+  std::uint32_t count = 0;
+  for (const std::uint32_t c : community) count = std::max(count, c + 1);
+  std::vector<double> inside(count, 0.0), size(count, 0.0);
+  for (std::uint32_t v = 0; v < level.size(); ++v) {
+    const std::uint32_t c = community[v];
+    inside[c] += level.loop[v];
+    size[c] += level.node_weight[v];
+    for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i)
+      if (community[level.neighbour[i]] == c) inside[c] += 0.5 * level.weight[i];
+  }
+  double sum = 0.0;
+  for (std::uint32_t c = 0; c < count; ++c) {
+    const double penalty =
+        quality == Quality::modularity ? 0.5 * size[c] * size[c] : 0.5 * size[c] * (size[c] - 1.0);
+    sum += inside[c] - objective.scale * penalty;
+  }
+  return quality == Quality::modularity ? sum / total_weight : sum;
+}
+
 // One Leiden iteration from `membership` (dense ids of the input vertices), which it
-// updates. Returns the number of moves made on all levels.
-std::size_t iterate(const Level& base, const Objective& objective, std::mt19937_64& rng,
-                    std::vector<std::uint32_t>& membership) {
+// updates. Returns the number of moves made on all levels; `quality` receives the quality
+// of the new membership.
+std::size_t iterate(const Level& base, const Objective& objective, Quality quality_kind,
+                    std::mt19937_64& rng, unsigned threads, std::vector<std::uint32_t>& membership,
+                    double& quality) {
   const std::uint32_t n = base.size();
   std::vector<std::uint32_t> node_of(n);  // input vertex -> vertex of the current level
   std::iota(node_of.begin(), node_of.end(), 0u);
@@ -280,7 +328,8 @@ std::size_t iterate(const Level& base, const Objective& objective, std::mt19937_
     moves += move_nodes_fast(*current, objective, rng, community);
     const std::uint32_t count = make_dense(community);
     if (count == current->size()) break;
-    std::vector<std::uint32_t> refined = refine(*current, objective, community, count, rng);
+    std::vector<std::uint32_t> refined =
+        refine(*current, objective, community, count, rng(), threads);
     std::uint32_t refined_count = *std::max_element(refined.begin(), refined.end()) + 1;
     if (refined_count == current->size()) {
       // Refinement merged nothing. igraph then aggregates on the partition itself, which could
@@ -298,11 +347,12 @@ std::size_t iterate(const Level& base, const Objective& objective, std::mt19937_
     std::vector<std::uint32_t> next_community(refined_count);
     for (std::uint32_t v = 0; v < current->size(); ++v) next_community[refined[v]] = community[v];
     for (std::uint32_t& v : node_of) v = refined[v];
-    level = current->aggregate(refined, refined_count);
+    level = current->aggregate(refined, refined_count, threads);
     current = &level;
     community = std::move(next_community);
   }
   for (std::uint32_t v = 0; v < n; ++v) membership[v] = community[node_of[v]];
+  quality = level_quality(*current, community, objective, quality_kind, base.total_weight());
   return moves;
 }
 
@@ -342,21 +392,16 @@ LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
                           : options.resolution;
     objective.epsilon = 1e-12 * total_weight;
     std::mt19937_64 rng(options.seed);
-    const auto quality = [&] {
-      if (options.quality == Quality::modularity)
-        return modularity(g, partition.community, options.resolution);
-      const std::uint32_t count =
-          *std::max_element(partition.community.begin(), partition.community.end()) + 1;
-      return cpm_quality(g, partition.community, count, options.resolution);
-    };
-    double last = options.min_gain > 0 ? quality() : 0.0;
+    double last = options.min_gain > 0 ? level_quality(base, partition.community, objective,
+                                                       options.quality, total_weight)
+                                       : 0.0;
     for (int i = 0; options.iterations < 0 || i < options.iterations; ++i) {
-      if (iterate(base, objective, rng, partition.community) == 0) break;
-      if (options.min_gain > 0) {
-        const double now = quality();
-        if (now - last <= options.min_gain * std::abs(now)) break;
-        last = now;
-      }
+      double now = 0;
+      if (iterate(base, objective, options.quality, rng, options.threads, partition.community,
+                  now) == 0)
+        break;
+      if (options.min_gain > 0 && now - last <= options.min_gain * std::abs(now)) break;
+      last = now;
     }
   }
 

@@ -31,6 +31,7 @@ struct LeidenOptions {
   // Large networks spend most iterations moving a handful of vertices for gains far below
   // any printed digit (300k records: 7 iterations after the first for +0.01%).
   double min_gain = 0;
+  unsigned threads = 1;  // refinement and aggregation; 0: every core; same result on any number
 };
 
 struct LeidenResult {
@@ -61,11 +62,14 @@ struct LeidenResult {
 // iteration (not only a stable one) every community is connected. Iterations start from the
 // previous partition and repeat `iterations` times, or, when negative, until an iteration
 // moves no vertex (iterations = 0 gives singletons). A move must gain more than 1e-12 m.
-// Deterministic for a seed: one std::mt19937_64(seed) drives Fisher-Yates shuffles and the
-// refinement's draws (53-bit uniforms, no std:: distributions, so results agree across
-// standard libraries). Weighted; community ids are dense and ordered by size descending, ties
-// by smallest member; isolated vertices are communities of their own; without edge weight
-// the result is singletons with modularity 0 and quality 0. Roughly O(m) per level.
+// Deterministic for a seed: one std::mt19937_64(seed) drives the local moving's Fisher-Yates
+// shuffles and gives each refinement a stream seed; community S of that refinement draws from
+// its own SplitMix64 stream (Steele, Lea & Flood 2014) seeded by (stream seed, S), so
+// communities are refined in parallel and the result does not depend on the thread count
+// (53-bit uniforms, no std:: distributions, so results agree across standard libraries). Weighted;
+// community ids are dense and ordered by size descending, ties by smallest member; isolated
+// vertices are communities of their own; without edge weight the result is singletons with
+// modularity 0 and quality 0. Roughly O(m) per level.
 LeidenResult leiden(const Graph& g, const LeidenOptions& options = {});
 
 // Whether every community induces a connected subgraph of `g` (edges of any weight count).

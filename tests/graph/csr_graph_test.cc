@@ -10,6 +10,7 @@
 #include "graph/clustering.h"
 #include "graph/eigenvector.h"
 #include "graph/harmonic.h"
+#include "graph/leiden.h"
 #include "graph/metrics.h"
 #include "graph/network.h"
 #include "graph/pagerank.h"
@@ -101,6 +102,30 @@ TEST(CsrGraphTest, ThreadedMetricsGiveTheSameBitsOnAnyThreadCount) {
     EXPECT_EQ(local_clustering(g, threads), clustering);
     EXPECT_EQ(pagerank(g, {.threads = threads}), rank);
     EXPECT_EQ(eigenvector_centrality(g, {1e-10, 1000, threads}), eigen);
+  }
+}
+
+// Leiden refines communities and aggregates levels on threads; each community draws from its
+// own stream, so the partition must not depend on the thread count.
+TEST(CsrGraphTest, LeidenGivesTheSamePartitionOnAnyThreadCount) {
+  for (const std::string name : {"lesmis", "random"}) {
+    const Graph g = name == "random" ? random_graph(3000, 10000, 7) : testing::load_graph(name);
+    for (const Quality quality : {Quality::modularity, Quality::cpm}) {
+      LeidenOptions options;
+      options.quality = quality;
+      options.resolution = quality == Quality::cpm ? 0.5 : 1.0;
+      options.seed = 11;
+      options.threads = 1;
+      const LeidenResult one = leiden(g, options);
+      EXPECT_GT(one.partition.count, 2u);
+      for (const unsigned threads : {2u, 3u, 8u}) {
+        SCOPED_TRACE(name + " threads " + std::to_string(threads));
+        options.threads = threads;
+        const LeidenResult many = leiden(g, options);
+        EXPECT_EQ(many.partition.community, one.partition.community);
+        EXPECT_EQ(many.quality, one.quality);
+      }
+    }
   }
 }
 

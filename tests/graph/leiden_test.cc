@@ -349,9 +349,12 @@ void PrintTo(const ReferenceCase& c, std::ostream* out) {
 
 class ReferenceLeidenTest : public ::testing::TestWithParam<ReferenceCase> {};
 
-// Leiden is randomised, so runs are compared like with like: our best and mean over seeds
-// 0..19 against the better of leidenalg's and igraph's best and mean over their seeds 0..19,
-// all run until stable (n_iterations = -1). Within 1% (relative to the reference value).
+// Leiden is randomised, so runs are compared like with like: the references' best is the
+// better of leidenalg's and igraph's best over their seeds 0..19, that is the best of 40 runs,
+// so ours is the best of seeds 0..39; means likewise. All run until stable (n_iterations =
+// -1). Within 1% (relative to the reference value). (A best of only 20 runs missed karate
+// weighted CPM 0.5's optimum 113, reached by about 1 seed in 10 of ours and of the
+// references', in 12% of seed streams.)
 TEST_P(ReferenceLeidenTest, ReachesReferenceQualityOverSeeds) {
   const auto& [graph, quality, gamma_text] = GetParam();
   const Graph g = testing::load_graph(graph);
@@ -360,7 +363,8 @@ TEST_P(ReferenceLeidenTest, ReachesReferenceQualityOverSeeds) {
   const double gamma = std::stod(gamma_key);
   double best = -1e300, sum = 0.0;
   std::uint32_t best_count = 0;
-  for (std::uint64_t seed = 0; seed < 20; ++seed) {
+  constexpr int kRuns = 40;
+  for (std::uint64_t seed = 0; seed < kRuns; ++seed) {
     const LeidenOptions options = options_of(quality, gamma, seed);
     const LeidenResult r = leiden(g, options);
     expect_valid(g, r, options);
@@ -370,7 +374,7 @@ TEST_P(ReferenceLeidenTest, ReachesReferenceQualityOverSeeds) {
     }
     sum += r.quality;
   }
-  const double mean = sum / 20.0;
+  const double mean = sum / kRuns;
   const std::string key = name_of(quality);
   const auto value = [&](const std::string& method, const std::string& what) {
     return reference.at(method + "_" + key + "_" + what + "_gamma" + gamma_key);
@@ -383,7 +387,7 @@ TEST_P(ReferenceLeidenTest, ReachesReferenceQualityOverSeeds) {
   const double igraph_count = value("igraph", "communities_of_best");
   std::cout << "[ leiden   ] " << graph << " " << key << " gamma " << gamma_key << ": best " << best
             << " (" << best_count << " communities) mean " << mean
-            << " over seeds 0..19; references best " << reference_best << " (" << leidenalg_count
+            << " over seeds 0..39; references best " << reference_best << " (" << leidenalg_count
             << " communities in leidenalg's, " << igraph_count << " in igraph's) mean "
             << reference_mean << "\n";
   EXPECT_GE(best, reference_best - 0.01 * std::abs(reference_best));

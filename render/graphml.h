@@ -8,7 +8,7 @@
 //    (double, counts may be fractional). A metric left empty in the Analysis is not declared;
 //  - label written on every node (not left to a <default>), all nodes before all edges, each
 //    undirected pair once, doubles in shortest round-trip form, all input text XML-escaped.
-// Node ids are "n<index>", edge ids "e<index>" in Network order.
+// Node ids are "n<index>" in Network order; edges carry no id (optional in GraphML).
 #pragma once
 
 #include <ostream>
@@ -20,13 +20,14 @@
 namespace citenet {
 
 // Writes `path` atomically. Returns false with *err set when the analysis does not match the
-// network, an edge is invalid or repeated, or the file cannot be written.
+// network, an edge is invalid or repeated, or the file cannot be written. Edges are formatted
+// on `threads` threads (0: every core); the bytes are the same on any number.
 bool write_graphml(const Network& network, const Analysis& analysis, const std::string& path,
-                   std::string* err);
+                   std::string* err, unsigned threads = 0);
 
 // Streams the document to `out` (what write_graphml writes). Validation happens before the
 // first byte is written, so a false return leaves `out` untouched.
 bool write_graphml(const Network& network, const Analysis& analysis, std::ostream& out,
-                   std::string* err);
+                   std::string* err, unsigned threads = 0);
 
 }  // namespace citenet

@@ -58,9 +58,10 @@ std::string output_format(const std::string& path) {
 }
 
 bool write_output(const Network& network, const Analysis& analysis, const MapOptions& style,
-                  const std::string& json_style, const std::string& path, std::string* error) {
+                  const std::string& json_style, unsigned threads, const std::string& path,
+                  std::string* error) {
   const std::string format = output_format(path);
-  if (format == "graphml") return write_graphml(network, analysis, path, error);
+  if (format == "graphml") return write_graphml(network, analysis, path, error, threads);
   if (format == "gexf") return write_gexf(network, analysis, path, error);
   if (format == "json")
     return write_graph_json(
@@ -195,7 +196,7 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
     bool ok = false;
     {
       Progress step("writing " + std::filesystem::path(path).filename().string());
-      ok = write_output(network, analysis, style, json_style, path, &error);
+      ok = write_output(network, analysis, style, json_style, input.threads, path, &error);
     }
     if (ok) {
       err << "wrote " << path << "\n";

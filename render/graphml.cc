@@ -55,7 +55,7 @@ bool write_graphml(const Network& network, const Analysis& analysis, std::ostrea
   // number edges themselves): a million records give tens of millions of edges. Edges are
   // formatted in fixed chunks on `threads` threads, a window of chunks at a time, and written
   // in order, so the bytes do not depend on the thread count.
-  constexpr std::size_t kChunk = 1 << 18;
+  constexpr std::size_t kChunk = 1 << 16;  // about 5 MB of text
   const std::size_t chunks = (network.edges.size() + kChunk - 1) / kChunk;
   const std::size_t window = 2 * static_cast<std::size_t>(resolve_threads(threads));
   std::vector<std::string> text(std::min(chunks, window));

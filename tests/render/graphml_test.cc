@@ -91,15 +91,15 @@ TEST(GraphmlTest, WritesTheExactDocument) {
 )");
 }
 
-// Edges are formatted in chunks of 2^18 on threads, a window of chunks at a time: the
+// Edges are formatted in chunks of 2^16 on threads, a window of chunks at a time: the
 // document must be the same bytes on any thread count, every edge once and in order.
 TEST(GraphmlTest, ManyEdgesGiveTheSameBytesOnAnyThreadCount) {
-  constexpr std::uint32_t kEdges = 600'001;  // three chunks, the last one edge long
+  constexpr std::uint32_t kEdges = 150'001;  // three chunks, the last one short
   Network network;
   network.kind = "coauthor";
   network.nodes.assign(kEdges + 1, NodeAttributes{"x", 1, 0, 0, 0});
   for (std::uint32_t i = 0; i < kEdges; ++i)
-    network.edges.push_back({i, i + 1, 1.0 + 0.25 * static_cast<double>(i % 7)});  // 262143 % 7 = 0
+    network.edges.push_back({i, i + 1, 1.0 + 0.25 * static_cast<double>(i % 7)});  // 65535 % 7 = 1
   network.graph = make_graph(kEdges + 1, network.edges);
   const Analysis analysis;
   std::string one;
@@ -114,13 +114,13 @@ TEST(GraphmlTest, ManyEdgesGiveTheSameBytesOnAnyThreadCount) {
     EXPECT_TRUE(out.str() == one) << threads << " threads";
   }
   EXPECT_EQ(count(one, "<edge "), kEdges);
-  EXPECT_NE(one.find("    <edge source=\"n262143\" target=\"n262144\"><data key=\"weight\">"
-                     "1</data></edge>\n    <edge source=\"n262144\" target=\"n262145\">"
-                     "<data key=\"weight\">1.25</data></edge>\n"),
+  EXPECT_NE(one.find("    <edge source=\"n65535\" target=\"n65536\"><data key=\"weight\">"
+                     "1.25</data></edge>\n    <edge source=\"n65536\" target=\"n65537\">"
+                     "<data key=\"weight\">1.5</data></edge>\n"),
             std::string::npos);  // across the first chunk boundary
   EXPECT_TRUE(
-      one.ends_with("<edge source=\"n600000\" target=\"n600001\"><data key=\"weight\">"
-                    "1.5</data></edge>\n  </graph>\n</graphml>\n"));
+      one.ends_with("<edge source=\"n150000\" target=\"n150001\"><data key=\"weight\">"
+                    "2</data></edge>\n  </graph>\n</graphml>\n"));
 }
 
 // --- One test per rule of Gephi's GraphML importer (DESIGN.md, "Writers"). ---

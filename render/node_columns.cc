@@ -151,16 +151,21 @@ std::string format_column_value(ColumnType type, double value) {
 
 namespace citenet {
 
-std::string provenance(const Network& network, const Analysis& analysis) {
-  std::string line = (network.kind.empty() ? std::string("network") : network.kind) + " network";
-  if (analysis.communities.community.empty()) return line + "; no communities";
-  line += "; communities: ";
+std::string community_provenance(const Analysis& analysis) {
+  if (analysis.communities.community.empty()) return "";
+  std::string line;
   if (analysis.method != CommunityMethod::none)
     line += std::string(community_method_name(analysis.method)) + ", ";
-  line += std::string(analysis.quality == CommunityQuality::cpm ? "CPM" : "modularity") +
-          ", resolution " + shortest_double(analysis.resolution) + ", seed " +
-          std::to_string(analysis.seed);
-  return line;
+  return line + (analysis.quality == CommunityQuality::cpm ? "CPM" : "modularity") +
+         ", resolution " + shortest_double(analysis.resolution) + ", seed " +
+         std::to_string(analysis.seed);
+}
+
+std::string provenance(const Network& network, const Analysis& analysis) {
+  const std::string line =
+      (network.kind.empty() ? std::string("network") : network.kind) + " network";
+  if (analysis.communities.community.empty()) return line + "; no communities";
+  return line + "; communities: " + community_provenance(analysis);
 }
 
 }  // namespace citenet

@@ -69,4 +69,9 @@ namespace citenet {
 // reproduced: "coauthor network; communities: Leiden, modularity, resolution 1, seed 42".
 std::string provenance(const Network& network, const Analysis& analysis);
 
+// The communities part of provenance(): "Leiden, modularity, resolution 1, seed 42"; empty
+// when no communities were computed. The node CSV repeats it in a community_run column and
+// the VOSviewer map file in each item's description, the only places those formats have.
+std::string community_provenance(const Analysis& analysis);
+
 }  // namespace citenet

@@ -37,7 +37,8 @@ bool write_pajek(const Network& network, const Analysis& analysis, std::ostream&
   if (!check(network, analysis, err)) return false;
   // The network's name carries what made it (kind, community method, seed), so the file
   // says how to reproduce its communities; Pajek, igraph and networkx read it as the name.
-  out << "*Network " << pajek_label(provenance(network, analysis)) << '\n' << "*Vertices " << network.nodes.size() << '\n';
+  out << "*Network " << pajek_label(provenance(network, analysis)) << '\n'
+      << "*Vertices " << network.nodes.size() << '\n';
   for (std::size_t i = 0; i < network.nodes.size(); ++i) {
     out << i + 1 << " \"" << pajek_label(network.nodes[i].label) << "\"\n";
   }

@@ -13,8 +13,13 @@ constexpr const char* kLineEnd = "\r\n";  // RFC 4180
 
 void write_nodes(const Network& network, const Analysis& analysis, std::ostream& out) {
   const std::vector<NodeColumn> columns = node_columns(network, analysis);
+  // CSV has no place for a note that every reader skips, so the run that made the
+  // communities (method, resolution, seed) is a column of its own, the same on every row.
+  const std::string run = community_provenance(analysis);
+  const std::string run_field = run.empty() ? "" : "," + csv_field(run);
   out << "id,label";
   for (const NodeColumn& column : columns) out << ',' << column.name;
+  if (!run.empty()) out << ",community_run";
   out << kLineEnd;
   for (std::size_t i = 0; i < network.nodes.size(); ++i) {
     out << i << ',' << csv_field(network.nodes[i].label);
@@ -24,7 +29,7 @@ void write_nodes(const Network& network, const Analysis& analysis, std::ostream&
         out << format_column_value(column.type, *value);
       }
     }
-    out << kLineEnd;
+    out << run_field << kLineEnd;
   }
 }
 

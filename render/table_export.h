@@ -1,7 +1,10 @@
 // A network as two CSV tables (RFC 4180), for spreadsheets, pandas/R, and Gephi's spreadsheet
 // importer:
-//   nodes: id,label,<node columns>     e.g. id,label,papers,citations,first_year,last_year,
-//                                           degree,weighted_degree,betweenness,component,community
+//   nodes: id,label,<node columns>[,community_run]
+//          e.g. id,label,papers,citations,first_year,last_year,degree,weighted_degree,
+//               betweenness,component,community,community_run
+//          community_run (when communities were computed) says how, the same on every row:
+//          "Leiden, modularity, resolution 1, seed 42", so the partition can be reproduced
 //   edges: source,target,source_label,target_label,weight
 // The node columns are those of render/node_columns.h, in its order (a metric missing from the
 // Analysis has no column). ids are the 0-based node indices; source/target refer to them.

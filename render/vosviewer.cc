@@ -67,13 +67,19 @@ bool write_vosviewer_map(const Network& network, const Analysis& analysis, std::
   if (!check_network(network, analysis, err, positions)) return false;
   const std::vector<NodeColumn> columns = map_columns(network, analysis);
   const bool has_cluster = !analysis.communities.community.empty();
+  // The run that made the clusters goes in each item's description (HTML, shown with the
+  // item), the one place a map file has for it.
+  const std::string description =
+      has_cluster ? vosviewer_label(xml_escape("Clusters: " + community_provenance(analysis))) : "";
   out << "id\tlabel";
+  if (has_cluster) out << "\tdescription";
   if (!positions.empty()) out << "\tx\ty";
   if (has_cluster) out << "\tcluster";
   for (const NodeColumn& column : columns) out << '\t' << column.vosviewer;
   out << '\n';
   for (std::size_t i = 0; i < network.nodes.size(); ++i) {
     out << i + 1 << '\t' << vosviewer_label(network.nodes[i].label);
+    if (has_cluster) out << '\t' << description;
     if (!positions.empty()) {
       out << '\t' << shortest_double(positions[i].x) << '\t' << shortest_double(positions[i].y);
     }

@@ -2,9 +2,12 @@
 // "Map and network files"; app.vosviewer.com/docs/file-types/map-and-network-file-type).
 //
 // Map file: tab-separated, a header line, then one line per item:
-//   id  label  [x  y]  [cluster]  weight<Links>  weight<Total link strength>
+//   id  label  [description]  [x  y]  [cluster]  weight<Links>  weight<Total link strength>
 //   weight<Documents>  weight<Citations>  score<...> ...
 //  - id: 1-based node number (Network order), the id the network file refers to;
+//  - description: with clusters, how they were made, the same for every item ("Clusters:
+//    Leiden, modularity, resolution 1, seed 42"; HTML-escaped and quoted, the manual's rule
+//    for a description with a comma), so a map can be reproduced;
 //  - x, y: only when a layout is given (the manual requires both or neither);
 //  - cluster: community + 1, since VOSviewer clusters are integers from 1 to 1000; communities
 //    beyond the 1000th are put together in cluster 1000 (they are the smallest: community ids

@@ -28,16 +28,37 @@ std::string csv(const Network& network, const Analysis& analysis, CsvTable table
 }
 
 TEST(TableExportTest, NodeTableOfTheSampleNetwork) {
+  // community_run says how the communities were made (no method named: the sample's
+  // Analysis leaves it at none), quoted for its commas.
+  const std::string run = ",\"modularity, resolution 1, seed 42\"\r\n";
   EXPECT_EQ(csv(sample_network(), sample_analysis(), CsvTable::kNodes),
             "id,label,papers,citations,first_year,last_year,degree,weighted_degree,betweenness,"
-            "component,community\r\n"
-            "0,Ada Lovelace,7,70,2010,2020,3,5.5,0.3,0,0\r\n"
-            "1,Ben Ames,6,60,2011,2020,3,5.5,0.3,0,0\r\n"
-            "2,Cy Young,5,50,2012,2020,2,3.5,0,0,0\r\n"
-            "3,Dee Dee,4,40,2013,2020,2,3,0.1,0,1\r\n"
-            "4,Eve Online,3,30,2014,2020,2,2.5,0.1,0,1\r\n"
-            "5,Fay Wray,2,20,2015,2020,1,1,0,1,2\r\n"
-            "6,Gil Scott,1,10,2016,2020,1,1,0,1,2\r\n");
+            "component,community,community_run\r\n"
+            "0,Ada Lovelace,7,70,2010,2020,3,5.5,0.3,0,0" +
+                run + "1,Ben Ames,6,60,2011,2020,3,5.5,0.3,0,0" + run +
+                "2,Cy Young,5,50,2012,2020,2,3.5,0,0,0" + run +
+                "3,Dee Dee,4,40,2013,2020,2,3,0.1,0,1" + run +
+                "4,Eve Online,3,30,2014,2020,2,2.5,0.1,0,1" + run +
+                "5,Fay Wray,2,20,2015,2020,1,1,0,1,2" + run +
+                "6,Gil Scott,1,10,2016,2020,1,1,0,1,2" + run);
+}
+
+TEST(TableExportTest, CommunityRunNamesTheMethodAndSeedOnlyWithCommunities) {
+  Analysis analysis = sample_analysis();
+  analysis.method = CommunityMethod::leiden;
+  analysis.seed = 7;
+  analysis.resolution = 0.5;
+  const std::string with = csv(sample_network(), analysis, CsvTable::kNodes);
+  EXPECT_NE(with.find(",community,community_run\r\n"), std::string::npos);
+  EXPECT_NE(with.find("\r\n6,Gil Scott,1,10,2016,2020,1,1,0,1,2,\"Leiden, modularity, resolution "
+                      "0.5, seed 7\"\r\n"),
+            std::string::npos)
+      << with;
+  analysis.communities = {};
+  const std::string without = csv(sample_network(), analysis, CsvTable::kNodes);
+  EXPECT_EQ(without.find("community"), std::string::npos);
+  EXPECT_NE(without.find("\r\n6,Gil Scott,1,10,2016,2020,1,1,0,1\r\n"), std::string::npos)
+      << without;
 }
 
 TEST(TableExportTest, EdgeTableOfTheSampleNetwork) {
@@ -87,7 +108,7 @@ TEST(TableExportTest, HostileLabelsReadBackWithPythonCsv) {
                     "import csv, sys\n"
                     "with open(sys.argv[1], newline=\"\", encoding=\"utf-8\") as f:\n"
                     "    rows = list(csv.DictReader(f))\n"
-                    "assert all(len(r) == 11 for r in rows), rows\n"
+                    "assert all(len(r) == 12 for r in rows), rows\n"
                     "for r in rows: print(r[\"label\"].encode(\"utf-8\").hex())\n"
                     "with open(sys.argv[2], newline=\"\", encoding=\"utf-8\") as f:\n"
                     "    for r in csv.DictReader(f):\n"

@@ -44,17 +44,43 @@ std::vector<std::string> split(const std::string& line, char separator) {
 }
 
 TEST(VosviewerTest, MapFileOfTheSampleNetwork) {
+  // With clusters, every item's description says how they were made.
+  const std::string run = "\t\"Clusters: modularity, resolution 1, seed 42\"";
   EXPECT_EQ(map_file(sample_network(), sample_analysis()),
-            "id\tlabel\tcluster\tweight<Links>\tweight<Total link strength>\tweight<Documents>\t"
-            "weight<Citations>\tscore<First year>\tscore<Last year>\tscore<Betweenness>\t"
-            "score<Component>\n"
-            "1\tAda Lovelace\t1\t3\t5.5\t7\t70\t2010\t2020\t0.3\t0\n"
-            "2\tBen Ames\t1\t3\t5.5\t6\t60\t2011\t2020\t0.3\t0\n"
-            "3\tCy Young\t1\t2\t3.5\t5\t50\t2012\t2020\t0\t0\n"
-            "4\tDee Dee\t2\t2\t3\t4\t40\t2013\t2020\t0.1\t0\n"
-            "5\tEve Online\t2\t2\t2.5\t3\t30\t2014\t2020\t0.1\t0\n"
-            "6\tFay Wray\t3\t1\t1\t2\t20\t2015\t2020\t0\t1\n"
-            "7\tGil Scott\t3\t1\t1\t1\t10\t2016\t2020\t0\t1\n");
+            "id\tlabel\tdescription\tcluster\tweight<Links>\tweight<Total link strength>\t"
+            "weight<Documents>\tweight<Citations>\tscore<First year>\tscore<Last year>\t"
+            "score<Betweenness>\tscore<Component>\n"
+            "1\tAda Lovelace" +
+                run +
+                "\t1\t3\t5.5\t7\t70\t2010\t2020\t0.3\t0\n"
+                "2\tBen Ames" +
+                run +
+                "\t1\t3\t5.5\t6\t60\t2011\t2020\t0.3\t0\n"
+                "3\tCy Young" +
+                run +
+                "\t1\t2\t3.5\t5\t50\t2012\t2020\t0\t0\n"
+                "4\tDee Dee" +
+                run +
+                "\t2\t2\t3\t4\t40\t2013\t2020\t0.1\t0\n"
+                "5\tEve Online" +
+                run +
+                "\t2\t2\t2.5\t3\t30\t2014\t2020\t0.1\t0\n"
+                "6\tFay Wray" +
+                run +
+                "\t3\t1\t1\t2\t20\t2015\t2020\t0\t1\n"
+                "7\tGil Scott" +
+                run + "\t3\t1\t1\t1\t10\t2016\t2020\t0\t1\n");
+}
+
+TEST(VosviewerTest, DescriptionNamesTheClusteringMethodAndSeed) {
+  Analysis analysis = sample_analysis();
+  analysis.method = CommunityMethod::leiden;
+  analysis.quality = CommunityQuality::cpm;
+  analysis.seed = 9;
+  const std::string map = map_file(sample_network(), analysis);
+  EXPECT_NE(map.find("\n7\tGil Scott\t\"Clusters: Leiden, CPM, resolution 1, seed 9\"\t3\t"),
+            std::string::npos)
+      << map;
 }
 
 TEST(VosviewerTest, MapFileWithALayoutHasXAndY) {
@@ -89,7 +115,7 @@ TEST(VosviewerTest, ClustersStartAtOneAndStopAtOneThousand) {
   std::istringstream lines(map);
   std::string line;
   std::getline(lines, line);
-  while (std::getline(lines, line)) clusters.push_back(split(line, '\t')[2]);
+  while (std::getline(lines, line)) clusters.push_back(split(line, '\t')[3]);  // after description
   EXPECT_EQ(clusters, (std::vector<std::string>{"1", "999", "1000", "1000", "1000", "2", "2"}));
 }
 
@@ -114,7 +140,7 @@ TEST(VosviewerTest, LabelsAreNeutralisedAndQuotedAsTheManualAsks) {
   std::vector<std::string> labels;
   while (std::getline(lines, line)) {
     const std::vector<std::string> fields = split(line, '\t');
-    EXPECT_EQ(fields.size(), 11u) << line;
+    EXPECT_EQ(fields.size(), 12u) << line;
     labels.push_back(fields[1]);
   }
   EXPECT_EQ(labels, (std::vector<std::string>{

@@ -85,11 +85,34 @@ Segment make_segment(std::string_view text) {
   return segment;
 }
 
-// Splits on "," and ";" outside brackets: "ACE (Action in Caerau, Ely)" stays whole.
+// A company's legal form, written after a comma: "Genentech, Inc.", "Ducks Unlimited, Inc".
+// Folded; "s l" is "S.L.".
+constexpr std::string_view kLegalForms[] = {
+    "inc",  "incorporated", "ltd", "limited", "llc", "llp",     "plc", "corp", "co",
+    "gmbh", "ag",           "bv",  "nv",      "sa",  "s a",     "sl",  "s l",  "srl",
+    "spa",  "ab",           "as",  "oy",      "kk",  "pty ltd", "lp",  "sas",  "sarl"};
+
+bool is_legal_form(std::string_view part) {
+  const std::string folded = fold_key(part);
+  return std::find(std::begin(kLegalForms), std::end(kLegalForms), folded) != std::end(kLegalForms);
+}
+
+// Splits on "," and ";" outside brackets: "ACE (Action in Caerau, Ely)" stays whole. A part
+// that is only a legal form stays with the name before it ("Genentech, Inc."), which alone
+// would otherwise become an institution called "Inc".
 std::vector<std::string_view> split_separators(std::string_view affiliation) {
   std::vector<std::string_view> parts;
   int depth = 0;
   std::size_t start = 0;
+  const auto push = [&](std::size_t end) {
+    const std::string_view part = affiliation.substr(start, end - start);
+    if (!parts.empty() && is_legal_form(part)) {
+      const std::size_t begin = static_cast<std::size_t>(parts.back().data() - affiliation.data());
+      parts.back() = affiliation.substr(begin, end - begin);
+    } else {
+      parts.push_back(part);
+    }
+  };
   for (std::size_t i = 0; i < affiliation.size(); ++i) {
     const char c = affiliation[i];
     if (c == '(' || c == '[') {
@@ -97,11 +120,11 @@ std::vector<std::string_view> split_separators(std::string_view affiliation) {
     } else if ((c == ')' || c == ']') && depth > 0) {
       --depth;
     } else if (depth == 0 && (c == ',' || c == ';')) {
-      parts.push_back(affiliation.substr(start, i - start));
+      push(i);
       start = i + 1;
     }
   }
-  parts.push_back(affiliation.substr(start));
+  push(affiliation.size());
   return parts;
 }
 

@@ -148,6 +148,15 @@ TEST(ExtractInstitution, Heuristics) {
        "McDonald Institute for Archaeological Research"},
       {"Novartis, Basel, Switzerland", "Novartis"},
       {"The Health Foundation; London; UK", "The Health Foundation"},
+      // A legal form after a comma stays with the company's name instead of standing alone.
+      {"Late Stage Immunology Product Development, Genentech, Inc., South San Francisco, CA",
+       "Genentech, Inc"},
+      {"Ducks Unlimited, Inc., 1 Waterfowl Way, Memphis, Tennessee, 38120, USA.",
+       "Ducks Unlimited, Inc"},
+      {"Complete Decisions, LLC, New Orleans, LA, USA", "Complete Decisions, LLC"},
+      {"Omakase Consulting S.L, Barcelona, Spain", "Omakase Consulting S.L"},
+      {"Acme Analytics, S.L., Madrid, Spain", "Acme Analytics, S.L"},
+      {"Pfizer Inc, New York, NY, USA", "Pfizer Inc"},
       // Nothing at organisation level.
       {"Department of Medicine, Boston, MA 02115, USA", ""},
       {"12 High Street, Oxford, UK", ""},

@@ -13,6 +13,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <numbers>
 #include <numeric>
 #include <optional>
 #include <unordered_map>
@@ -264,6 +265,10 @@ std::string grouped(std::size_t count) {
 }
 
 std::string plural_word(std::size_t count, const std::string& noun) {
+  // "author and institution" -> "authors and institutions"
+  if (const std::size_t and_at = noun.find(" and "); and_at != std::string::npos && count != 1)
+    return plural_word(count, noun.substr(0, and_at)) + " and " +
+           plural_word(count, noun.substr(and_at + 5));
   std::string word = noun.empty() ? "node" : noun;
   if (count != 1) {
     const bool consonant_y =
@@ -283,12 +288,26 @@ std::string plural(std::size_t count, const std::string& noun) {
   return grouped(count) + " " + plural_word(count, noun);
 }
 
+// "circles: authors, diamonds: institutions" for a bipartite network, else "".
+std::string part_shapes(const Network& network) {
+  std::string kinds[2];
+  for (const NodeAttributes& node : network.nodes)
+    if (node.part < 2 && kinds[node.part].empty()) kinds[node.part] = node.kind;
+  if (kinds[0].empty() || kinds[1].empty()) return "";
+  return "circles: " + plural_word(2, kinds[0]) + ", diamonds: " + plural_word(2, kinds[1]);
+}
+
 std::string network_name(const std::string& kind) {
   if (kind == "coauthor") return "Co-authorship network";
   if (kind == "institution") return "Institution collaboration network";
   if (kind == "country") return "Country collaboration network";
   if (kind == "keyword") return "Keyword co-occurrence network";
   if (kind == "paper") return "Paper network";
+  if (kind == "citation") return "Citation network";
+  if (kind == "cocitation") return "Co-citation network";
+  if (kind == "coupling") return "Bibliographic coupling network";
+  if (kind == "author-paper") return "Author\u2013paper network";
+  if (kind == "author-institution") return "Author\u2013institution network";
   return "Network";
 }
 
@@ -684,7 +703,11 @@ MapPlan make_plan(const Network& network, const Analysis& analysis, const MapOpt
   }
   plan.top = plan.metric.empty() ? 0 : *std::max_element(plan.metric.begin(), plan.metric.end());
   for (std::size_t i = 0; i < n; ++i) {
-    plan.diameter.push_back(diameter_for(plan.metric[i], plan.top));
+    // A diamond (a bipartite network's second kind) covers w^2 / 2 of its width w, a circle
+    // pi d^2 / 4: sqrt(pi / 2) wider gives it the same area. Label placement takes the width
+    // as a circle's diameter, and that circle holds the diamond.
+    const double shape = network.nodes[i].part == 1 ? std::sqrt(std::numbers::pi / 2) : 1.0;
+    plan.diameter.push_back(shape * diameter_for(plan.metric[i], plan.top));
     const double share =
         plan.top > 0 && plan.metric[i] > 0 ? std::min(1.0, plan.metric[i] / plan.top) : 0;
     plan.font_size.push_back(kMinFontSize + (kMaxFontSize - kMinFontSize) * std::sqrt(share));
@@ -723,6 +746,7 @@ GraphHandle layout_graph(const Network& network, const Analysis& analysis, const
     const std::string diameter = number(plan.diameter[i], 4);
     set(node, "width", diameter);
     set(node, "height", diameter);
+    if (network.nodes[i].part == 1) set(node, "shape", "diamond");
     if (plan.labelled[i]) {
       set(node, "xlabel", graphviz_text(network.nodes[i].label));
       set(node, "fontsize", number(plan.font_size[i], 3));
@@ -967,6 +991,9 @@ GraphHandle drawing_graph(const Network& network, const Analysis& analysis,
     set(node, "width", diameter);
     set(node, "height", diameter);
     set(node, "fillcolor", plan.colouring.fill[i]);
+    // A bipartite network's second kind (papers, institutions) is drawn as diamonds: they
+    // fit inside the circle of the same width, which label placement assumes.
+    if (attributes.part == 1) set(node, "shape", "diamond");
     set(node, "label", "");
     std::string tooltip = attributes.label + " \u2014 papers " + std::to_string(attributes.papers);
     if (!analysis.degree.empty()) tooltip += ", degree " + number(analysis.degree[i]);
@@ -1073,6 +1100,8 @@ GraphHandle drawing_graph(const Network& network, const Analysis& analysis,
 
   const std::size_t n = network.nodes.size();
   std::string explanation = "node area: " + metric_caption(options.size_by);
+  if (const std::string shapes = part_shapes(network); !shapes.empty())
+    explanation = shapes + "; " + explanation;
   if (!plan.colouring.explanation.empty()) explanation += "; " + plan.colouring.explanation;
   std::string shown;
   constexpr const char* kStrongest = " (the strongest, keeping every linked group connected)";

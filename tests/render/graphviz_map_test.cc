@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <numbers>
 #include <regex>
 #include <set>
 
@@ -55,6 +56,38 @@ TEST(GraphvizMapTest, DefaultTitleSaysWhatWasDrawn) {
   EXPECT_EQ(default_map_title(network, sample_analysis(), options),
             "Country collaboration network \u2014 7 countries, 7 links, 2 components; top 3 "
             "labelled");
+}
+
+// A bipartite network: its second kind (institutions) drawn as diamonds of the same area as
+// a circle for the same papers (sqrt(pi / 2) wider), said in the caption and the title.
+TEST(GraphvizMapTest, BipartiteSecondKindIsDiamondsOfTheSameArea) {
+  Network network = sample_network();
+  network.kind = "author-institution";
+  network.node_noun = "author and institution";
+  for (std::size_t i = 0; i < network.nodes.size(); ++i) {
+    network.nodes[i].part = i >= 5 ? 1 : 0;
+    network.nodes[i].kind = i >= 5 ? "institution" : "author";
+  }
+  network.nodes[5].papers = network.nodes[4].papers;  // a circle and a diamond alike
+  EXPECT_EQ(default_map_title(network, sample_analysis(), MapOptions{}),
+            "Author\u2013institution network \u2014 7 authors and institutions, 7 links, 2 "
+            "components; all labelled");
+  const std::string dot = render(network, sample_analysis(), MapOptions{}, "dot");
+  ParsedGraph graph(agmemread(dot.c_str()));
+  ASSERT_NE(graph, nullptr);
+  const auto node = [&](const char* name) {
+    return agnode(graph.get(), const_cast<char*>(name), 0);
+  };
+  EXPECT_EQ(attribute(node("n5"), "shape"), "diamond");
+  EXPECT_EQ(attribute(node("n6"), "shape"), "diamond");
+  EXPECT_EQ(attribute(node("n4"), "shape"), "circle");
+  const double circle = std::stod(attribute(node("n4"), "width"));
+  const double diamond = std::stod(attribute(node("n5"), "width"));
+  EXPECT_NEAR(diamond * diamond / 2, circle * circle * std::numbers::pi / 4,
+              2e-3 * circle * circle);
+  const std::string svg = render(network, sample_analysis(), MapOptions{}, "svg");
+  EXPECT_NE(svg.find("circles: authors, diamonds: institutions; node area: papers"),
+            std::string::npos);
 }
 
 TEST(GraphvizMapTest, SvgIsValidXmlWithTitleAndLegend) {

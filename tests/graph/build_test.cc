@@ -425,6 +425,27 @@ TEST(BuildOnRealExports, MedlineKeywordsCoauthorsAndPapers) {
   EXPECT_EQ(s.a + "|" + s.b, "Bakhtiar Feizizadeh|Thomas Blaschke");
   EXPECT_DOUBLE_EQ(s.weight, 1.5);
 
+  n = build_network(corpus, {NetworkKind::coauthor});
+  EXPECT_EQ(n.nodes.size(), 923u);
+  EXPECT_EQ(n.edges.size(), 4468u);
+  s = by_label(n);
+  EXPECT_EQ(s.a + "|" + s.b, "Mireille M Goetghebeur|Monika Wagner");
+  EXPECT_EQ(s.weight, 4.0);
+
+  n = build_network(corpus, {NetworkKind::institution});
+  EXPECT_EQ(n.nodes.size(), 520u);
+  EXPECT_EQ(n.edges.size(), 2429u);
+  s = by_label(n);
+  EXPECT_EQ(s.a + "|" + s.b, "Mahidol University|University of Sheffield");
+  EXPECT_EQ(s.weight, 3.0);
+
+  n = build_network(corpus, {NetworkKind::country});
+  EXPECT_EQ(n.nodes.size(), 50u);
+  EXPECT_EQ(n.edges.size(), 222u);
+  s = by_label(n);
+  EXPECT_EQ(s.a + "|" + s.b, "Canada|United Kingdom");
+  EXPECT_EQ(s.weight, 12.0);
+
   n = build_network(corpus, {NetworkKind::author_paper});
   EXPECT_EQ(n.nodes.size(), 923u + 168u);
   EXPECT_EQ(n.edges.size(), 1043u);

@@ -225,6 +225,36 @@ def author_institution(name, papers, medline_path):
           f"(every author to every institution: {len(old_edges)} edges)")
 
 
+def collaboration(name, papers):
+    """Co-authorship (full counting), institution and country collaboration networks: each
+    paper links every pair of its distinct authors / institutions / countries once, weight =
+    papers. Institutions are keyed as citenet keys them (folded, a leading "the" dropped) and
+    shown in their commonest spelling; countries are the names citenet's parse prints."""
+    labels, forms = {}, defaultdict(list)
+    authors, institutions, countries = [], [], []
+    for group in papers:
+        people, places, lands = [], [], []
+        for r in group:
+            for a in r["authors"]:
+                labels[a["person"]] = a["label"]
+                people.append(a["person"])
+                for x in a["affiliations"]:
+                    if x["institution"]:
+                        key = institution_key(x["institution"])
+                        forms[key].append(x["institution"])
+                        places.append(key)
+                    if x["country"]:
+                        lands.append(x["country"])
+        authors.append(distinct(people))
+        institutions.append(distinct(places))
+        countries.append(distinct(lands))
+    report(name, "coauthor", len(labels), cooccurrence(authors), lambda p: labels[p])
+    report(name, "institution", len(forms), cooccurrence(institutions),
+           lambda k: keyword_label(forms[k]))
+    report(name, "country", len({c for cs in countries for c in cs}), cooccurrence(countries),
+           str)
+
+
 def find_doi(text):
     for m in re.finditer(r"(?<![0-9A-Za-z])10\.[0-9]+/[^ ,\];]+", text):
         doi = m.group(0)
@@ -359,6 +389,7 @@ def citations(name, papers):
 def main():
     folder = sys.argv[1]
     medline("pybibx-pubmed-part1", load(f"{folder}/pybibx-pubmed-part1.json"))
+    collaboration("pybibx-pubmed-part1", load(f"{folder}/pybibx-pubmed-part1.json"))
     corpora = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "corpora")
     author_institution("pybibx-pubmed-part1", load(f"{folder}/pybibx-pubmed-part1.json"),
                        f"{corpora}/medline/pybibx-pubmed-part1.txt")

@@ -1,115 +1,12 @@
-#include <algorithm>
-#include <filesystem>
-#include <set>
-
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/outputs.h"
 #include "cli/progress.h"
-#include "render/gexf.h"
-#include "render/graph_json.h"
-#include "render/graphml.h"
 #include "render/graphviz_map.h"
-#include "render/pajek.h"
-#include "render/table_export.h"
-#include "render/vosviewer.h"
 
 namespace po = boost::program_options;
 
 namespace citenet {
-
-namespace {
-
-struct OutputKind {
-  std::string_view suffix;  // matched case-insensitively at the end of the file name
-  std::string_view format;
-};
-
-// Longer suffixes first: "x.map.txt" is a VOSviewer map, not an unknown ".txt".
-constexpr OutputKind kOutputs[] = {
-    {".map.txt", "vosviewer-map"},
-    {".network.txt", "vosviewer-network"},
-    {".svg", "svg"},
-    {".dot", "dot"},
-    {".gv", "dot"},
-    {".png", "png"},
-    {".pdf", "pdf"},
-    {".graphml", "graphml"},
-    {".gexf", "gexf"},
-    {".json", "json"},
-    {".net", "pajek"},
-    {".csv", "csv"},
-};
-constexpr std::string_view kOutputList =
-    ".svg, .dot, .gv, .png, .pdf, .graphml, .gexf, .json, .net (Pajek), .csv (nodes; edges when "
-    "the name says edges), .map.txt and .network.txt (VOSviewer)";
-
-// The writer a file name selects, "" when citenet does not write that kind.
-std::string output_format(const std::string& path) {
-  std::string name = std::filesystem::path(path).filename().string();
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  for (const OutputKind& kind : kOutputs)
-    if (name.size() > kind.suffix.size() && name.ends_with(kind.suffix)) {
-      if (kind.format == "csv")
-        return name.find("edge") != std::string::npos ? "edges-csv" : "nodes-csv";
-      return std::string(kind.format);
-    }
-  return "";
-}
-
-bool write_output(const Network& network, const Analysis& analysis, const MapOptions& style,
-                  const std::string& json_style, unsigned threads, const std::string& path,
-                  std::string* error) {
-  const std::string format = output_format(path);
-  if (format == "graphml") return write_graphml(network, analysis, path, error, threads);
-  if (format == "gexf") return write_gexf(network, analysis, path, error);
-  if (format == "json")
-    return write_graph_json(
-        network, analysis, json_style == "cytoscape" ? JsonStyle::kCytoscape : JsonStyle::kNodeLink,
-        path, error);
-  if (format == "pajek") return write_pajek(network, analysis, path, error);
-  if (format == "nodes-csv") return write_nodes_csv(network, analysis, path, error);
-  if (format == "edges-csv") return write_edges_csv(network, analysis, path, error);
-  if (format == "vosviewer-map") return write_vosviewer_map(network, analysis, path, error);
-  if (format == "vosviewer-network") return write_vosviewer_network(network, analysis, path, error);
-  MapOptions map_style = style;
-  // By default ids are prefixed with the file's name, so two maps share no id on one page.
-  if (map_style.id_prefix.empty())
-    map_style.id_prefix = std::filesystem::path(path).stem().string() + "_";
-  return write_graphviz_map(network, analysis, map_style, path, format, error);
-}
-
-// Every output is checked before any work is done, so a typo in the last -o does not
-// cost a long run.
-bool check_outputs(const std::vector<std::string>& outputs, std::ostream& err) {
-  if (outputs.empty()) {
-    err << "citenet map: no output given (add -o FILE.svg, -o FILE.graphml, -o nodes.csv ...)\n";
-    return false;
-  }
-  std::set<std::string> seen;
-  for (const std::string& path : outputs) {
-    if (output_format(path).empty()) {
-      err << "citenet map: " << path << ": unknown output type (use " << kOutputList << ")\n";
-      return false;
-    }
-    if (!seen.insert(std::filesystem::weakly_canonical(path).string()).second) {
-      err << "citenet map: " << path << ": named twice as an output\n";
-      return false;
-    }
-    const std::filesystem::path dir = std::filesystem::path(path).parent_path();
-    if (!dir.empty() && !std::filesystem::is_directory(dir)) {
-      err << "citenet map: " << path << ": directory " << dir.string() << " does not exist\n";
-      return false;
-    }
-    if (std::filesystem::is_directory(path)) {
-      err << "citenet map: " << path << ": is a directory\n";
-      return false;
-    }
-  }
-  return true;
-}
-
-}  // namespace
 
 int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   InputOptions input;
@@ -162,7 +59,7 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   auto analysis_opts = analysis_options(net, err);
   if (!analysis_opts) return kExitUsage;
   spec->threads = analysis_opts->threads = input.threads;
-  if (!check_outputs(outputs, err)) return kExitUsage;
+  if (!check_outputs(outputs, OutputSet::kAll, "map", err)) return kExitUsage;
   if (std::string problem; !check_map_options(style, &problem)) {
     err << "citenet map: " << problem << "\n";
     return kExitUsage;
@@ -190,21 +87,9 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
       << " nodes, " << network.edges.size() << " links, " << analysis.component_count
       << " components, " << analysis.communities.count << " communities (modularity "
       << analysis.communities.modularity << ")\n";
-  int status = kExitOk;
-  for (const std::string& path : outputs) {
-    std::string error;
-    bool ok = false;
-    {
-      Progress step("writing " + std::filesystem::path(path).filename().string());
-      ok = write_output(network, analysis, style, json_style, input.threads, path, &error);
-    }
-    if (ok) {
-      err << "wrote " << path << "\n";
-    } else {
-      err << "citenet map: " << path << ": " << error << "\n";
-      status = kExitFailure;
-    }
-  }
+  const bool written =
+      write_outputs(network, analysis, style, json_style, input.threads, outputs, "map", err);
+  const int status = written ? kExitOk : kExitFailure;
   return status;
 }
 

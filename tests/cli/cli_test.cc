@@ -89,6 +89,37 @@ TEST_F(CliTest, StatsPrintsSizeComponentsModularityAndTopTables) {
   EXPECT_NE(r.out.find("Hugh Alderwick", table), std::string::npos);
 }
 
+// stats writes what it printed, whole: every node's metrics and every link's weight.
+TEST_F(CliTest, StatsWritesNodeAndEdgeTablesAndMetricsJson) {
+  const RunResult r =
+      run("stats '" + kListing + "' --network coauthor -o nodes.csv -o edges.csv -o metrics.json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Top 10 by degree"), std::string::npos);
+  EXPECT_NE(r.err.find("wrote metrics.json"), std::string::npos) << r.err;
+  const auto json = nlohmann::json::parse(slurp(file("metrics.json")));
+  EXPECT_EQ(json["nodes"].size(), 42u);  // the listing's 42 authors, 70 links
+  EXPECT_EQ(json["links"].size(), 70u);
+  EXPECT_EQ(json["graph"]["seed"], 42);
+  EXPECT_TRUE(json["nodes"][0].contains("pagerank"));
+  EXPECT_TRUE(json["nodes"][0].contains("betweenness"));
+  const std::string nodes = slurp(file("nodes.csv"));
+  EXPECT_EQ(std::count(nodes.begin(), nodes.end(), '\n'), 43);  // header + 42
+  EXPECT_NE(nodes.find("\r\n0,Hugh Alderwick,5,31,"), std::string::npos) << nodes.substr(0, 300);
+  const std::string edges = slurp(file("edges.csv"));
+  EXPECT_EQ(std::count(edges.begin(), edges.end(), '\n'), 71);
+  EXPECT_EQ(listing(), (std::vector<std::string>{"edges.csv", "metrics.json", "nodes.csv"}));
+}
+
+TEST_F(CliTest, StatsRefusesDrawingsBeforeReading) {
+  const RunResult r = run("stats '" + kListing + "' -o m.svg");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err,
+            "citenet stats: m.svg: stats writes no drawings (use citenet map, or .graphml, "
+            ".gexf, .json, .net (Pajek), .csv (nodes; edges when the name says edges), .map.txt "
+            "and .network.txt (VOSviewer))\n");
+  EXPECT_TRUE(listing().empty());
+}
+
 TEST_F(CliTest, ParseJsonShowsNormalisedRecords) {
   const RunResult r = run("parse '" + kListing + "' --to json");
   ASSERT_EQ(r.status, 0) << r.err;

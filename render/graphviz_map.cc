@@ -21,6 +21,7 @@
 
 #include "render/atomic_file.h"
 #include "render/escape.h"
+#include "render/wording.h"
 
 namespace citenet {
 namespace {
@@ -254,40 +255,6 @@ std::vector<std::size_t> rank_nodes(const Network& network, const std::vector<do
 }
 
 // "68,295": counts in captions are read at a glance.
-std::string grouped(std::size_t count) {
-  const std::string digits = std::to_string(count);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
-std::string plural_word(std::size_t count, const std::string& noun) {
-  // "author and institution" -> "authors and institutions"
-  if (const std::size_t and_at = noun.find(" and "); and_at != std::string::npos && count != 1)
-    return plural_word(count, noun.substr(0, and_at)) + " and " +
-           plural_word(count, noun.substr(and_at + 5));
-  std::string word = noun.empty() ? "node" : noun;
-  if (count != 1) {
-    const bool consonant_y =
-        word.size() > 1 && word.back() == 'y' &&
-        std::string_view("aeiou").find(word[word.size() - 2]) == std::string_view::npos;
-    if (consonant_y) {  // country -> countries
-      word.back() = 'i';
-      word += "es";
-    } else {
-      word += "s";
-    }
-  }
-  return word;
-}
-
-std::string plural(std::size_t count, const std::string& noun) {
-  return grouped(count) + " " + plural_word(count, noun);
-}
-
 // "circles: authors, diamonds: institutions" for a bipartite network, else "".
 std::string part_shapes(const Network& network) {
   std::string kinds[2];

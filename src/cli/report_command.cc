@@ -18,6 +18,7 @@
 #include "graph/filters.h"
 #include "render/graphviz_map.h"
 #include "render/html_report.h"
+#include "render/wording.h"
 
 #ifndef CITENET_VERSION
 #define CITENET_VERSION "unknown"
@@ -41,28 +42,6 @@ struct ReportOptions {
   int label_top = 50;
   std::size_t rows = 15;
 };
-
-// "1,234": counts on the page are read, not parsed.
-std::string grouped(std::size_t n) {
-  const std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
-}
-
-std::string nouns(const std::string& noun) {
-  if (noun.size() > 1 && noun.back() == 'y' &&
-      std::string_view("aeiou").find(noun[noun.size() - 2]) == std::string_view::npos)
-    return noun.substr(0, noun.size() - 1) + "ies";
-  return noun + "s";
-}
-
-std::string plural(std::size_t n, const std::string& noun) {
-  return n == 1 ? "1 " + noun : grouped(n) + " " + nouns(noun);
-}
 
 std::string capitalised(std::string text) {
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
@@ -262,7 +241,7 @@ ReportTable top_nodes_table(const Network& network, const Analysis& analysis,
     }
     table.rows.push_back(std::move(row));
   }
-  table.note = "Degree: the number of " + nouns(network.node_noun) + " linked to it.";
+  table.note = "Degree: the number of " + plural_word(2, network.node_noun) + " linked to it.";
   if (betweenness)
     table.note +=
         " Betweenness: the share of shortest paths between two others that pass "
@@ -278,7 +257,7 @@ ReportTable communities_table(const Network& network, const Analysis& analysis,
   table.caption = "Communities (" + std::string(community_method_name(analysis.method)) +
                   ", seed " + std::to_string(analysis.seed) + ", modularity " +
                   fixed(partition.modularity, 3) + ")";
-  table.header = {"community", nouns(network.node_noun), "most central", "most papers"};
+  table.header = {"community", plural_word(2, network.node_noun), "most central", "most papers"};
   table.numeric = {false, true, false, false};
   std::size_t rest = 0, rest_nodes = 0;
   bool singles = false;
@@ -337,7 +316,7 @@ SectionResult network_section(const Corpus& corpus, const KindText& text,
   }
   const Network& network = *built;
   if (network.nodes.empty()) {
-    section.paragraphs.push_back("The corpus names no " + nouns(network.node_noun) + ".");
+    section.paragraphs.push_back("The corpus names no " + plural_word(2, network.node_noun) + ".");
     return result;
   }
 

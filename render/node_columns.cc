@@ -38,6 +38,11 @@ std::vector<NodeColumn> node_columns(const Network& network, const Analysis& ana
       {"last_year", ColumnType::kInteger, "score<Last year>",
        [&nodes](std::size_t i) { return year(nodes[i].last_year); }},
   };
+  // Bipartite networks say which kind each node is (0: authors; 1: papers or institutions),
+  // for Gephi's partition colouring and bipartite projections in networkx/igraph.
+  if (std::any_of(nodes.begin(), nodes.end(), [](const NodeAttributes& n) { return n.part; }))
+    columns.push_back({"part", ColumnType::kInteger, "",
+                       [&nodes](std::size_t i) -> std::optional<double> { return nodes[i].part; }});
   // Every metric Analysis knows (graph/analysis.h, all_metrics()), in its order: a metric added
   // there reaches every writer with no change here.
   for (const Metric metric : all_metrics()) {

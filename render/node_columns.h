@@ -3,7 +3,8 @@
 // node_columns.cc puts it in every format, under the same name.
 //
 // Order of the table (and of CSV columns, JSON keys, GEXF attributes): papers, citations,
-// first_year, last_year (from the Network), then every metric of graph/analysis.h in the order
+// first_year, last_year (from the Network), part (bipartite networks only: 0 for authors, 1
+// for papers or institutions), then every metric of graph/analysis.h in the order
 // of all_metrics() (degree, weighted_degree, betweenness, closeness, eigenvector, pagerank,
 // clustering, core), named by metric_name(), then component and community. A metric whose
 // vector is empty in the Analysis (not computed) is left out. So a metric added to Analysis

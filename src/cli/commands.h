@@ -43,6 +43,7 @@ void add_input_options(boost::program_options::options_description& named,
 // Options that choose and analyse a network.
 struct NetworkOptions {
   std::string network = "coauthor";
+  bool bipartite = false;  // coauthor -> author-paper, institution -> author-institution
   std::string link = "authors";
   std::string community = "leiden";
   std::string quality = "modularity";

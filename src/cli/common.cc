@@ -66,6 +66,9 @@ void add_network_options(po::options_description& named, NetworkOptions& options
       "network,n", po::value(&options.network)->default_value(options.network),
       "coauthor | institution | country | keyword | paper | citation | cocitation | coupling | "
       "author-paper | author-institution")(
+      "bipartite", po::bool_switch(&options.bipartite),
+      "the two-kind variant for Gephi: coauthor gives authors and their papers "
+      "(author-paper), institution authors and their own institutions (author-institution)")(
       "link", po::value(&options.link)->default_value(options.link),
       "for --network paper: what links two papers, authors | institutions | keywords")(
       "keywords", po::value(&options.keywords)->default_value(options.keywords),
@@ -108,7 +111,20 @@ void add_network_options(po::options_description& named, NetworkOptions& options
 
 std::optional<NetworkSpec> network_spec(const NetworkOptions& options, std::ostream& err) {
   NetworkSpec spec;
-  const auto kind = parse_network_kind(options.network);
+  std::string name = options.network;
+  if (options.bipartite) {
+    if (name == "coauthor" || name == "author-paper") {
+      name = "author-paper";
+    } else if (name == "institution" || name == "author-institution") {
+      name = "author-institution";
+    } else {
+      err << "citenet: --bipartite: --network " << name
+          << " has no two-kind variant (coauthor gives authors and papers, institution authors "
+             "and institutions)\n";
+      return std::nullopt;
+    }
+  }
+  const auto kind = parse_network_kind(name);
   if (!kind) {
     err << "citenet: unknown --network '" << options.network
         << "' (choose coauthor, institution, country, keyword, paper, citation, cocitation, "

@@ -68,6 +68,23 @@ TEST_F(CliTest, EveryNetworkKindMaps) {
   EXPECT_EQ(r.status, 0) << r.err;
 }
 
+// --bipartite names the two-kind variant of a network: the same file as the kind itself.
+TEST_F(CliTest, BipartiteIsTheTwoKindVariant) {
+  for (const auto& [one, two] :
+       {std::pair{"coauthor", "author-paper"}, std::pair{"institution", "author-institution"}}) {
+    ASSERT_EQ(run("map '" + kListing + "' --network " + one + " --bipartite -o a.graphml").status,
+              0);
+    ASSERT_EQ(run("map '" + kListing + "' --network " + two + " -o b.graphml").status, 0);
+    EXPECT_EQ(slurp(file("a.graphml")), slurp(file("b.graphml"))) << one;
+    EXPECT_NE(slurp(file("a.graphml")).find("<data key=\"part\">1</data>"), std::string::npos);
+  }
+  const RunResult r = run("map '" + kListing + "' --network keyword --bipartite -o k.graphml");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err,
+            "citenet: --bipartite: --network keyword has no two-kind variant (coauthor gives "
+            "authors and papers, institution authors and institutions)\n");
+}
+
 TEST_F(CliTest, SameInputAndSeedGiveIdenticalFiles) {
   // The same id prefix, or the file names would differ in every id.
   ASSERT_EQ(run("map '" + kListing + "' -o 1.svg -o 1.graphml --seed 7 --id-prefix m_").status, 0);

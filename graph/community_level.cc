@@ -83,9 +83,8 @@ Level Level::aggregate(const std::vector<std::uint32_t>& community, std::uint32_
   chunk_first[0] = 0;
   for (std::size_t k = 1; k < kChunks; ++k) {
     const std::size_t target = arcs_before[count] / kChunks * k;
-    chunk_first[k] = static_cast<std::uint32_t>(
+    chunk_first[k] = static_cast<std::uint32_t>(  // non-decreasing, as the targets are
         std::lower_bound(arcs_before.begin(), arcs_before.end() - 1, target) - arcs_before.begin());
-    chunk_first[k] = std::max(chunk_first[k], chunk_first[k - 1]);
   }
 
   Level result;

@@ -1,6 +1,5 @@
 #include "render/graphml.h"
 
-#include <charconv>
 #include <cmath>
 #include <vector>
 
@@ -66,19 +65,15 @@ bool write_graphml(const Network& network, const Analysis& analysis, std::ostrea
       chunk.clear();
       const std::size_t begin = (first + k) * kChunk;
       const std::size_t end = std::min(network.edges.size(), begin + kChunk);
-      char digits[32];
-      const auto append_number = [&](auto value) {
-        chunk.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
-      };
       for (std::size_t e = begin; e < end; ++e) {
         const WeightedEdge& edge = network.edges[e];
         chunk += "    <edge source=\"n";
-        append_number(edge.source);
+        append_number(chunk, edge.source);
         chunk += "\" target=\"n";
-        append_number(edge.target);
+        append_number(chunk, edge.target);
         chunk += "\"><data key=\"weight\">";
         if (std::isfinite(edge.weight))
-          append_number(edge.weight);
+          append_number(chunk, edge.weight);
         else
           chunk += shortest_double(edge.weight);
         chunk += "</data></edge>\n";

@@ -12,6 +12,14 @@
 
 namespace citenet {
 
+// Appends `value` as std::to_chars writes it: integers in decimal, doubles in their shortest
+// round-trip form ("0.5", "1"; finite values only).
+template <typename T>
+void append_number(std::string& out, T value) {
+  char digits[32];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+}
+
 class OutBuffer {
  public:
   explicit OutBuffer(std::ostream& out) : out_(out) { buffer_.reserve(kBlock + 256); }
@@ -20,6 +28,11 @@ class OutBuffer {
   ~OutBuffer() { flush(); }
 
   OutBuffer& operator<<(std::string_view text) {
+    if (text.size() >= kBlock) {  // a block of its own: no copy through the buffer
+      flush();
+      out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+      return *this;
+    }
     buffer_.append(text);
     if (buffer_.size() >= kBlock) flush();
     return *this;
@@ -39,9 +52,9 @@ class OutBuffer {
 
   template <typename T>
   OutBuffer& number(T value) {
-    char digits[32];
-    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    return *this << std::string_view(digits, static_cast<std::size_t>(end - digits));
+    append_number(buffer_, value);
+    if (buffer_.size() >= kBlock) flush();
+    return *this;
   }
 
   std::ostream& out_;

@@ -12,8 +12,7 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   InputOptions input;
   NetworkOptions net;
   MapOptions style;
-  std::vector<std::string> outputs;
-  std::string json_style = "nodelink";
+  OutputOptions outputs;
   po::options_description named(
       "citenet map INPUT... --network KIND -o FILE... [options]\n\n"
       "Builds a network from the records and writes each -o file in the "
@@ -22,8 +21,7 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
       ".json (node-link or Cytoscape.js); .net (Pajek); nodes.csv / "
       "edges.csv; x.map.txt / x.network.txt (VOSviewer).\n\noptions");
   po::positional_options_description positional;
-  named.add_options()("help,h", "this help")("output,o", po::value(&outputs)->multitoken(),
-                                             "output file; repeat for several")(
+  named.add_options()("help,h", "this help")(
       "size-by", po::value(&style.size_by)->default_value(style.size_by),
       "node size by: betweenness | degree | weighted_degree | papers | citations")(
       "color-by", po::value(&style.color_by)->default_value(style.color_by),
@@ -43,9 +41,8 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
       "top", po::value(&net.top)->default_value(net.top),
       "keep only the N nodes highest by --top-by (0: all)")(
       "top-by", po::value(&net.top_by)->default_value(net.top_by),
-      "papers | citations | degree | weighted_degree | betweenness | pagerank | ...")(
-      "json-style", po::value(&json_style)->default_value(json_style),
-      ".json outputs: nodelink (networkx node_link_data) | cytoscape (Cytoscape.js elements)");
+      "papers | citations | degree | weighted_degree | betweenness | pagerank | ...");
+  add_output_options(named, outputs, "output file; repeat for several");
   add_input_options(named, positional, input);
   add_network_options(named, net);
   bool help = false;
@@ -62,11 +59,6 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   if (!check_outputs(outputs, OutputSet::kAll, "map", err)) return kExitUsage;
   if (std::string problem; !check_map_options(style, &problem)) {
     err << "citenet map: " << problem << "\n";
-    return kExitUsage;
-  }
-  if (json_style != "nodelink" && json_style != "cytoscape") {
-    err << "citenet map: unknown --json-style '" << json_style
-        << "' (choose nodelink or cytoscape)\n";
     return kExitUsage;
   }
   const auto corpus = load_corpus(input, err, corpus_needs(*spec, net));
@@ -87,8 +79,7 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
       << " nodes, " << network.edges.size() << " links, " << analysis.component_count
       << " components, " << analysis.communities.count << " communities (modularity "
       << analysis.communities.modularity << ")\n";
-  const bool written =
-      write_outputs(network, analysis, style, json_style, input.threads, outputs, "map", err);
+  const bool written = write_outputs(network, analysis, style, outputs, input.threads, "map", err);
   const int status = written ? kExitOk : kExitFailure;
   return status;
 }

@@ -46,21 +46,7 @@ bool is_drawing(const std::string& format) {
   return format == "svg" || format == "dot" || format == "png" || format == "pdf";
 }
 
-}  // namespace
-
-std::string output_format(const std::string& path) {
-  std::string name = std::filesystem::path(path).filename().string();
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  for (const OutputKind& kind : kOutputs)
-    if (name.size() > kind.suffix.size() && name.ends_with(kind.suffix)) {
-      if (kind.format == "csv")
-        return name.find("edge") != std::string::npos ? "edges-csv" : "nodes-csv";
-      return std::string(kind.format);
-    }
-  return "";
-}
-
+// Writes `path` in the format its name selects.
 bool write_output(const Network& network, const Analysis& analysis, const MapOptions& style,
                   const std::string& json_style, unsigned threads, const std::string& path,
                   std::string* error) {
@@ -83,9 +69,38 @@ bool write_output(const Network& network, const Analysis& analysis, const MapOpt
   return write_graphviz_map(network, analysis, map_style, path, format, error);
 }
 
-bool check_outputs(const std::vector<std::string>& outputs, OutputSet set,
-                   const std::string& command, std::ostream& err) {
+}  // namespace
+
+std::string output_format(const std::string& path) {
+  std::string name = std::filesystem::path(path).filename().string();
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  for (const OutputKind& kind : kOutputs)
+    if (name.size() > kind.suffix.size() && name.ends_with(kind.suffix)) {
+      if (kind.format == "csv")
+        return name.find("edge") != std::string::npos ? "edges-csv" : "nodes-csv";
+      return std::string(kind.format);
+    }
+  return "";
+}
+
+void add_output_options(boost::program_options::options_description& named, OutputOptions& options,
+                        const char* what) {
+  namespace po = boost::program_options;
+  named.add_options()("output,o", po::value(&options.files)->multitoken(), what)(
+      "json-style", po::value(&options.json_style)->default_value(options.json_style),
+      ".json outputs: nodelink (networkx node_link_data) | cytoscape (Cytoscape.js elements)");
+}
+
+bool check_outputs(const OutputOptions& options, OutputSet set, const std::string& command,
+                   std::ostream& err) {
+  const std::vector<std::string>& outputs = options.files;
   const std::string prefix = "citenet " + command + ": ";
+  if (options.json_style != "nodelink" && options.json_style != "cytoscape") {
+    err << prefix << "unknown --json-style '" << options.json_style
+        << "' (choose nodelink or cytoscape)\n";
+    return false;
+  }
   const std::string list =
       (set == OutputSet::kAll ? std::string(kDrawingList) : "") + std::string(kFileList);
   if (outputs.empty() && set == OutputSet::kAll) {
@@ -122,16 +137,15 @@ bool check_outputs(const std::vector<std::string>& outputs, OutputSet set,
 }
 
 bool write_outputs(const Network& network, const Analysis& analysis, const MapOptions& style,
-                   const std::string& json_style, unsigned threads,
-                   const std::vector<std::string>& outputs, const std::string& command,
+                   const OutputOptions& options, unsigned threads, const std::string& command,
                    std::ostream& err) {
   bool all = true;
-  for (const std::string& path : outputs) {
+  for (const std::string& path : options.files) {
     std::string error;
     bool ok = false;
     {
       Progress step("writing " + std::filesystem::path(path).filename().string());
-      ok = write_output(network, analysis, style, json_style, threads, path, &error);
+      ok = write_output(network, analysis, style, options.json_style, threads, path, &error);
     }
     if (ok) {
       err << "wrote " << path << "\n";

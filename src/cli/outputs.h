@@ -1,6 +1,7 @@
 // The files `map` and `stats` write, chosen by how each -o name ends; internal to the CLI.
 #pragma once
 
+#include <boost/program_options.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -19,22 +20,28 @@ enum class OutputSet { kAll, kNoDrawings };
 // not write that kind.
 std::string output_format(const std::string& path);
 
-// Checks every output before any work is done, so a typo in the last -o does not cost a
-// long run: a known kind (in `set`), not named twice, its directory existing, not a
-// directory itself. Prints one line naming `command` and returns false otherwise.
-bool check_outputs(const std::vector<std::string>& outputs, OutputSet set,
-                   const std::string& command, std::ostream& err);
+// What -o and --json-style asked for.
+struct OutputOptions {
+  std::vector<std::string> files;
+  std::string json_style = "nodelink";  // .json outputs: nodelink | cytoscape
+};
 
-// Writes `path` (atomically, as every writer does) in the format its name selects.
-bool write_output(const Network& network, const Analysis& analysis, const MapOptions& style,
-                  const std::string& json_style, unsigned threads, const std::string& path,
-                  std::string* error);
+// Declares -o (described as `what`) and --json-style.
+void add_output_options(boost::program_options::options_description& named, OutputOptions& options,
+                        const char* what);
 
-// Writes every output, printing "wrote PATH" or "citenet COMMAND: PATH: error" for each;
+// Checks the options before any work is done, so a typo in the last -o does not cost a long
+// run: every file of a known kind (in `set`), not named twice, its directory existing, not a
+// directory itself; a known --json-style. Prints one line naming `command` and returns false
+// otherwise.
+bool check_outputs(const OutputOptions& options, OutputSet set, const std::string& command,
+                   std::ostream& err);
+
+// Writes every output (atomically, as every writer does) in the format its name selects,
+// printing "wrote PATH" or "citenet COMMAND: PATH: error" for each;
 // returns false when any failed.
 bool write_outputs(const Network& network, const Analysis& analysis, const MapOptions& style,
-                   const std::string& json_style, unsigned threads,
-                   const std::vector<std::string>& outputs, const std::string& command,
+                   const OutputOptions& options, unsigned threads, const std::string& command,
                    std::ostream& err);
 
 }  // namespace citenet

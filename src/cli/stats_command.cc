@@ -104,8 +104,7 @@ int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   InputOptions input;
   NetworkOptions net;
   std::size_t top = 10;
-  std::vector<std::string> outputs;
-  std::string json_style = "nodelink";
+  OutputOptions outputs;
   po::options_description named(
       "citenet stats INPUT... [options] [-o nodes.csv -o edges.csv -o metrics.json ...]\n\n"
       "Prints the network's size, components, communities and the most "
@@ -115,10 +114,8 @@ int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err) {
       "(VOSviewer).\n\noptions");
   po::positional_options_description positional;
   named.add_options()("help,h", "this help")("top", po::value(&top)->default_value(top),
-                                             "rows in each top table")(
-      "output,o", po::value(&outputs)->multitoken(), "table or graph file; repeat for several")(
-      "json-style", po::value(&json_style)->default_value(json_style),
-      ".json outputs: nodelink (networkx node_link_data) | cytoscape (Cytoscape.js elements)");
+                                             "rows in each top table");
+  add_output_options(named, outputs, "table or graph file; repeat for several");
   add_input_options(named, positional, input);
   add_network_options(named, net);
   bool help = false;
@@ -133,11 +130,6 @@ int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   if (!analysis_opts) return kExitUsage;
   spec->threads = analysis_opts->threads = input.threads;
   if (!check_outputs(outputs, OutputSet::kNoDrawings, "stats", err)) return kExitUsage;
-  if (json_style != "nodelink" && json_style != "cytoscape") {
-    err << "citenet stats: unknown --json-style '" << json_style
-        << "' (choose nodelink or cytoscape)\n";
-    return kExitUsage;
-  }
   const auto corpus = load_corpus(input, err, corpus_needs(*spec, net));
   if (!corpus) return kExitFailure;
   std::shared_ptr<const Network> built;
@@ -170,8 +162,7 @@ int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   metrics.push_back({"papers", papers, 0});
   metrics.push_back({"citations", citations, 0});
   for (const MetricColumn& metric : metrics) print_top(out, network, analysis, metric, top);
-  if (!write_outputs(network, analysis, MapOptions{}, json_style, input.threads, outputs, "stats",
-                     err))
+  if (!write_outputs(network, analysis, MapOptions{}, outputs, input.threads, "stats", err))
     return kExitFailure;
   return kExitOk;
 }

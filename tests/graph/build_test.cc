@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "formats/input.h"
@@ -394,76 +395,53 @@ Strongest by_id(const Network& n) {
   return strongest(n, [](std::uint32_t v) { return std::to_string(v); });
 }
 
+// Sizes (edges checked only when `edges` is given) and the strongest link "a|b" of
+// `network`; `tolerance` 0 asks for the exact weight.
+void expect_network(const Network& network, std::size_t nodes, std::optional<std::size_t> edges,
+                    const std::string& pair, double weight, double tolerance = 0,
+                    bool by_node_id = false) {
+  SCOPED_TRACE(network.kind + " network, strongest " + pair);
+  EXPECT_EQ(network.nodes.size(), nodes);
+  if (edges) EXPECT_EQ(network.edges.size(), *edges);
+  const Strongest s = by_node_id ? by_id(network) : by_label(network);
+  EXPECT_EQ(s.a + "|" + s.b, pair);
+  if (tolerance == 0)
+    EXPECT_EQ(s.weight, weight);
+  else
+    EXPECT_NEAR(s.weight, weight, tolerance);
+}
+
 TEST(BuildOnRealExports, MedlineKeywordsCoauthorsAndPapers) {
   const Corpus corpus =
       read_corpus("medline/pybibx-pubmed-part1.txt", {.keywords = KeywordSource::explicit_only});
   ASSERT_EQ(corpus.papers.size(), 168u);
-  Network n = build_network(corpus, {NetworkKind::keyword});
-  EXPECT_EQ(n.nodes.size(), 847u);
-  EXPECT_EQ(n.edges.size(), 7627u);
-  Strongest s = by_label(n);
-  EXPECT_EQ(s.a, "Decision Support Techniques");
-  EXPECT_EQ(s.b, "Humans");
-  EXPECT_EQ(s.weight, 79.0);
+  const auto build = [&](const NetworkSpec& spec) { return build_network(corpus, spec); };
+  expect_network(build({NetworkKind::keyword}), 847, 7627, "Decision Support Techniques|Humans",
+                 79);
+  expect_network(build({.kind = NetworkKind::keyword, .counting = Counting::fractional}), 847,
+                 std::nullopt, "Decision Support Techniques|Humans", 8.34009, 1e-5);
+  expect_network(build({NetworkKind::paper, PaperLink::keywords}), 168, 9133, "56|75", 8, 0, true);
+  expect_network(build({.kind = NetworkKind::coauthor, .counting = Counting::fractional}), 923,
+                 4468, "Bakhtiar Feizizadeh|Thomas Blaschke", 1.5, 1e-12);
+  expect_network(build({NetworkKind::coauthor}), 923, 4468, "Mireille M Goetghebeur|Monika Wagner",
+                 4);
+  expect_network(build({NetworkKind::institution}), 520, 2429,
+                 "Mahidol University|University of Sheffield", 3);
+  expect_network(build({NetworkKind::country}), 50, 222, "Canada|United Kingdom", 12);
 
-  n = build_network(corpus, {.kind = NetworkKind::keyword, .counting = Counting::fractional});
-  s = by_label(n);
-  EXPECT_EQ(s.a + "|" + s.b, "Decision Support Techniques|Humans");
-  EXPECT_NEAR(s.weight, 8.34009, 1e-5);
-
-  n = build_network(corpus, {NetworkKind::paper, PaperLink::keywords});
-  EXPECT_EQ(n.nodes.size(), 168u);
-  EXPECT_EQ(n.edges.size(), 9133u);
-  s = by_id(n);
-  EXPECT_EQ(s.a + "|" + s.b, "56|75");
-  EXPECT_EQ(s.weight, 8.0);
-
-  n = build_network(corpus, {.kind = NetworkKind::coauthor, .counting = Counting::fractional});
-  EXPECT_EQ(n.nodes.size(), 923u);
-  EXPECT_EQ(n.edges.size(), 4468u);
-  s = by_label(n);
-  EXPECT_EQ(s.a + "|" + s.b, "Bakhtiar Feizizadeh|Thomas Blaschke");
-  EXPECT_DOUBLE_EQ(s.weight, 1.5);
-
-  n = build_network(corpus, {NetworkKind::coauthor});
-  EXPECT_EQ(n.nodes.size(), 923u);
-  EXPECT_EQ(n.edges.size(), 4468u);
-  s = by_label(n);
-  EXPECT_EQ(s.a + "|" + s.b, "Mireille M Goetghebeur|Monika Wagner");
-  EXPECT_EQ(s.weight, 4.0);
-
-  n = build_network(corpus, {NetworkKind::institution});
-  EXPECT_EQ(n.nodes.size(), 520u);
-  EXPECT_EQ(n.edges.size(), 2429u);
-  s = by_label(n);
-  EXPECT_EQ(s.a + "|" + s.b, "Mahidol University|University of Sheffield");
-  EXPECT_EQ(s.weight, 3.0);
-
-  n = build_network(corpus, {NetworkKind::country});
-  EXPECT_EQ(n.nodes.size(), 50u);
-  EXPECT_EQ(n.edges.size(), 222u);
-  s = by_label(n);
-  EXPECT_EQ(s.a + "|" + s.b, "Canada|United Kingdom");
-  EXPECT_EQ(s.weight, 12.0);
-
-  n = build_network(corpus, {NetworkKind::author_paper});
-  EXPECT_EQ(n.nodes.size(), 923u + 168u);
-  EXPECT_EQ(n.edges.size(), 1043u);
+  const Network author_paper = build({NetworkKind::author_paper});
+  EXPECT_EQ(author_paper.nodes.size(), 923u + 168u);
+  EXPECT_EQ(author_paper.edges.size(), 1043u);
 
   // Each author to the institutions of their own AD lines (every author to every institution
   // of the paper would make 6681 links).
-  BuiltNetwork built = build_network_with_report(corpus, {NetworkKind::author_institution});
-  EXPECT_EQ(built.network.nodes.size(), 1443u);
-  EXPECT_EQ(built.network.edges.size(), 1069u);
+  const BuiltNetwork built = build_network_with_report(corpus, {NetworkKind::author_institution});
   EXPECT_EQ(built.report.authors_unattributed, 9u);
-  s = by_label(built.network);
-  EXPECT_EQ(s.a + "|" + s.b, "Gdańsk University of Technology (GUT)|Marek Tobiszewski");
-  EXPECT_EQ(s.weight, 5.0);
-  built = build_network_with_report(
-      corpus, {.kind = NetworkKind::author_institution, .counting = Counting::fractional});
-  s = by_label(built.network);
-  EXPECT_EQ(s.a + "|" + s.b, "Gdańsk University of Technology (GUT)|Marek Tobiszewski");
-  EXPECT_NEAR(s.weight, 1.58333, 1e-5);
+  expect_network(built.network, 1443, 1069,
+                 "Gdańsk University of Technology (GUT)|Marek Tobiszewski", 5);
+  expect_network(build({.kind = NetworkKind::author_institution, .counting = Counting::fractional}),
+                 1443, std::nullopt, "Gdańsk University of Technology (GUT)|Marek Tobiszewski",
+                 1.58333, 1e-5);
 }
 
 struct CitationExpectation {

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include <absl/container/node_hash_map.h>
+
 #include "records/string_hash.h"
 
 namespace citenet {
@@ -62,7 +64,8 @@ class AffiliationCache {
  private:
   // Bounded so a corpus of only distinct addresses cannot grow it without limit.
   static constexpr std::size_t kMaxEntries = 1u << 21;
-  std::unordered_map<std::string, AffiliationParts, StringHash, std::equal_to<>> cache_;
+  // Node-based: an entry stays where it is while later ones are added (see parts()).
+  absl::node_hash_map<std::string, AffiliationParts, SwissStringHash, std::equal_to<>> cache_;
 };
 
 }  // namespace citenet

@@ -37,6 +37,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <absl/container/flat_hash_map.h>
+
 #include "records/affiliations.h"
 #include "records/record.h"
 #include "records/string_hash.h"
@@ -140,7 +142,7 @@ class AuthorIdentity {
     std::vector<std::uint32_t> institutions;  // distinct institution ids (full forms)
     std::uint32_t occurrences = 0;
   };
-  using Index = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
+  using Index = StringMap<std::uint32_t>;
 
   std::uint32_t add_author(const Author& author, std::uint32_t slot,
                            std::span<AffiliationParts* const> parts);

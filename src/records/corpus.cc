@@ -275,7 +275,7 @@ std::uint32_t CorpusBuilder::find_or_register_paper(const Record& record) {
            agree(database_id, paper_database_id_[paper]);
   };
   // Keys in the order of trust: a DOI match beats a PMID match beats a title match.
-  std::pair<std::unordered_map<std::uint64_t, std::uint32_t>*, std::uint64_t> keys[] = {
+  std::pair<absl::flat_hash_map<std::uint64_t, std::uint32_t>*, std::uint64_t> keys[] = {
       {&doi_papers_, doi}, {&pmid_papers_, pmid}, {&title_papers_, title}};
   std::uint32_t paper = fresh;
   for (const auto& [index, key] : keys) {

@@ -17,6 +17,8 @@
 #include <utility>
 #include <vector>
 
+#include <absl/container/flat_hash_map.h>
+
 #include "records/affiliations.h"
 #include "records/author_identity.h"
 #include "records/record.h"
@@ -146,7 +148,7 @@ class CorpusBuilder {
       std::vector<std::pair<std::string, std::uint32_t>> forms;  // printed form, count
       bool verbatim = false;
     };
-    std::unordered_map<std::string, std::uint32_t> ids_;
+    StringMap<std::uint32_t> ids_;
     std::vector<Entity> entities_;
   };
 
@@ -179,9 +181,9 @@ class CorpusBuilder {
   // it get a work of their own.
   std::uint32_t intern_reference(std::string_view reference);
   std::uint32_t paper_work(std::span<const std::uint32_t> records) const;
-  std::unordered_map<std::uint64_t, std::uint32_t> doi_works_;
-  std::unordered_map<std::uint64_t, std::uint32_t> ays_works_;
-  std::unordered_map<std::uint64_t, std::uint32_t> ays_only_works_;
+  absl::flat_hash_map<std::uint64_t, std::uint32_t> doi_works_;
+  absl::flat_hash_map<std::uint64_t, std::uint32_t> ays_works_;
+  absl::flat_hash_map<std::uint64_t, std::uint32_t> ays_only_works_;
   std::vector<std::string> work_labels_;
   std::vector<bool> work_has_doi_;
   IdLists record_references_;
@@ -189,9 +191,9 @@ class CorpusBuilder {
   // 64-bit hashes of DOI, PMID and title+year keys -> paper: a million records in tens of
   // MB rather than the hundreds that string keys would take (a false match needs a 64-bit
   // collision among the corpus' keys).
-  std::unordered_map<std::uint64_t, std::uint32_t> doi_papers_;
-  std::unordered_map<std::uint64_t, std::uint32_t> pmid_papers_;
-  std::unordered_map<std::uint64_t, std::uint32_t> title_papers_;
+  absl::flat_hash_map<std::uint64_t, std::uint32_t> doi_papers_;
+  absl::flat_hash_map<std::uint64_t, std::uint32_t> pmid_papers_;
+  absl::flat_hash_map<std::uint64_t, std::uint32_t> title_papers_;
   // Per paper: hashes of its DOI and PMID (0: none), so a PMID or title match is refused
   // when the two records carry different DOIs (a guideline printed in two journals).
   std::vector<std::uint64_t> paper_doi_;

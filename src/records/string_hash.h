@@ -4,7 +4,11 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <string_view>
+
+#include <absl/container/flat_hash_map.h>
+#include <absl/hash/hash.h>
 
 namespace citenet {
 
@@ -15,5 +19,17 @@ struct StringHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
+
+// The same for Abseil's Swiss tables, with Abseil's hash: the tables use a hash's low bits
+// as a filter byte, and this one mixes all of its bits.
+struct SwissStringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept {
+    return absl::Hash<absl::string_view>{}(absl::string_view(s.data(), s.size()));
+  }
+};
+
+template <class Value>
+using StringMap = absl::flat_hash_map<std::string, Value, SwissStringHash, std::equal_to<>>;
 
 }  // namespace citenet

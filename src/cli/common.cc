@@ -363,6 +363,7 @@ std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err
     std::string error;
     ReadOptions read_options;
     read_options.threads = options.threads;
+    read_options.prepare = [&](Record& r) { prepare_keys(r, corpus_options); };
     const std::string name = std::filesystem::path(path).filename().string();
     read_options.progress = [&](std::size_t done, std::size_t size, std::size_t records) {
       if (!step->wants_detail()) return;

@@ -193,9 +193,10 @@ bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stat
   }
   // Broken bytes are reported once per record and replaced, so no later stage (keys,
   // XML, JSON) ever sees invalid UTF-8.
-  const auto repair = [&path](Record& record, ReadStats& where) {
+  const auto repair = [&path, &options](Record& record, ReadStats& where) {
     if (repair_record_text(record))
       where.warnings.push_back({path, record.line, "invalid UTF-8 replaced by U+FFFD"});
+    if (options.prepare) options.prepare(record);
   };
   if (format->chunks && format->chunkable(head)) {
     in.close();

@@ -28,6 +28,9 @@ struct ReadOptions {
   // Called on the calling thread as reading advances (for a progress line).
   std::function<void(std::size_t bytes_done, std::size_t bytes_total, std::size_t records)>
       progress;
+  // Called for each good record before the sink, on a parsing thread when the format is read
+  // in chunks: work that needs the record alone moves off the sink's thread.
+  std::function<void(Record&)> prepare;
 };
 
 // Streams the records of one file to `sink`. Returns false, with `*error` set to one line

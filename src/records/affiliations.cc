@@ -715,13 +715,17 @@ std::string extract_country(std::string_view affiliation) {
 namespace citenet {
 
 AffiliationParts& AffiliationCache::parts(std::string_view affiliation) {
+  return parts(PrehashedString{affiliation, SwissStringHash{}(affiliation)});
+}
+
+AffiliationParts& AffiliationCache::parts(PrehashedString affiliation) {
   if (const auto found = cache_.find(affiliation); found != cache_.end()) return found->second;
   if (cache_.size() >= kMaxEntries) cache_.clear();
   AffiliationParts parts;
-  parts.institution = extract_institution(affiliation);
+  parts.institution = extract_institution(affiliation.text);
   if (!parts.institution.empty()) parts.institution_key = institution_key(parts.institution);
-  parts.country = extract_country(affiliation);
-  return cache_.emplace(std::string(affiliation), std::move(parts)).first->second;
+  parts.country = extract_country(affiliation.text);
+  return cache_.emplace(std::string(affiliation.text), std::move(parts)).first->second;
 }
 
 }  // namespace citenet

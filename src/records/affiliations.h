@@ -57,6 +57,8 @@ class AffiliationCache {
   // The entry stays valid until the next parts() call that makes the cache forget: after
   // make_room(n), the next n calls do not.
   AffiliationParts& parts(std::string_view affiliation);
+  // The same with the address's SwissStringHash already worked out.
+  AffiliationParts& parts(PrehashedString affiliation);
   void make_room(std::size_t entries) {
     if (cache_.size() + entries > kMaxEntries) cache_.clear();
   }
@@ -65,7 +67,7 @@ class AffiliationCache {
   // Bounded so a corpus of only distinct addresses cannot grow it without limit.
   static constexpr std::size_t kMaxEntries = 1u << 21;
   // Node-based: an entry stays where it is while later ones are added (see parts()).
-  absl::node_hash_map<std::string, AffiliationParts, SwissStringHash, std::equal_to<>> cache_;
+  absl::node_hash_map<std::string, AffiliationParts, SwissStringHash, SwissStringEq> cache_;
 };
 
 }  // namespace citenet

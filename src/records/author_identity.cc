@@ -240,6 +240,32 @@ std::string joined(const Range& items) {
 
 }  // namespace
 
+void make_author_key(const Author& author, AuthorKeyMode mode, AuthorKey& out) {
+  fold_name(author, out.surname, out.given, out.initials);
+  const bool has_given = !out.given.empty();
+  std::string& key = out.key;
+  key.assign(out.surname).push_back(kKeySeparator);
+  switch (mode) {
+    case AuthorKeyMode::initial:
+      key.append(std::string_view(out.initials)
+                     .substr(0, out.initials.empty() ? 0 : code_point_length(out.initials, 0)));
+      break;
+    case AuthorKeyMode::initials:
+      key.append(out.initials);
+      break;
+    case AuthorKeyMode::full:
+    case AuthorKeyMode::smart:
+      key.push_back(has_given ? 'g' : 'i');
+      key.append(has_given ? out.given : out.initials);
+      if (mode == AuthorKeyMode::smart && !author.orcid.empty()) {
+        key.push_back(kKeySeparator);
+        key.append(author.orcid);
+      }
+      break;
+  }
+  out.hash = SwissStringHash{}(key);
+}
+
 AuthorIdentity::AuthorIdentity(AuthorKeyMode mode, const Thesaurus* thesaurus,
                                AffiliationCache* affiliations)
     : mode_(mode), thesaurus_(thesaurus), shared_affiliations_(affiliations) {}
@@ -257,14 +283,17 @@ std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const Author>
 }
 
 std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const Author> authors,
-                                                         std::span<AffiliationParts* const> parts) {
+                                                         std::span<AffiliationParts* const> parts,
+                                                         std::span<const AuthorKey> keys) {
   assert(!resolved_ && "add after resolve()");
+  assert(keys.empty() || keys.size() == authors.size());
   const std::size_t begin = slots_.size();
-  for (const Author& author : authors) {
+  for (std::size_t i = 0; i < authors.size(); ++i) {
+    const Author& author = authors[i];
     const auto slot = static_cast<std::uint32_t>(slots_.size());
     const std::span<AffiliationParts* const> own = parts.first(author.affiliations.size());
     parts = parts.subspan(author.affiliations.size());
-    slots_.push_back(add_author(author, slot, own));
+    slots_.push_back(add_author(author, slot, own, keys.empty() ? nullptr : &keys[i]));
   }
   paper_begin_.push_back(static_cast<std::uint32_t>(slots_.size()));
   return {slots_.data() + begin, authors.size()};
@@ -293,49 +322,31 @@ bool AuthorIdentity::find_in_thesaurus(const Author& author) {
   return false;
 }
 
-void AuthorIdentity::build_key(bool has_given, const Author& author) {
-  if (thesaurus_key_) {
-    key_.assign(1, kThesaurusMark).append(*thesaurus_key_);
-    return;
-  }
-  key_.assign(surname_).push_back(kKeySeparator);
-  switch (mode_) {
-    case AuthorKeyMode::initial:
-      key_.append(std::string_view(initials_).substr(
-          0, initials_.empty() ? 0 : code_point_length(initials_, 0)));
-      break;
-    case AuthorKeyMode::initials:
-      key_.append(initials_);
-      break;
-    case AuthorKeyMode::full:
-    case AuthorKeyMode::smart:
-      key_.push_back(has_given ? 'g' : 'i');
-      key_.append(has_given ? given_ : initials_);
-      if (mode_ == AuthorKeyMode::smart && !author.orcid.empty()) {
-        key_.push_back(kKeySeparator);
-        key_.append(author.orcid);
-      }
-      break;
-  }
-}
-
 std::uint32_t AuthorIdentity::add_author(const Author& author, std::uint32_t slot,
-                                         std::span<AffiliationParts* const> parts) {
+                                         std::span<AffiliationParts* const> parts,
+                                         const AuthorKey* prepared) {
   if (find_in_thesaurus(author) && thesaurus_label_->empty()) return kDropped;
-  fold_name(author, surname_, given_, initials_);
-  const bool has_given = !given_.empty();
-  build_key(has_given, author);
+  if (!prepared || thesaurus_) {
+    make_author_key(author, mode_, key_);
+    if (thesaurus_key_) {
+      key_.key.assign(1, kThesaurusMark).append(*thesaurus_key_);
+      key_.hash = SwissStringHash{}(key_.key);
+    }
+    prepared = &key_;
+  }
+  const AuthorKey& key = *prepared;
+  const bool has_given = !key.given.empty();
 
   std::uint32_t id = 0;
-  if (const auto found = index_.find(std::string_view(key_)); found != index_.end()) {
+  if (const auto found = index_.find(PrehashedString{key.key, key.hash}); found != index_.end()) {
     id = found->second;
   } else {
     id = static_cast<std::uint32_t>(forms_.size());
-    index_.emplace(key_, id);
+    index_.emplace(key.key, id);
     Form& created = forms_.emplace_back();
-    created.surname = surname_;
-    created.given = given_;
-    created.initials = initials_;
+    created.surname = key.surname;
+    created.given = key.given;
+    created.initials = key.initials;
     if (mode_ == AuthorKeyMode::smart && !thesaurus_key_) created.orcid = author.orcid;
     created.thesaurus_key = thesaurus_key_;
     if (thesaurus_key_) {

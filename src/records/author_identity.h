@@ -41,6 +41,7 @@
 
 #include "records/affiliations.h"
 #include "records/record.h"
+#include "records/record_keys.h"
 #include "records/string_hash.h"
 
 namespace citenet {
@@ -72,6 +73,9 @@ struct MergeRow {
 // quoting). Returns false when the stream failed.
 bool write_merge_table_csv(std::ostream& out, const std::vector<MergeRow>& rows);
 
+// The key of `author` in `mode` (without a thesaurus, whose entries replace keys).
+void make_author_key(const Author& author, AuthorKeyMode mode, AuthorKey& out);
+
 class AuthorIdentity {
  public:
   // Returned for an author the thesaurus drops; people_of_paper() keeps it in its slot.
@@ -92,8 +96,11 @@ class AuthorIdentity {
   std::span<const std::uint32_t> add_paper(std::span<const Author> authors);
   // The same with the affiliation cache entries of every author's affiliations (in order,
   // one list for the paper) already looked up by the caller, who needs them too.
+  // `keys`, when not empty, holds make_author_key() of each author in this identity's mode;
+  // they are ignored with a thesaurus.
   std::span<const std::uint32_t> add_paper(std::span<const Author> authors,
-                                           std::span<AffiliationParts* const> parts);
+                                           std::span<AffiliationParts* const> parts,
+                                           std::span<const AuthorKey> keys = {});
   // One author as a paper of its own (no co-author evidence). Returns its form id.
   std::uint32_t add(const Author& author);
 
@@ -145,9 +152,8 @@ class AuthorIdentity {
   using Index = StringMap<std::uint32_t>;
 
   std::uint32_t add_author(const Author& author, std::uint32_t slot,
-                           std::span<AffiliationParts* const> parts);
+                           std::span<AffiliationParts* const> parts, const AuthorKey* prepared);
   bool find_in_thesaurus(const Author& author);
-  void build_key(bool has_given, const Author& author);
   void add_institutions(std::uint32_t form, std::uint32_t slot,
                         std::span<AffiliationParts* const> parts);
   static constexpr std::uint32_t kNoInstitution = 0xFFFFFFFFu;
@@ -190,11 +196,8 @@ class AuthorIdentity {
   std::vector<std::uint8_t> person_evidence_;
   std::vector<std::uint32_t> person_begin_;  // per person + 1: offsets into person_forms_
   std::vector<std::uint32_t> person_forms_;  // form ids grouped by person, ascending
-  // Scratch buffers reused by add(), so interning a known form does not allocate.
-  std::string key_;
-  std::string surname_;
-  std::string given_;
-  std::string initials_;
+  // Scratch reused by add(), so interning a known form does not allocate.
+  AuthorKey key_;
   std::vector<AffiliationParts*> parts_;
   const std::string* thesaurus_key_ = nullptr;  // of the author being added
   const std::string* thesaurus_label_ = nullptr;

@@ -257,16 +257,13 @@ void CorpusBuilder::add_keywords(const Record& record, std::vector<std::uint32_t
     for (const std::string& term : extract_terms(record.title, record.abstract)) add(term);
 }
 
-std::uint32_t CorpusBuilder::find_or_register_paper(const Record& record) {
+std::uint32_t CorpusBuilder::find_or_register_paper(const RecordKeys& keys) {
   const std::uint32_t fresh = paper_count_;
   if (!options_.merge_duplicates) return paper_count_++;
-  const auto hash = key_hash;
-  const std::uint64_t doi = key_hash(doi_key(record.doi));
-  const std::uint64_t pmid = hash(record.pmid);
-  const std::uint64_t database_id = hash(record.database_id);
-  std::uint64_t title = 0;
-  if (!record.title.empty() && record.year)
-    title = hash(fold_key(record.title) + "|" + std::to_string(record.year));
+  const std::uint64_t doi = keys.doi;
+  const std::uint64_t pmid = keys.pmid;
+  const std::uint64_t database_id = keys.database_id;
+  const std::uint64_t title = keys.title;
   // Two records with different DOIs, PMIDs or database ids are different papers, whatever
   // else agrees (four chapters titled after their proceedings volume, one title and year).
   const auto agree = [](std::uint64_t a, std::uint64_t b) { return !a || !b || a == b; };
@@ -275,10 +272,10 @@ std::uint32_t CorpusBuilder::find_or_register_paper(const Record& record) {
            agree(database_id, paper_database_id_[paper]);
   };
   // Keys in the order of trust: a DOI match beats a PMID match beats a title match.
-  std::pair<absl::flat_hash_map<std::uint64_t, std::uint32_t>*, std::uint64_t> keys[] = {
+  std::pair<absl::flat_hash_map<std::uint64_t, std::uint32_t>*, std::uint64_t> indexes[] = {
       {&doi_papers_, doi}, {&pmid_papers_, pmid}, {&title_papers_, title}};
   std::uint32_t paper = fresh;
-  for (const auto& [index, key] : keys) {
+  for (const auto& [index, key] : indexes) {
     if (!key) continue;
     const auto found = index->find(key);
     if (found != index->end() && compatible(found->second)) {
@@ -296,12 +293,43 @@ std::uint32_t CorpusBuilder::find_or_register_paper(const Record& record) {
   if (!paper_pmid_[paper]) paper_pmid_[paper] = pmid;
   if (!paper_database_id_[paper]) paper_database_id_[paper] = database_id;
   // Every key of this record now leads to the paper, so a third source can match on any.
-  for (const auto& [index, key] : keys)
+  for (const auto& [index, key] : indexes)
     if (key) index->try_emplace(key, paper);
   return paper;
 }
 
+void prepare_keys(const Record& record, const CorpusOptions& options, RecordKeys& keys) {
+  keys.authors.resize(options.thesaurus ? 0 : record.authors.size());
+  for (std::size_t i = 0; i < keys.authors.size(); ++i)
+    make_author_key(record.authors[i], options.author_key, keys.authors[i]);
+  keys.affiliations.clear();
+  const SwissStringHash hash;
+  for (const Author& author : record.authors)
+    for (const std::string& affiliation : author.affiliations)
+      keys.affiliations.push_back(hash(affiliation));
+  for (const std::string& address : record.addresses) keys.affiliations.push_back(hash(address));
+  keys.doi = keys.pmid = keys.database_id = keys.title = 0;
+  if (options.merge_duplicates) {
+    keys.doi = key_hash(doi_key(record.doi));
+    keys.pmid = key_hash(record.pmid);
+    keys.database_id = key_hash(record.database_id);
+    if (!record.title.empty() && record.year)
+      keys.title = key_hash(fold_key(record.title) + "|" + std::to_string(record.year));
+  }
+  keys.label = paper_label(record);
+  keys.ready = true;
+}
+
+void prepare_keys(Record& record, const CorpusOptions& options) {
+  prepare_keys(record, options, record.keys);
+}
+
 void CorpusBuilder::add(const Record& record) {
+  const RecordKeys* keys = &record.keys;
+  if (!keys->ready) {
+    prepare_keys(record, options_, scratch_keys_);
+    keys = &scratch_keys_;
+  }
   std::vector<std::uint32_t>& institutions = scratch_institutions_;
   std::vector<std::uint32_t>& countries = scratch_countries_;
   std::vector<std::uint32_t>& keywords = scratch_keywords_;
@@ -309,19 +337,19 @@ void CorpusBuilder::add(const Record& record) {
   countries.clear();
   keywords.clear();
   // Each address is looked up once, for author identity and for the record's entities.
-  std::size_t count = record.addresses.size();
-  for (const Author& author : record.authors) count += author.affiliations.size();
-  affiliations_.make_room(count);
+  affiliations_.make_room(keys->affiliations.size());
   std::vector<AffiliationParts*>& parts = scratch_parts_;
   parts.clear();
+  std::size_t next = 0;
   for (const Author& author : record.authors)
     for (const std::string& affiliation : author.affiliations)
-      parts.push_back(&affiliations_.parts(affiliation));
-  identity_.add_paper(record.authors, parts);
+      parts.push_back(&affiliations_.parts({affiliation, keys->affiliations[next++]}));
+  identity_.add_paper(record.authors, parts, keys->authors);
   for (AffiliationParts* p : parts) add_affiliation(*p, institutions, countries);
   add_author_institutions(record);
   for (const std::string& address : record.addresses)
-    add_affiliation(affiliations_.parts(address), institutions, countries);
+    add_affiliation(affiliations_.parts({address, keys->affiliations[next++]}), institutions,
+                    countries);
   add_keywords(record, keywords);
   if (options_.references) {
     std::vector<std::uint32_t> works;
@@ -338,12 +366,12 @@ void CorpusBuilder::add(const Record& record) {
     }
     record_keys_.emplace_back(key_hash(doi_key(record.doi)), key_hash(ays));
   }
-  record_paper_.push_back(find_or_register_paper(record));
+  record_paper_.push_back(find_or_register_paper(*keys));
   record_institutions_.push(institutions);
   record_countries_.push(countries);
   record_keywords_.push(keywords);
   record_info_.push_back(
-      {paper_label(record), record.year, static_cast<std::uint32_t>(record.citations.value_or(0))});
+      {keys->label, record.year, static_cast<std::uint32_t>(record.citations.value_or(0))});
 }
 
 // The cited work a paper is: the first of its records whose DOI, else author/year/source

@@ -122,9 +122,16 @@ struct ReferenceKeys {
 };
 ReferenceKeys reference_keys(std::string_view reference);
 
+// Fills record.keys as a CorpusBuilder made with `options` would (see record_keys.h). Safe to
+// call on several threads at once, each with its own record.
+void prepare_keys(Record& record, const CorpusOptions& options);
+void prepare_keys(const Record& record, const CorpusOptions& options, RecordKeys& keys);
+
 class CorpusBuilder {
  public:
   explicit CorpusBuilder(CorpusOptions options = {});
+  // Uses record.keys when ready (prepare_keys() with this builder's options), else works
+  // them out.
   void add(const Record& record);
   // Resolves author identities and duplicates and hands over the corpus. Call once.
   Corpus finish();
@@ -152,7 +159,7 @@ class CorpusBuilder {
     std::vector<Entity> entities_;
   };
 
-  std::uint32_t find_or_register_paper(const Record& record);
+  std::uint32_t find_or_register_paper(const RecordKeys& keys);
   void add_affiliation(AffiliationParts& parts, std::vector<std::uint32_t>& institutions,
                        std::vector<std::uint32_t>& countries);
   void add_author_institutions(const Record& record);
@@ -211,6 +218,7 @@ class CorpusBuilder {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> scratch_slot_institutions_;
   std::vector<AuthorInstitution> scratch_pairs_;
   std::vector<std::uint32_t> scratch_own_;
+  RecordKeys scratch_keys_;
 };
 
 // "Alderwick 2024 Cross-sector collaboration to reduce…": first author's surname, year,

@@ -31,6 +31,7 @@ void clear_record(Record& r, std::vector<Author>& spare_authors) {
   r.open_access = false;
   r.keywords.clear();
   r.cited_references.clear();
+  r.keys.ready = false;
 }
 
 Author& add_author(std::vector<Author>& authors, std::vector<Author>& spare) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "records/record_keys.h"
+
 namespace citenet {
 
 // A calendar date as printed by the source; zero fields are unknown.
@@ -71,6 +73,10 @@ struct Record {
   std::string abstract;
   std::vector<Keyword> keywords;
   std::vector<std::string> cited_references;  // as printed by the source, one per cited work
+
+  // Not part of what the record says: filled by prepare_keys() (corpus.h) on a parsing
+  // thread; not ready otherwise.
+  RecordKeys keys;
 };
 
 // Empties `record` as `record = Record{}` would, but keeps the capacity of its strings and

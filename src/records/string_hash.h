@@ -20,6 +20,13 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// A key with its hash worked out beforehand (on another thread): a Swiss-table lookup
+// with it hashes nothing.
+struct PrehashedString {
+  std::string_view text;
+  std::size_t hash;
+};
+
 // The same for Abseil's Swiss tables, with Abseil's hash: the tables use a hash's low bits
 // as a filter byte, and this one mixes all of its bits.
 struct SwissStringHash {
@@ -27,9 +34,20 @@ struct SwissStringHash {
   std::size_t operator()(std::string_view s) const noexcept {
     return absl::Hash<absl::string_view>{}(absl::string_view(s.data(), s.size()));
   }
+  std::size_t operator()(const PrehashedString& s) const noexcept { return s.hash; }
+};
+
+struct SwissStringEq {
+  using is_transparent = void;
+  static std::string_view text(std::string_view s) { return s; }
+  static std::string_view text(const PrehashedString& s) { return s.text; }
+  template <class A, class B>
+  bool operator()(const A& a, const B& b) const noexcept {
+    return text(a) == text(b);
+  }
 };
 
 template <class Value>
-using StringMap = absl::flat_hash_map<std::string, Value, SwissStringHash, std::equal_to<>>;
+using StringMap = absl::flat_hash_map<std::string, Value, SwissStringHash, SwissStringEq>;
 
 }  // namespace citenet

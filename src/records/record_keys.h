@@ -1,0 +1,39 @@
+// What normalisation derives from one record without looking at any other record: folded
+// author keys, hashes of addresses and duplicate keys, the paper's label. Worked out on a
+// parsing thread (prepare_keys() in corpus.h), so the corpus builder, which must see the
+// records one at a time, spends its time on lookups only.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace citenet {
+
+// One author's folded name parts and the key their form is interned by, with its hash
+// (make_author_key() in author_identity.h).
+struct AuthorKey {
+  std::string surname;   // folded: "alderwick"
+  std::string given;     // folded full given names, "" when only initials are known
+  std::string initials;  // folded letters: "h"
+  std::string key;       // the form's index key in the author-key mode
+  std::size_t hash = 0;  // SwissStringHash of key
+};
+
+struct RecordKeys {
+  bool ready = false;  // false: the builder works them out itself
+  // Per author, in the mode the builder was made with; empty with a thesaurus, whose
+  // entries replace keys.
+  std::vector<AuthorKey> authors;
+  // SwissStringHash of every author's affiliations in order, then of each address.
+  std::vector<std::size_t> affiliations;
+  // key_hash() of the duplicate keys (0: none): DOI, PMID, database id, title + year.
+  std::uint64_t doi = 0;
+  std::uint64_t pmid = 0;
+  std::uint64_t database_id = 0;
+  std::uint64_t title = 0;
+  std::string label;  // paper_label()
+};
+
+}  // namespace citenet

@@ -20,6 +20,7 @@ struct Chunk {
   ChunkOutcome outcome;
   std::exception_ptr failure;
   bool ready = false;
+  unsigned worker = 0;  // the thread that parsed it
 };
 
 // Chunk starts: the first one also holds the file's first record, so whatever a reader
@@ -110,9 +111,9 @@ class Workers {
  public:
   Workers(std::string_view text, const std::string& source, const ChunkedFormat& format,
           const ChunkedReadOptions& options, std::vector<Chunk>& chunks)
-      : chunks_(chunks), window_(2 * std::size_t{options.threads} + 2) {
+      : chunks_(chunks), window_(2 * std::size_t{options.threads} + 2), recycled_(options.threads) {
     for (unsigned t = 0; t < options.threads; ++t) {
-      threads_.emplace_back([this, text, &source, &format, &options] {
+      threads_.emplace_back([this, t, text, &source, &format, &options] {
         for (;;) {
           std::size_t i;
           std::vector<Record> spare;
@@ -123,9 +124,10 @@ class Workers {
             });
             if (stop_ || next_ >= chunks_.size()) return;
             i = next_++;
-            if (!recycled_.empty()) {
-              spare = std::move(recycled_.back());
-              recycled_.pop_back();
+            chunks_[i].worker = t;
+            if (!recycled_[t].empty()) {
+              spare = std::move(recycled_[t].back());
+              recycled_[t].pop_back();
             }
           }
           parse(text, source, format, options, chunks_[i], std::move(spare));
@@ -154,12 +156,15 @@ class Workers {
     return chunks_[i];
   }
 
-  // Chunk `count - 1` was handed on; its records vector goes back to the parsers.
+  // Chunk `count - 1` was handed on; its records vector goes back to the thread that
+  // parsed it, whose malloc arena its buffers came from: freed or grown on another
+  // thread, each would take the slow, locked path back to that arena.
   void delivered(std::size_t count) {
     {
       std::lock_guard lock(mutex_);
       delivered_ = count;
-      recycled_.push_back(std::move(chunks_[count - 1].records));
+      Chunk& chunk = chunks_[count - 1];
+      recycled_[chunk.worker].push_back(std::move(chunk.records));
     }
     changed_.notify_all();
   }
@@ -172,7 +177,7 @@ class Workers {
   std::size_t next_ = 0;
   std::size_t delivered_ = 0;
   bool stop_ = false;
-  std::vector<std::vector<Record>> recycled_;
+  std::vector<std::vector<std::vector<Record>>> recycled_;  // per thread
   std::vector<std::thread> threads_;
 };
 

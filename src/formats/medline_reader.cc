@@ -407,8 +407,11 @@ std::string_view value_of(std::string_view tag_line) { return trim(tag_line.subs
 
 class MedlineParser {
  public:
-  MedlineParser(const std::string& source, const RecordSink& sink, ReadStats& stats)
-      : source_(source), sink_(sink), stats_(stats) {}
+  // `lines_stay`: the lines fed stay in memory until the parser is done (a chunk of a mapped
+  // file), so a one-line field is read from its line instead of copied.
+  MedlineParser(const std::string& source, const RecordSink& sink, ReadStats& stats,
+                bool lines_stay = false)
+      : source_(source), sink_(sink), stats_(stats), lines_stay_(lines_stay) {}
 
   void feed(std::string_view line, std::size_t line_no);
   void finish() { end_record(); }
@@ -434,10 +437,13 @@ class MedlineParser {
   bool stray_reported_ = false;  // one warning per run of unexpected lines
   std::size_t junk_line_ = 0;    // first line of text before the first PMID
 
+  const bool lines_stay_;
   MedlineRecord current_;
-  // The field being read: its value grows with each continuation line.
+  // The field being read: `value_` is its text, in its line or, once a continuation line
+  // adds to it (or the lines do not stay), in `joined_`.
   std::string tag_;
-  std::string value_;
+  std::string_view value_;
+  std::string joined_;
   bool in_field_ = false;
 };
 
@@ -455,8 +461,10 @@ void MedlineParser::feed(std::string_view line, std::size_t line_no) {
     return;
   }
   if (in_field_ && is_space(line.front())) {
-    value_ += ' ';
-    value_ += content;
+    if (value_.data() != joined_.data()) joined_.assign(value_);
+    joined_ += ' ';
+    joined_ += content;
+    value_ = joined_;
     return;
   }
   stray_line(line_no);
@@ -480,6 +488,7 @@ void MedlineParser::on_tag_line(std::string_view line, std::size_t line_no) {
   flush_field();
   tag_ = tag;
   value_ = value_of(line);
+  if (!lines_stay_) value_ = joined_.assign(value_);
   in_field_ = true;
   stray_reported_ = false;
 }
@@ -589,7 +598,7 @@ std::size_t next_medline_record(std::string_view text, std::size_t from) {
 
 ChunkOutcome read_medline_chunk(std::string_view text, const std::string& source,
                                 const RecordSink& sink, ReadStats& stats) {
-  MedlineParser parser(source, sink, stats);
+  MedlineParser parser(source, sink, stats, /*lines_stay=*/true);
   ChunkOutcome outcome;
   outcome.lines = for_each_line(
       text, [&](std::string_view line, std::size_t line_no) { feed_line(parser, line, line_no); });

@@ -96,48 +96,61 @@ Level Level::aggregate(const std::vector<std::uint32_t>& community, std::uint32_
     std::vector<double> weight;
   };
   std::vector<Rows> rows(kChunks);
+  // Raw pointers: through spans and vectors the compiler reloads every base address after
+  // each store into the scratch arrays.
+  const std::size_t* const row = offset.data();
+  const std::uint32_t* const to = neighbour.data();
+  const double* const w = weight.data();
+  const std::uint32_t* const of = community.data();
+  const std::uint32_t* const member = members.data();
+  const std::size_t* const member_first = first.data();
+  // link[d]: weight from the community to community d, -1 = untouched; link[count] takes the
+  // inner arcs' weight and is never read, so the arc loop needs no branch.
   struct Scratch {
     std::vector<double> link;
-    std::vector<char> seen;
     std::vector<std::uint32_t> touched;
   };
   parallel_blocks_with(
       kChunks, 1, threads,
       [&] {
-        return Scratch{std::vector<double>(count, 0.0), std::vector<char>(count, 0), {}};
+        Scratch scratch{std::vector<double>(count + 1, -1.0),
+                        std::vector<std::uint32_t>(count + 1)};
+        scratch.link[count] = 0.0;
+        return scratch;
       },
       [&](std::size_t k, std::size_t, Scratch& scratch) {
         Rows& out = rows[k];
+        double* const link = scratch.link.data();
+        std::uint32_t* const touched = scratch.touched.data();
         for (std::uint32_t c = chunk_first[k]; c < chunk_first[k + 1]; ++c) {
-          scratch.touched.clear();
+          std::size_t touched_count = 0;
           double inside = 0.0, weight_sum = 0.0;
-          for (std::size_t m = first[c]; m < first[c + 1]; ++m) {
-            const std::uint32_t v = members[m];
+          for (std::size_t m = member_first[c]; m < member_first[c + 1]; ++m) {
+            const std::uint32_t v = member[m];
             inside += loop[v];
             if (!node_weight.empty()) weight_sum += node_weight[v];
-            for (std::size_t i = offset[v]; i < offset[v + 1]; ++i) {
-              const std::uint32_t d = community[neighbour[i]];
-              if (d == c) {
-                inside += 0.5 * weight[i];  // seen once from each end
-                continue;
-              }
-              if (!scratch.seen[d]) {
-                scratch.seen[d] = 1;
-                scratch.touched.push_back(d);
-              }
-              scratch.link[d] += weight[i];
+            const std::size_t row_end = row[v + 1];
+            for (std::size_t i = row[v]; i < row_end; ++i) {
+              const std::uint32_t d = of[to[i]];
+              const bool inner = d == c;
+              inside += inner ? 0.5 * w[i] : 0.0;  // seen once from each end; +0.0 is exact
+              const std::uint32_t slot = inner ? count : d;
+              const double sum = link[slot];
+              touched[touched_count] = slot;
+              touched_count += sum < 0.0;
+              link[slot] = std::max(sum, 0.0) + w[i];
             }
           }
           result.loop[c] = inside;
           if (!node_weight.empty()) result.node_weight[c] = weight_sum;
-          std::sort(scratch.touched.begin(), scratch.touched.end());
-          for (const std::uint32_t d : scratch.touched) {
+          std::sort(touched, touched + touched_count);
+          for (std::size_t t = 0; t < touched_count; ++t) {
+            const std::uint32_t d = touched[t];
             out.neighbour.push_back(d);
-            out.weight.push_back(scratch.link[d]);
-            scratch.link[d] = 0.0;
-            scratch.seen[d] = 0;
+            out.weight.push_back(link[d]);
+            link[d] = -1.0;
           }
-          result.own_offset_[c + 1] = scratch.touched.size();  // row length until joined
+          result.own_offset_[c + 1] = touched_count;  // row length until joined
         }
       });
   std::partial_sum(result.own_offset_.begin(), result.own_offset_.end(),

@@ -65,11 +65,19 @@ struct Objective {
 std::size_t move_nodes_fast(const Level& level, const Objective& objective, std::mt19937_64& rng,
                             std::vector<std::uint32_t>& community) {
   const std::uint32_t n = level.size();
+  // Raw pointers: through the spans and vectors the compiler reloads every base address
+  // after each store into the scratch arrays.
+  const std::size_t* const offset = level.offset.data();
+  const std::uint32_t* const neighbour = level.neighbour.data();
+  const double* const weight = level.weight.data();
+  const double* const node_weight = level.node_weight.data();
+  std::uint32_t* const of = community.data();
+
   std::vector<double> total(n, 0.0);  // a_C
   std::vector<std::uint32_t> members(n, 0);
   for (std::uint32_t v = 0; v < n; ++v) {
-    total[community[v]] += level.node_weight[v];
-    ++members[community[v]];
+    total[of[v]] += node_weight[v];
+    ++members[of[v]];
   }
   std::vector<std::uint32_t> empty;
   for (std::uint32_t c = n; c-- > 0;) {
@@ -83,38 +91,60 @@ std::size_t move_nodes_fast(const Level& level, const Objective& objective, std:
   std::vector<char> queued(n, 1);
   std::size_t head = 0, queued_count = n;
 
-  std::vector<double> link(n, -1.0);  // weight from v into each community; -1 = untouched
-  std::vector<std::uint32_t> touched;
+  // Weight from v into each community other than its own, -1 = untouched; the touched ones
+  // in order of first touch (ties go to the first), v's own community first.
+  std::vector<double> link(n, -1.0);
+  std::vector<std::uint32_t> touched(n + 1);
   std::size_t moves = 0;
   while (queued_count > 0) {
     const std::uint32_t v = queue[head];
     if (++head == n) head = 0;
     --queued_count;
     queued[v] = 0;
-
-    const std::uint32_t home = community[v];
-    touched.clear();
-    link[home] = 0.0;
-    touched.push_back(home);
-    for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) {
-      const std::uint32_t c = community[level.neighbour[i]];
-      if (link[c] < 0.0) {
-        link[c] = 0.0;
-        touched.push_back(c);
-      }
-      link[c] += level.weight[i];
+    if (queued_count > 0) {  // the next row starts at an unrelated address
+      const std::size_t next = offset[queue[head]];
+      __builtin_prefetch(neighbour + next);
+      __builtin_prefetch(weight + next);
     }
-    const double a = level.node_weight[v];
+
+    // Each community's sum takes its arcs in row order, as one array of sums would; v's
+    // own community, most of the row once communities form, stays in a register.
+    const std::uint32_t home = of[v];
+    const std::size_t row_end = offset[v + 1];
+    double home_link = 0.0;
+    std::size_t touched_count = 1;
+    touched[0] = home;
+    for (std::size_t i = offset[v]; i < row_end; ++i) {
+      if (i + 16 < row_end) __builtin_prefetch(of + neighbour[i + 16]);
+      const std::uint32_t c = of[neighbour[i]];
+      const double w = weight[i];
+      if (c == home) {
+        home_link += w;
+        continue;
+      }
+      double sum = link[c];
+      if (sum < 0.0) {
+        sum = 0.0;
+        touched[touched_count++] = c;
+      }
+      link[c] = sum + w;
+    }
+    link[home] = home_link;
+
+    const double a = node_weight[v];
+    const double scale_a = objective.scale * a;
     total[home] -= a;
     --members[home];
     std::uint32_t best = home;
-    double best_gain = link[home] - objective.scale * a * total[home];
-    for (const std::uint32_t c : touched) {
-      const double gain = link[c] - objective.scale * a * total[c];
+    double best_gain = home_link - scale_a * total[home];
+    for (std::size_t k = 0; k < touched_count; ++k) {
+      const std::uint32_t c = touched[k];
+      const double gain = link[c] - scale_a * total[c];
       if (gain > best_gain + objective.epsilon) {
         best = c;
         best_gain = gain;
       }
+      link[c] = -1.0;
     }
     if (0.0 > best_gain + objective.epsilon) {  // an empty community gains 0
       best = empty.back();
@@ -122,15 +152,14 @@ std::size_t move_nodes_fast(const Level& level, const Objective& objective, std:
     }
     total[best] += a;
     ++members[best];
-    for (const std::uint32_t c : touched) link[c] = -1.0;
     if (best == home) continue;
 
     if (members[home] == 0) empty.push_back(home);
-    community[v] = best;
+    of[v] = best;
     ++moves;
-    for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) {
-      const std::uint32_t u = level.neighbour[i];
-      if (queued[u] || community[u] == best) continue;
+    for (std::size_t i = offset[v]; i < row_end; ++i) {
+      const std::uint32_t u = neighbour[i];
+      if (queued[u] || of[u] == best) continue;
       queued[u] = 1;
       std::size_t tail = head + queued_count;
       if (tail >= n) tail -= n;
@@ -139,6 +168,103 @@ std::size_t move_nodes_fast(const Level& level, const Objective& objective, std:
     }
   }
   return moves;
+}
+
+// The arrays a refinement reads and writes, as raw pointers so the hot loops keep them in
+// registers. Refined ids start as vertex ids; a community writes only its members' entries.
+struct RefineArrays {
+  const std::size_t* offset;
+  const std::uint32_t* neighbour;
+  const double* weight;
+  const double* node_weight;
+  const std::uint32_t* community;
+  std::uint32_t* refined;
+  double* total;           // a_R per refined community
+  std::uint32_t* members;  // vertices per refined community
+  double* external;        // E(R, S - R)
+};
+
+// One thread's buffers, sized for the whole level once: link[r] is the weight from the
+// current vertex to refined community r (-1 = untouched).
+struct RefineScratch {
+  explicit RefineScratch(std::uint32_t n)
+      : link(n, -1.0), touched(n + 1), candidate(n + 1), gain(n + 1), cumulative(n + 1) {}
+  std::vector<double> link;
+  std::vector<std::uint32_t> touched, candidate, order;
+  std::vector<double> gain, cumulative;
+};
+
+// MergeNodesSubset on community s, whose members are scratch.order (in vertex order): visits
+// them in a random order from the community's own stream; each well-connected singleton joins
+// a well-connected refined community of s with probability ~ exp(gain / theta).
+void refine_community(const RefineArrays& arrays, const Objective& objective, std::uint32_t s,
+                      double a_s, std::uint64_t stream_seed, RefineScratch& scratch) {
+  const RefineArrays x = arrays;  // a local copy stays in registers across the stores below
+  double* const link = scratch.link.data();
+  std::uint32_t* const touched = scratch.touched.data();
+  std::uint32_t* const candidate = scratch.candidate.data();
+  double* const candidate_gain = scratch.gain.data();
+  double* const cumulative = scratch.cumulative.data();
+  const double scale = objective.scale;
+  community_util::SplitMix64 rng(community_util::SplitMix64(stream_seed ^ s)());
+  shuffle(scratch.order, rng);
+  for (const std::uint32_t v : scratch.order) {
+    const std::uint32_t own = x.refined[v];
+    if (x.members[own] != 1) continue;  // only singletons move
+    const double a = x.node_weight[v];
+    const double external_v = x.external[own];
+    if (external_v < scale * a * (a_s - a)) continue;  // v not well-connected
+
+    // Take v out: its own refined community is empty, gain 0, and well-connected.
+    x.total[own] = 0.0;
+    x.external[own] = 0.0;
+    x.members[own] = 0;
+    link[own] = 0.0;
+    touched[0] = own;
+    std::size_t touched_count = 1;
+    const std::size_t row_end = x.offset[v + 1];
+    for (std::size_t i = x.offset[v]; i < row_end; ++i) {
+      const std::uint32_t u = x.neighbour[i];
+      if (x.community[u] != s) continue;
+      const std::uint32_t r = x.refined[u];
+      double sum = link[r];
+      if (sum < 0.0) {
+        sum = 0.0;
+        touched[touched_count++] = r;
+      }
+      link[r] = sum + x.weight[i];
+    }
+    std::size_t candidates = 0;
+    double max_gain = 0.0;
+    for (std::size_t k = 0; k < touched_count; ++k) {
+      const std::uint32_t r = touched[k];
+      const double t = x.total[r];
+      if (x.external[r] < scale * t * (a_s - t)) continue;
+      const double gain = link[r] - scale * a * t;
+      if (gain < 0.0) continue;
+      candidate[candidates] = r;
+      candidate_gain[candidates++] = gain;
+      max_gain = std::max(max_gain, gain);
+    }
+    // Pr(r) ~ exp(gain_r / theta), shifted by the largest gain so nothing overflows.
+    double sum = 0.0;
+    for (std::size_t k = 0; k < candidates; ++k) {
+      // Below -746 exp() is exactly 0 in double precision; skipping it changes no bit.
+      const double exponent = (candidate_gain[k] - max_gain) / kTheta;
+      if (exponent > -746.0) sum += std::exp(exponent);
+      cumulative[k] = sum;
+    }
+    const double draw = draw_unit(rng) * sum;
+    std::size_t pick = 0;
+    while (pick + 1 < candidates && cumulative[pick] <= draw) ++pick;
+    const std::uint32_t chosen = candidate[pick];
+
+    x.total[chosen] += a;
+    x.external[chosen] += external_v - 2.0 * link[chosen];
+    ++x.members[chosen];
+    x.refined[v] = chosen;
+    for (std::size_t k = 0; k < touched_count; ++k) link[touched[k]] = -1.0;
+  }
 }
 
 // Refinement (the paper's RefinePartition and MergeNodesSubset): within each community of
@@ -158,11 +284,17 @@ std::vector<std::uint32_t> refine(const Level& level, const Objective& objective
   std::vector<double> external(n, 0.0);
   std::vector<double> community_total(count, 0.0);  // a_S
   for (std::uint32_t v = 0; v < n; ++v) community_total[community[v]] += level.node_weight[v];
+  const std::size_t* const offset = level.offset.data();
+  const std::uint32_t* const neighbour = level.neighbour.data();
+  const double* const weight = level.weight.data();
+  const std::uint32_t* const of = community.data();
   parallel_blocks(n, 4096, threads, [&](std::size_t begin, std::size_t end) {
     for (std::size_t v = begin; v < end; ++v) {
+      const std::uint32_t s = of[v];
       double inside = 0.0;
-      for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i)
-        if (community[level.neighbour[i]] == community[v]) inside += level.weight[i];
+      // Adding +0.0 for an arc leaving S changes no bit of the sum and spares a branch.
+      for (std::size_t i = offset[v]; i < offset[v + 1]; ++i)
+        inside += of[neighbour[i]] == s ? weight[i] : 0.0;
       external[v] = inside;
     }
   });
@@ -183,78 +315,18 @@ std::vector<std::uint32_t> refine(const Level& level, const Objective& objective
     return first[x + 1] - first[x] > first[y + 1] - first[y];
   });
 
-  struct Scratch {
-    std::vector<double> link;
-    std::vector<std::uint32_t> touched, candidate, order;
-    std::vector<double> candidate_gain, cumulative;
-  };
-  const auto refine_one = [&](std::uint32_t s, Scratch& scratch) {
-    std::vector<double>& link = scratch.link;
-    community_util::SplitMix64 rng(community_util::SplitMix64(stream_seed ^ s)());
-    const double a_s = community_total[s];
-    scratch.order.assign(grouped.begin() + static_cast<std::ptrdiff_t>(first[s]),
-                         grouped.begin() + static_cast<std::ptrdiff_t>(first[s + 1]));
-    shuffle(scratch.order, rng);
-    for (const std::uint32_t v : scratch.order) {
-      const std::uint32_t own = refined[v];
-      if (members[own] != 1) continue;  // only singletons move
-      const double a = level.node_weight[v];
-      const double external_v = external[own];
-      if (external_v < objective.scale * a * (a_s - a)) continue;  // v not well-connected
-
-      // Take v out: its own refined community is empty, gain 0, and well-connected.
-      total[own] = 0.0;
-      external[own] = 0.0;
-      members[own] = 0;
-      scratch.touched.clear();
-      link[own] = 0.0;
-      scratch.touched.push_back(own);
-      for (std::size_t i = level.offset[v]; i < level.offset[v + 1]; ++i) {
-        const std::uint32_t u = level.neighbour[i];
-        if (community[u] != s) continue;
-        const std::uint32_t r = refined[u];
-        if (link[r] < 0.0) {
-          link[r] = 0.0;
-          scratch.touched.push_back(r);
-        }
-        link[r] += level.weight[i];
-      }
-      scratch.candidate.clear();
-      scratch.candidate_gain.clear();
-      double max_gain = 0.0;
-      for (const std::uint32_t r : scratch.touched) {
-        if (external[r] < objective.scale * total[r] * (a_s - total[r])) continue;
-        const double gain = link[r] - objective.scale * a * total[r];
-        if (gain < 0.0) continue;
-        scratch.candidate.push_back(r);
-        scratch.candidate_gain.push_back(gain);
-        max_gain = std::max(max_gain, gain);
-      }
-      // Pr(r) ~ exp(gain_r / theta), shifted by the largest gain so nothing overflows.
-      scratch.cumulative.clear();
-      double sum = 0.0;
-      for (const double gain : scratch.candidate_gain) {
-        // Below -746 exp() is exactly 0 in double precision; skipping it changes no bit.
-        const double exponent = (gain - max_gain) / kTheta;
-        if (exponent > -746.0) sum += std::exp(exponent);
-        scratch.cumulative.push_back(sum);
-      }
-      const double x = draw_unit(rng) * sum;
-      std::size_t pick = 0;
-      while (pick + 1 < scratch.candidate.size() && scratch.cumulative[pick] <= x) ++pick;
-      const std::uint32_t chosen = scratch.candidate[pick];
-
-      total[chosen] += a;
-      external[chosen] += external_v - 2.0 * link[chosen];
-      ++members[chosen];
-      refined[v] = chosen;
-      for (const std::uint32_t r : scratch.touched) link[r] = -1.0;
-    }
-  };
+  const RefineArrays arrays{
+      offset,         neighbour,    weight,         level.node_weight.data(), of,
+      refined.data(), total.data(), members.data(), external.data()};
   parallel_blocks_with(
-      work.size(), 1, threads,
-      [&] { return Scratch{std::vector<double>(n, -1.0), {}, {}, {}, {}, {}}; },
-      [&](std::size_t k, std::size_t, Scratch& scratch) { refine_one(work[k], scratch); });
+      work.size(), 1, threads, [&] { return RefineScratch(n); },
+      [&](std::size_t k, std::size_t, RefineScratch& scratch) {
+        const std::uint32_t s = work[k];
+        std::vector<std::uint32_t>& order = scratch.order;
+        order.assign(grouped.begin() + static_cast<std::ptrdiff_t>(first[s]),
+                     grouped.begin() + static_cast<std::ptrdiff_t>(first[s + 1]));
+        refine_community(arrays, objective, s, community_total[s], stream_seed, scratch);
+      });
   make_dense(refined);
   return refined;
 }

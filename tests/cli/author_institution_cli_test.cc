@@ -175,7 +175,7 @@ TEST_F(AuthorInstitutionCli, RecordAddressesFallBackOnlyToASingleInstitution) {
 // A real PubMed export. Expected values computed without citenet's corpus and graph code:
 // which author each AD line belongs to is read from the raw MEDLINE file; only the person ids
 // and the institution extracted from each AD text come from `citenet parse`. By
-//   ./build/citenet parse tests/data/corpora/medline/pybibx-pubmed-part1.txt --to json \
+//   ./build/citenet parse tests/data/corpora/medline/pybibx-pubmed-part1.txt --to json
 //       > /tmp/pybibx-pubmed-part1.json   (and the other files named in the script)
 //   python3 tests/data/networks/expected_networks.py /tmp
 // (tests/data/networks/expected.txt, "pybibx-pubmed-part1 author-institution" lines).

@@ -4,11 +4,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <memory>
+#include <mutex>
+#include <new>
 #include <random>
+#include <string_view>
+#include <vector>
 
 namespace citenet {
 namespace {
@@ -33,6 +40,7 @@ class TempFile {
   }
 
   const std::string& name() const { return name_; }
+  int fd() const { return fd_; }
 
   bool create_beside(const std::string& path, std::string* err) {
     const std::size_t slash = path.rfind('/');
@@ -107,6 +115,155 @@ class TempFile {
   int fd_ = -1;
 };
 
+// Direct writes (O_DIRECT) need offsets, lengths and memory aligned to the device's logical
+// block; 4 KiB serves every block size up to that.
+constexpr std::size_t kBlock = 4096;
+
+// A block-aligned buffer, kept from piece to piece.
+class AlignedBuffer {
+ public:
+  char* reserve(std::size_t size) {
+    if (size > capacity_) {
+      const std::size_t capacity = (size + kBlock - 1) / kBlock * kBlock;
+      data_.reset(static_cast<char*>(std::aligned_alloc(kBlock, capacity)));
+      if (!data_) throw std::bad_alloc();
+      capacity_ = capacity;
+    }
+    return data_.get();
+  }
+
+ private:
+  struct Free {
+    void operator()(char* p) const { std::free(p); }
+  };
+  std::unique_ptr<char, Free> data_;
+  std::size_t capacity_ = 0;
+};
+
+// Writes all of `text` at `offset`, advancing both past what was written; returns 0 or the
+// errno of the failure.
+int write_all(int fd, std::string_view& text, std::uint64_t& offset) {
+  while (!text.empty()) {
+    const ssize_t n = ::pwrite(fd, text.data(), text.size(), static_cast<off_t>(offset));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return n < 0 ? errno : EIO;
+    text.remove_prefix(static_cast<std::size_t>(n));
+    offset += static_cast<std::uint64_t>(n);
+  }
+  return 0;
+}
+
+// A file written as numbered pieces from several threads. Under a lock, in index order, each
+// piece learns where it goes (the end of the piece before); the writing happens outside the
+// lock, on the thread that formatted the piece.
+//
+// Whole blocks go to the disk directly (O_DIRECT), not through the page cache: on the machine
+// issue 6 measures, 1.6 GB written through the page cache and fsynced took 3.4-8.1 s and
+// 2.5-4.8 s of system time, written directly 1.0-1.2 s and 0.2 s (dd). A piece rarely starts
+// or ends on a block boundary, so the bytes of the unfinished block a piece ends in (the
+// carry, under 4 KiB) are handed to the next piece, which writes them in front of its own;
+// the last carry is written through the page cache by finish(). Where direct writes are
+// refused (tmpfs, alignment rules of another device) everything goes through the page cache.
+class FilePieces final : public PieceSink {
+ public:
+  FilePieces(int fd, const std::string& name, PieceWrites writes)
+      : fd_(fd),
+        direct_fd_(writes == PieceWrites::kDirect
+                       ? ::open(name.c_str(), O_WRONLY | O_DIRECT | O_CLOEXEC)
+                       : -1) {
+    direct_ = direct_fd_ >= 0;
+    carry_.reserve(kBlock);
+  }
+  FilePieces(const FilePieces&) = delete;
+  FilePieces& operator=(const FilePieces&) = delete;
+  ~FilePieces() {
+    if (direct_fd_ >= 0) ::close(direct_fd_);
+  }
+
+  void put(std::size_t index, std::string_view text) override {
+    std::unique_ptr<AlignedBuffer> staging = take_buffer();
+    char* blocks = staging->reserve(kBlock + text.size());
+    std::uint64_t start = 0;  // block-aligned
+    std::size_t carried = 0, length = 0;
+    {
+      std::unique_lock<std::mutex> lock = turns_.wait(index);
+      carried = carry_.size();
+      start = end_ - carried;
+      std::memcpy(blocks, carry_.data(), carried);
+      const std::size_t total = carried + text.size();
+      length = total - total % kBlock;
+      const std::size_t left = total % kBlock;  // the new unfinished block
+      if (left <= text.size())
+        carry_.assign(text.substr(text.size() - left));
+      else
+        carry_.append(text);  // the piece ends in the same block it started in
+      end_ += text.size();
+      turns_.pass(lock);
+    }
+    if (length > 0) {
+      std::memcpy(blocks + carried, text.data(), length - carried);
+      write(std::string_view(blocks, length), start);
+    }
+    give_back(std::move(staging));
+  }
+
+  // Writes the last unfinished block; call once every piece is put.
+  void finish() { write(carry_, end_ - carry_.size()); }
+
+  // The errno of the first failed write; 0 when every write succeeded.
+  int error() const { return error_.load(std::memory_order_relaxed); }
+
+ private:
+  void write(std::string_view text, std::uint64_t offset) {
+    if (error() != 0) return;  // the file is lost anyway
+    int failure = 0;
+    if (direct_.load(std::memory_order_relaxed) && text.size() % kBlock == 0) {
+      failure = write_all(direct_fd_, text, offset);
+      if (failure == EINVAL) {  // alignment the device does not take: page cache from now on
+        direct_.store(false, std::memory_order_relaxed);
+        failure = 0;
+      }
+    }
+    if (failure == 0 && !text.empty()) {
+      const std::uint64_t first = offset;
+      failure = write_all(fd_, text, offset);
+#ifdef SYNC_FILE_RANGE_WRITE
+      // Through the page cache, start the disk on this range now rather than leave it all to
+      // the commit's fsync; a failure shows again at the fsync.
+      if (failure == 0)
+        ::sync_file_range(fd_, static_cast<off_t>(first), static_cast<off_t>(offset - first),
+                          SYNC_FILE_RANGE_WRITE);
+#endif
+    }
+    if (failure != 0) {
+      int none = 0;
+      error_.compare_exchange_strong(none, failure);
+    }
+  }
+
+  std::unique_ptr<AlignedBuffer> take_buffer() {
+    const std::lock_guard<std::mutex> lock(buffers_mutex_);
+    if (buffers_.empty()) return std::make_unique<AlignedBuffer>();
+    std::unique_ptr<AlignedBuffer> buffer = std::move(buffers_.back());
+    buffers_.pop_back();
+    return buffer;
+  }
+  void give_back(std::unique_ptr<AlignedBuffer> buffer) {
+    const std::lock_guard<std::mutex> lock(buffers_mutex_);
+    buffers_.push_back(std::move(buffer));
+  }
+
+  const int fd_;
+  const int direct_fd_;  // -1 when the file system refuses O_DIRECT
+  std::atomic<bool> direct_{false};
+  PieceTurns turns_;
+  std::uint64_t end_ = 0;  // guarded by the turns' lock, as carry_
+  std::string carry_;
+  std::atomic<int> error_{0};
+  std::mutex buffers_mutex_;
+  std::vector<std::unique_ptr<AlignedBuffer>> buffers_;  // one per thread writing
+};
+
 }  // namespace
 
 bool write_atomically(const std::string& path,
@@ -124,6 +281,21 @@ bool write_atomically(const std::string& path,
   out.close();
   if (out.fail()) {
     *err = describe("cannot write", path, errno);
+    return false;
+  }
+  return temp.commit(path, err);
+}
+
+bool write_atomically_in_pieces(const std::string& path,
+                                const std::function<bool(PieceSink& out, std::string* err)>& body,
+                                std::string* err, PieceWrites writes) {
+  TempFile temp;
+  if (!temp.create_beside(path, err)) return false;
+  FilePieces pieces(temp.fd(), temp.name(), writes);
+  if (!body(pieces, err)) return false;
+  pieces.finish();
+  if (pieces.error() != 0) {
+    *err = describe("cannot write", path, pieces.error());
     return false;
   }
   return temp.commit(path, err);

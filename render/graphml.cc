@@ -1,6 +1,9 @@
 #include "render/graphml.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "graph/parallel.h"
@@ -10,79 +13,137 @@
 #include "render/out_buffer.h"
 
 namespace citenet {
+namespace {
+
+// Pieces of about 3 and 5 MB of text: large enough that placing a piece in order costs
+// nothing, small enough that each thread holds little.
+constexpr std::size_t kNodesPerPiece = 1 << 13;
+constexpr std::size_t kEdgesPerPiece = 1 << 16;
+
+// A node value as format_column_value writes it, appended without a temporary string.
+void append_value(std::string& out, ColumnType type, double value) {
+  if (!std::isfinite(value))
+    out += shortest_double(value);
+  else if (type == ColumnType::kInteger)
+    append_number(out, static_cast<std::int64_t>(value));
+  else
+    append_number(out, value);
+}
+
+// The document as numbered pieces: the head (declaration, keys, <graph>), chunks of nodes,
+// chunks of edges, the tail. Pieces are formatted on any thread and placed in order.
+class GraphmlPieces {
+ public:
+  GraphmlPieces(const Network& network, const Analysis& analysis)
+      : network_(network),
+        analysis_(analysis),
+        columns_(node_columns(network, analysis)),
+        node_pieces_((network.nodes.size() + kNodesPerPiece - 1) / kNodesPerPiece),
+        edge_pieces_((network.edges.size() + kEdgesPerPiece - 1) / kEdgesPerPiece) {
+    for (const NodeColumn& column : columns_)
+      data_open_.push_back("      <data key=\"" + column.name + "\">");
+  }
+
+  std::size_t count() const { return 1 + node_pieces_ + edge_pieces_ + 1; }
+
+  void format(std::size_t k, std::string& out) const {
+    if (k == 0) return head(out);
+    if (k <= node_pieces_) {
+      const std::size_t first = (k - 1) * kNodesPerPiece;
+      return nodes(first, std::min(network_.nodes.size(), first + kNodesPerPiece), out);
+    }
+    if (k <= node_pieces_ + edge_pieces_) {
+      const std::size_t first = (k - 1 - node_pieces_) * kEdgesPerPiece;
+      return edges(first, std::min(network_.edges.size(), first + kEdgesPerPiece), out);
+    }
+    out += "  </graph>\n</graphml>\n";
+  }
+
+ private:
+  void head(std::string& out) const {
+    out +=
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
+        " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
+        " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns"
+        " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
+    // "--" may not appear in a comment; kinds and method names never hold it.
+    out += "  <!-- citenet: " + xml_escape(provenance(network_, analysis_)) + " -->\n";
+    // Key ids are the attribute names (Gephi matches by id first; never d0-style ids).
+    const auto key = [&](const std::string& name, const char* domain, const char* type) {
+      out += "  <key id=\"" + name + "\" for=\"" + domain + "\" attr.name=\"" + name +
+             "\" attr.type=\"" + type + "\"/>\n";
+    };
+    key("label", "node", "string");
+    for (const NodeColumn& column : columns_)
+      key(column.name, "node", column.type == ColumnType::kInteger ? "int" : "double");
+    key("weight", "edge", "double");
+    const std::string graph_id = network_.kind.empty() ? "network" : network_.kind;
+    out += "  <graph id=\"" + xml_escape(graph_id) + "\" edgedefault=\"" +
+           (network_.directed ? "directed" : "undirected") + "\">\n";
+  }
+
+  void nodes(std::size_t first, std::size_t last, std::string& out) const {
+    for (std::size_t i = first; i < last; ++i) {
+      out += "    <node id=\"n";
+      append_number(out, i);
+      out += "\">\n      <data key=\"label\">";
+      out += xml_escape(network_.nodes[i].label);
+      out += "</data>\n";
+      // An unknown value (a year of 0) is left missing rather than claimed.
+      for (std::size_t c = 0; c < columns_.size(); ++c) {
+        if (const std::optional<double> value = columns_[c].value(i)) {
+          out += data_open_[c];
+          append_value(out, columns_[c].type, *value);
+          out += "</data>\n";
+        }
+      }
+      out += "    </node>\n";
+    }
+  }
+
+  // One line per edge and no edge ids (optional in GraphML; Gephi, networkx and igraph number
+  // edges themselves): a million records give tens of millions of edges. The weight is on
+  // every edge, not left to a <default>, which networkx ignores for edges.
+  void edges(std::size_t first, std::size_t last, std::string& out) const {
+    for (std::size_t e = first; e < last; ++e) {
+      const WeightedEdge& edge = network_.edges[e];
+      out += "    <edge source=\"n";
+      append_number(out, edge.source);
+      out += "\" target=\"n";
+      append_number(out, edge.target);
+      out += "\"><data key=\"weight\">";
+      if (std::isfinite(edge.weight))
+        append_number(out, edge.weight);
+      else
+        out += shortest_double(edge.weight);
+      out += "</data></edge>\n";
+    }
+  }
+
+  const Network& network_;
+  const Analysis& analysis_;
+  const std::vector<NodeColumn> columns_;
+  std::vector<std::string> data_open_;  // "      <data key=\"papers\">" per column
+  const std::size_t node_pieces_;
+  const std::size_t edge_pieces_;
+};
+
+void put_document(const Network& network, const Analysis& analysis, PieceSink& sink,
+                  unsigned threads) {
+  const GraphmlPieces pieces(network, analysis);
+  put_pieces(sink, pieces.count(), threads,
+             [&](std::size_t k, std::string& text) { pieces.format(k, text); });
+}
+
+}  // namespace
 
 bool write_graphml(const Network& network, const Analysis& analysis, std::ostream& stream,
                    std::string* err, unsigned threads) {
   if (!check_network(network, analysis, err)) return false;
-  // Key ids are the attribute names (Gephi matches by id first; never d0-style ids).
-  const std::vector<NodeColumn> columns = node_columns(network, analysis);
-  OutBuffer out(stream);
-
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
-         " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\""
-         " xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns"
-         " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-  // "--" may not appear in a comment; kinds and method names never hold it.
-  out << "  <!-- citenet: " << xml_escape(provenance(network, analysis)) << " -->\n";
-  const auto key = [&](const char* name, const char* domain, const char* type) {
-    out << "  <key id=\"" << name << "\" for=\"" << domain << "\" attr.name=\"" << name
-        << "\" attr.type=\"" << type << "\"/>\n";
-  };
-  key("label", "node", "string");
-  for (const NodeColumn& column : columns)
-    key(column.name.c_str(), "node", column.type == ColumnType::kInteger ? "int" : "double");
-  key("weight", "edge", "double");
-
-  const std::string graph_id = network.kind.empty() ? "network" : network.kind;
-  out << "  <graph id=\"" << xml_escape(graph_id) << "\" edgedefault=\""
-      << (network.directed ? "directed" : "undirected") << "\">\n";
-  const auto data = [&](const char* name, const std::string& value) {
-    out << "      <data key=\"" << name << "\">" << value << "</data>\n";
-  };
-  for (std::size_t i = 0; i < network.nodes.size(); ++i) {
-    const NodeAttributes& node = network.nodes[i];
-    out << "    <node id=\"n" << i << "\">\n";
-    data("label", xml_escape(node.label));
-    // An unknown value (a year of 0) is left missing rather than claimed.
-    for (const NodeColumn& column : columns)
-      if (const auto value = column.value(i))
-        data(column.name.c_str(), format_column_value(column.type, *value));
-    out << "    </node>\n";
-  }
-  // One line per edge and no edge ids (optional in GraphML; Gephi, networkx and igraph
-  // number edges themselves): a million records give tens of millions of edges. Edges are
-  // formatted in fixed chunks on `threads` threads, a window of chunks at a time, and written
-  // in order, so the bytes do not depend on the thread count.
-  constexpr std::size_t kChunk = 1 << 16;  // about 5 MB of text
-  const std::size_t chunks = (network.edges.size() + kChunk - 1) / kChunk;
-  const std::size_t window = 2 * static_cast<std::size_t>(resolve_threads(threads));
-  std::vector<std::string> text(std::min(chunks, window));
-  for (std::size_t first = 0; first < chunks; first += window) {
-    const std::size_t count = std::min(window, chunks - first);
-    parallel_tasks(count, threads, [&](std::size_t k) {
-      std::string& chunk = text[k];
-      chunk.clear();
-      const std::size_t begin = (first + k) * kChunk;
-      const std::size_t end = std::min(network.edges.size(), begin + kChunk);
-      for (std::size_t e = begin; e < end; ++e) {
-        const WeightedEdge& edge = network.edges[e];
-        chunk += "    <edge source=\"n";
-        append_number(chunk, edge.source);
-        chunk += "\" target=\"n";
-        append_number(chunk, edge.target);
-        chunk += "\"><data key=\"weight\">";
-        if (std::isfinite(edge.weight))
-          append_number(chunk, edge.weight);
-        else
-          chunk += shortest_double(edge.weight);
-        chunk += "</data></edge>\n";
-      }
-    });
-    for (std::size_t k = 0; k < count; ++k) out << text[k];
-  }
-  out << "  </graph>\n</graphml>\n";
-  out.flush();
+  StreamPieces sink(stream);
+  put_document(network, analysis, sink, threads);
+  stream.flush();
   if (!stream) {
     *err = "cannot write the GraphML document";
     return false;
@@ -94,10 +155,11 @@ bool write_graphml(const Network& network, const Analysis& analysis, const std::
                    std::string* err, unsigned threads) {
   // Validate before creating the temporary file, so an invalid network touches nothing.
   if (!check_network(network, analysis, err)) return false;
-  return write_atomically(
+  return write_atomically_in_pieces(
       path,
-      [&](std::ostream& out, std::string* body_err) {
-        return write_graphml(network, analysis, out, body_err, threads);
+      [&](PieceSink& sink, std::string*) {
+        put_document(network, analysis, sink, threads);
+        return true;
       },
       err);
 }

@@ -20,8 +20,9 @@
 namespace citenet {
 
 // Writes `path` atomically. Returns false with *err set when the analysis does not match the
-// network, an edge is invalid or repeated, or the file cannot be written. Edges are formatted
-// on `threads` threads (0: every core); the bytes are the same on any number.
+// network, an edge is invalid or repeated, or the file cannot be written. Nodes and edges are
+// formatted in chunks on `threads` threads (0: every core), each thread writing the chunks it
+// formatted at their place in the file; the bytes are the same on any number.
 bool write_graphml(const Network& network, const Analysis& analysis, const std::string& path,
                    std::string* err, unsigned threads = 0);
 

@@ -4,13 +4,17 @@
 #include <sys/stat.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "render_test_support.h"
 
 namespace citenet {
 namespace {
 
+using testing::FileSizeLimit;
 using testing::read_file;
 using testing::ScratchDir;
 using testing::write_file;
@@ -135,6 +139,91 @@ TEST(AtomicFileTest, TempPathFailureLeavesExistingFile) {
   EXPECT_EQ(err, "renderer failed");
   EXPECT_EQ(read_file(dir.file("map.svg")), "old map");
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"map.svg"});
+}
+
+// Pieces of awkward sizes around the 4 KiB blocks of direct writes (empty, one byte, a block
+// and one either side, several blocks, a piece that stays inside the block it starts in), each
+// filled with its own letter so a misplaced piece shows.
+std::vector<std::string> awkward_pieces() {
+  const std::size_t sizes[] = {0,    1,     4095, 4096, 4097,  3,    8191, 12288, 100'000, 1,
+                               0,    5000,  4096, 2,    70000, 4094, 1,    1,     4096,    9999,
+                               8192, 65537, 7,    0,    4095,  4097, 333,  4096,  1,       50'000};
+  std::vector<std::string> pieces;
+  for (const std::size_t size : sizes)
+    pieces.push_back(std::string(size, static_cast<char>('a' + pieces.size() % 26)));
+  return pieces;
+}
+
+bool write_in_pieces(const std::string& path, const std::vector<std::string>& pieces,
+                     unsigned threads, std::string* err,
+                     PieceWrites writes = PieceWrites::kDirect) {
+  return write_atomically_in_pieces(
+      path,
+      [&](PieceSink& out, std::string*) {
+        put_pieces(out, pieces.size(), threads,
+                   [&](std::size_t k, std::string& text) { text += pieces[k]; });
+        return true;
+      },
+      err, writes);
+}
+
+std::string concatenated(const std::vector<std::string>& pieces) {
+  std::string all;
+  for (const std::string& piece : pieces) all += piece;
+  return all;
+}
+
+TEST(AtomicFileTest, PiecesLandInOrderOnAnyThreadCount) {
+  ScratchDir dir;
+  const std::vector<std::string> pieces = awkward_pieces();
+  for (const unsigned threads : {1u, 2u, 3u, 8u}) {
+    std::string err;
+    ASSERT_TRUE(write_in_pieces(dir.file("out.txt"), pieces, threads, &err)) << err;
+    EXPECT_TRUE(read_file(dir.file("out.txt")) == concatenated(pieces)) << threads << " threads";
+  }
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.txt"});
+}
+
+TEST(AtomicFileTest, PiecesSmallerThanABlockAndNoPiecesAtAll) {
+  ScratchDir dir;
+  std::string err;
+  ASSERT_TRUE(write_in_pieces(dir.file("small.txt"), {"<a>", "", "b", "</a>\n"}, 2, &err)) << err;
+  EXPECT_EQ(read_file(dir.file("small.txt")), "<a>b</a>\n");
+  ASSERT_TRUE(write_in_pieces(dir.file("empty.txt"), {}, 2, &err)) << err;
+  EXPECT_TRUE(std::filesystem::exists(dir.file("empty.txt")));
+  EXPECT_EQ(read_file(dir.file("empty.txt")), "");
+}
+
+// Where the file system refuses direct writes, everything goes through the page cache, with
+// the same bytes.
+TEST(AtomicFileTest, PiecesLandInOrderThroughThePageCache) {
+  ScratchDir dir;
+  const std::vector<std::string> pieces = awkward_pieces();
+  for (const unsigned threads : {1u, 3u}) {
+    std::string err;
+    ASSERT_TRUE(
+        write_in_pieces(dir.file("out.txt"), pieces, threads, &err, PieceWrites::kPageCache))
+        << err;
+    EXPECT_TRUE(read_file(dir.file("out.txt")) == concatenated(pieces)) << threads << " threads";
+  }
+}
+
+// The disk fills up half-way: the old file stays whole and the temporary file goes away.
+TEST(AtomicFileTest, FailedPieceWriteLeavesExistingFileAndNoTemporary) {
+  ScratchDir dir;
+  write_file(dir.file("out.txt"), "precious");
+  std::vector<std::string> pieces;
+  for (int k = 0; k < 64; ++k) pieces.push_back(std::string(50'001, 'x'));  // 3.2 MB
+  std::string err;
+  bool ok = true;
+  {
+    const FileSizeLimit limit(1 << 20);
+    ok = write_in_pieces(dir.file("out.txt"), pieces, 2, &err);
+  }
+  EXPECT_FALSE(ok);
+  EXPECT_EQ(err, "cannot write '" + dir.file("out.txt") + "': File too large");
+  EXPECT_EQ(read_file(dir.file("out.txt")), "precious");
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.txt"});
 }
 
 }  // namespace

@@ -93,14 +93,22 @@ TEST(GraphmlTest, WritesTheExactDocument) {
 
 // Edges are formatted in chunks of 2^16 on threads, a window of chunks at a time: the
 // document must be the same bytes on any thread count, every edge once and in order.
-TEST(GraphmlTest, ManyEdgesGiveTheSameBytesOnAnyThreadCount) {
-  constexpr std::uint32_t kEdges = 150'001;  // three chunks, the last one short
+constexpr std::uint32_t kManyEdges = 150'001;  // three chunks, the last one short
+
+// A path of kManyEdges edges: 19 chunks of nodes, 3 of edges.
+Network many_edges() {
   Network network;
   network.kind = "coauthor";
-  network.nodes.assign(kEdges + 1, NodeAttributes{"x", 1, 0, 0, 0});
-  for (std::uint32_t i = 0; i < kEdges; ++i)
+  network.nodes.assign(kManyEdges + 1, NodeAttributes{"x", 1, 0, 0, 0});
+  for (std::uint32_t i = 0; i < kManyEdges; ++i)
     network.edges.push_back({i, i + 1, 1.0 + 0.25 * static_cast<double>(i % 7)});  // 65535 % 7 = 1
-  network.graph = make_graph(kEdges + 1, network.edges);
+  network.graph = make_graph(kManyEdges + 1, network.edges);
+  return network;
+}
+
+TEST(GraphmlTest, ManyEdgesGiveTheSameBytesOnAnyThreadCount) {
+  constexpr std::uint32_t kEdges = kManyEdges;
+  const Network network = many_edges();
   const Analysis analysis;
   std::string one;
   for (const unsigned threads : {1u, 2u, 3u, 8u}) {
@@ -121,6 +129,43 @@ TEST(GraphmlTest, ManyEdgesGiveTheSameBytesOnAnyThreadCount) {
   EXPECT_TRUE(
       one.ends_with("<edge source=\"n150000\" target=\"n150001\"><data key=\"weight\">"
                     "2</data></edge>\n  </graph>\n</graphml>\n"));
+}
+
+// The file is written in pieces at their offsets by the threads that formatted them: the
+// same bytes as the stream on any thread count, for a large and a small document.
+TEST(GraphmlTest, FileHasTheStreamsBytesOnAnyThreadCount) {
+  ScratchDir dir;
+  const std::string path = dir.file("n.graphml");
+  const Network network = many_edges();
+  const std::string streamed = graphml(network, Analysis());
+  for (const unsigned threads : {1u, 2u, 3u, 8u}) {
+    std::string err;
+    ASSERT_TRUE(write_graphml(network, Analysis(), path, &err, threads)) << err;
+    EXPECT_TRUE(read_file(path) == streamed) << threads << " threads";
+  }
+  std::string err;
+  ASSERT_TRUE(write_graphml(sample_network(), sample_analysis(), path, &err, 2)) << err;
+  EXPECT_EQ(read_file(path), graphml(sample_network(), sample_analysis()));
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"n.graphml"});
+}
+
+// The disk fills up after a megabyte of a 12 MB document: a one-line error, the previous file
+// kept whole, no temporary file left.
+TEST(GraphmlTest, WriteFailureMidwayLeavesExistingFile) {
+  ScratchDir dir;
+  const std::string path = dir.file("n.graphml");
+  testing::write_file(path, "previous");
+  const Network network = many_edges();
+  std::string err;
+  bool ok = true;
+  {
+    const testing::FileSizeLimit limit(1 << 20);
+    ok = write_graphml(network, Analysis(), path, &err, 2);
+  }
+  EXPECT_FALSE(ok);
+  EXPECT_EQ(err, "cannot write '" + path + "': File too large");
+  EXPECT_EQ(read_file(path), "previous");
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"n.graphml"});
 }
 
 // --- One test per rule of Gephi's GraphML importer (DESIGN.md, "Writers"). ---

@@ -45,7 +45,7 @@ Partition detect_communities(const Graph& g, const AnalysisOptions& options, std
       options.quality == CommunityQuality::cpm ? Quality::cpm : Quality::modularity;
   leiden_options.resolution = options.resolution;
   leiden_options.seed = seed;
-  leiden_options.min_gain = kLeidenMinGain;
+  leiden_options.iterations = kLeidenIterations;
   leiden_options.threads = options.threads;
   return leiden(g, leiden_options).partition;
 }

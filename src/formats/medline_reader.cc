@@ -232,7 +232,7 @@ void add_record_address(Record& record, std::string_view address) {
 
 void on_affiliation(MedlineRecord& m, std::string_view value) {
   if (Author* author = m.current_author()) {
-    author->affiliations.emplace_back(value);
+    append_affiliation(*author, value);
   } else if (m.slot == Slot::none_yet) {
     m.early_affiliations.emplace_back(value);
   } else if (m.slot == Slot::collective) {

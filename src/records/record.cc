@@ -5,10 +5,19 @@
 namespace citenet {
 namespace {
 
+// Affiliation buffers of reused authors, for append_affiliation() on the same thread (a reader
+// thread's records are reused on that thread); bounded for readers that never take them.
+constexpr std::size_t kMaxSpareAffiliations = 4096;
+thread_local std::vector<std::string> spare_affiliations;
+
 void clear_author(Author& a) {
   for (std::string* s :
        {&a.as_printed, &a.surname, &a.given, &a.initials, &a.full_name, &a.orcid, &a.scopus_id})
     s->clear();
+  for (std::string& affiliation : a.affiliations) {
+    if (spare_affiliations.size() >= kMaxSpareAffiliations) break;
+    spare_affiliations.push_back(std::move(affiliation));
+  }
   a.affiliations.clear();
 }
 
@@ -40,6 +49,16 @@ Author& add_author(std::vector<Author>& authors, std::vector<Author>& spare) {
   spare.pop_back();
   clear_author(a);
   return a;
+}
+
+void append_affiliation(Author& author, std::string_view affiliation) {
+  if (spare_affiliations.empty()) {
+    author.affiliations.emplace_back(affiliation);
+    return;
+  }
+  author.affiliations.push_back(std::move(spare_affiliations.back()));
+  spare_affiliations.pop_back();
+  author.affiliations.back().assign(affiliation);
 }
 
 }  // namespace citenet

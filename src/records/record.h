@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "records/record_keys.h"
@@ -86,5 +87,10 @@ void clear_record(Record& record, std::vector<Author>& spare_authors);
 
 // Appends an empty author to `authors`, reusing one of `spare` when there is one.
 Author& add_author(std::vector<Author>& authors, std::vector<Author>& spare);
+
+// Appends `affiliation` to the author's list in the buffer of an affiliation of an author
+// add_author() reused on this thread, when there is one: a long export has millions of
+// them, each otherwise allocated and freed.
+void append_affiliation(Author& author, std::string_view affiliation);
 
 }  // namespace citenet

@@ -1,8 +1,10 @@
 #include "render/graphml.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <vector>
 
@@ -20,8 +22,35 @@ namespace {
 constexpr std::size_t kNodesPerPiece = 1 << 13;
 constexpr std::size_t kEdgesPerPiece = 1 << 16;
 
+// Copies a string literal (without its terminating zero) to `at`; returns the end.
+template <std::size_t N>
+char* put(char* at, const char (&text)[N]) {
+  std::memcpy(at, text, N - 1);
+  return at + N - 1;
+}
+
+// The room an edge line can take: the fixed text (66 bytes), two ids of up to 10 digits, a
+// weight of up to 24 characters ("-2.2250738585072014e-308"), with some to spare.
+constexpr std::size_t kMaxEdgeLine = 128;
+
+// Writes the line of `edge` at `at` (kMaxEdgeLine bytes of room); returns its end.
+char* edge_line(const WeightedEdge& edge, char* at) {
+  at = put(at, "    <edge source=\"n");
+  at = std::to_chars(at, at + 10, edge.source).ptr;
+  at = put(at, "\" target=\"n");
+  at = std::to_chars(at, at + 10, edge.target).ptr;
+  at = put(at, "\"><data key=\"weight\">");
+  if (std::isfinite(edge.weight)) {
+    at = std::to_chars(at, at + 32, edge.weight).ptr;
+  } else {
+    const std::string text = shortest_double(edge.weight);  // "NaN", "Infinity", "-Infinity"
+    at = std::copy(text.begin(), text.end(), at);
+  }
+  return put(at, "</data></edge>\n");
+}
+
 // A node value as format_column_value writes it, appended without a temporary string.
-void append_value(std::string& out, ColumnType type, double value) {
+void append_value(TextBuffer& out, ColumnType type, double value) {
   if (!std::isfinite(value))
     out += shortest_double(value);
   else if (type == ColumnType::kInteger)
@@ -46,7 +75,7 @@ class GraphmlPieces {
 
   std::size_t count() const { return 1 + node_pieces_ + edge_pieces_ + 1; }
 
-  void format(std::size_t k, std::string& out) const {
+  void format(std::size_t k, TextBuffer& out) const {
     if (k == 0) return head(out);
     if (k <= node_pieces_) {
       const std::size_t first = (k - 1) * kNodesPerPiece;
@@ -60,7 +89,7 @@ class GraphmlPieces {
   }
 
  private:
-  void head(std::string& out) const {
+  void head(TextBuffer& out) const {
     out +=
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
@@ -83,7 +112,7 @@ class GraphmlPieces {
            (network_.directed ? "directed" : "undirected") + "\">\n";
   }
 
-  void nodes(std::size_t first, std::size_t last, std::string& out) const {
+  void nodes(std::size_t first, std::size_t last, TextBuffer& out) const {
     for (std::size_t i = first; i < last; ++i) {
       out += "    <node id=\"n";
       append_number(out, i);
@@ -105,19 +134,10 @@ class GraphmlPieces {
   // One line per edge and no edge ids (optional in GraphML; Gephi, networkx and igraph number
   // edges themselves): a million records give tens of millions of edges. The weight is on
   // every edge, not left to a <default>, which networkx ignores for edges.
-  void edges(std::size_t first, std::size_t last, std::string& out) const {
+  void edges(std::size_t first, std::size_t last, TextBuffer& out) const {
     for (std::size_t e = first; e < last; ++e) {
-      const WeightedEdge& edge = network_.edges[e];
-      out += "    <edge source=\"n";
-      append_number(out, edge.source);
-      out += "\" target=\"n";
-      append_number(out, edge.target);
-      out += "\"><data key=\"weight\">";
-      if (std::isfinite(edge.weight))
-        append_number(out, edge.weight);
-      else
-        out += shortest_double(edge.weight);
-      out += "</data></edge>\n";
+      char* at = out.room(kMaxEdgeLine);
+      out.commit(edge_line(network_.edges[e], at));
     }
   }
 
@@ -133,7 +153,7 @@ void put_document(const Network& network, const Analysis& analysis, PieceSink& s
                   unsigned threads) {
   const GraphmlPieces pieces(network, analysis);
   put_pieces(sink, pieces.count(), threads,
-             [&](std::size_t k, std::string& text) { pieces.format(k, text); });
+             [&](std::size_t k, TextBuffer& text) { pieces.format(k, text); });
 }
 
 }  // namespace

@@ -5,10 +5,13 @@
 // costs seconds of locale and sentry overhead.
 #pragma once
 
+#include <algorithm>
 #include <charconv>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <memory>
 #include <mutex>
 #include <ostream>
 #include <string>
@@ -18,12 +21,50 @@
 
 namespace citenet {
 
+// Text being formatted: a growable buffer whose new room is not zero-filled (as
+// std::string::resize would), so a writer can make room for a batch of lines and write them
+// through a pointer: appending each part of a line to a string costs a capacity check and a
+// memcpy call per part.
+class TextBuffer {
+ public:
+  std::string_view view() const { return {data_.get(), size_}; }
+  void clear() { size_ = 0; }
+
+  // Room for at least `n` more bytes: write into it, then pass the end of what was written to
+  // commit().
+  char* room(std::size_t n) {
+    if (capacity_ - size_ < n) grow(size_ + n);
+    return data_.get() + size_;
+  }
+  void commit(const char* end) { size_ = static_cast<std::size_t>(end - data_.get()); }
+
+  TextBuffer& operator+=(std::string_view text) {
+    char* at = room(text.size());
+    std::memcpy(at, text.data(), text.size());
+    size_ += text.size();
+    return *this;
+  }
+
+ private:
+  void grow(std::size_t needed) {
+    const std::size_t capacity = std::max(needed, 2 * capacity_);
+    std::unique_ptr<char[]> bigger = std::make_unique_for_overwrite<char[]>(capacity);
+    if (size_ > 0) std::memcpy(bigger.get(), data_.get(), size_);
+    data_ = std::move(bigger);
+    capacity_ = capacity;
+  }
+
+  std::unique_ptr<char[]> data_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
 // Appends `value` as std::to_chars writes it: integers in decimal, doubles in their shortest
-// round-trip form ("0.5", "1"; finite values only).
+// round-trip form ("0.5", "1"; finite values only, at most 24 characters).
 template <typename T>
-void append_number(std::string& out, T value) {
-  char digits[32];
-  out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+void append_number(TextBuffer& out, T value) {
+  char* at = out.room(32);
+  out.commit(std::to_chars(at, at + 32, value).ptr);
 }
 
 // Where the numbered pieces of a document go. put(k, text) may be called from any thread and
@@ -72,17 +113,17 @@ class StreamPieces final : public PieceSink {
 };
 
 // Formats pieces 0..count-1 on up to `threads` threads (0: every core) and puts them into
-// `sink`: format(k, text) appends piece k to `text`, an emptied per-thread buffer. Threads take
+// `sink`: format(k, text) appends piece k to `text`, an emptied per-thread TextBuffer. Threads take
 // pieces in increasing order, so the piece a waiting thread needs placed first is always held
 // by a running thread. The bytes do not depend on the thread count.
 template <typename Format>
 void put_pieces(PieceSink& sink, std::size_t count, unsigned threads, Format&& format) {
   parallel_blocks_with(
-      count, 1, threads, [] { return std::string(); },
-      [&](std::size_t k, std::size_t, std::string& text) {
+      count, 1, threads, [] { return TextBuffer(); },
+      [&](std::size_t k, std::size_t, TextBuffer& text) {
         text.clear();
         format(k, text);
-        sink.put(k, text);
+        sink.put(k, text.view());
       });
 }
 

@@ -161,7 +161,7 @@ bool write_in_pieces(const std::string& path, const std::vector<std::string>& pi
       path,
       [&](PieceSink& out, std::string*) {
         put_pieces(out, pieces.size(), threads,
-                   [&](std::size_t k, std::string& text) { text += pieces[k]; });
+                   [&](std::size_t k, TextBuffer& text) { text += pieces[k]; });
         return true;
       },
       err, writes);

@@ -172,6 +172,7 @@ class FilePieces final : public PieceSink {
                        ? ::open(name.c_str(), O_WRONLY | O_DIRECT | O_CLOEXEC)
                        : -1) {
     direct_ = direct_fd_ >= 0;
+    preallocate_ = direct_fd_ >= 0;  // the page cache needs no help
     carry_.reserve(kBlock);
   }
   FilePieces(const FilePieces&) = delete;
@@ -198,6 +199,7 @@ class FilePieces final : public PieceSink {
       else
         carry_.append(text);  // the piece ends in the same block it started in
       end_ += text.size();
+      reserve_to(end_);
       turns_.pass(lock);
     }
     if (length > 0) {
@@ -208,7 +210,14 @@ class FilePieces final : public PieceSink {
   }
 
   // Writes the last unfinished block; call once every piece is put.
-  void finish() { write(carry_, end_ - carry_.size()); }
+  void finish() {
+    write(carry_, end_ - carry_.size());
+    // Cut what was allocated ahead and not written.
+    if (reserved_ > end_ && ::ftruncate(fd_, static_cast<off_t>(end_)) != 0) {
+      int none = 0;
+      error_.compare_exchange_strong(none, errno);
+    }
+  }
 
   // The errno of the first failed write; 0 when every write succeeded.
   int error() const { return error_.load(std::memory_order_relaxed); }
@@ -241,6 +250,21 @@ class FilePieces final : public PieceSink {
     }
   }
 
+  // Allocates the file ahead of the writes, 64 MB at a time, so direct writes land inside the
+  // file: ext4 runs one direct write that extends a file at a time, the others side by side
+  // (bench_write at 300k: 1.79 -> 1.68 s and 2.89 -> 2.63 s on a shared machine, medians of
+  // three sets of 5 runs). Where fallocate fails (not supported, disk nearly full) the
+  // writes extend the file as they go.
+  void reserve_to(std::uint64_t end) {
+    if (!preallocate_ || end <= reserved_) return;
+    constexpr std::uint64_t kAhead = 64 << 20;
+    if (::fallocate(fd_, 0, static_cast<off_t>(reserved_),
+                    static_cast<off_t>(end + kAhead - reserved_)) == 0)
+      reserved_ = end + kAhead;
+    else
+      preallocate_ = false;
+  }
+
   std::unique_ptr<AlignedBuffer> take_buffer() {
     const std::lock_guard<std::mutex> lock(buffers_mutex_);
     if (buffers_.empty()) return std::make_unique<AlignedBuffer>();
@@ -260,6 +284,8 @@ class FilePieces final : public PieceSink {
   std::uint64_t end_ = 0;  // guarded by the turns' lock, as carry_
   std::string carry_;
   std::atomic<int> error_{0};
+  bool preallocate_;            // guarded by the turns' lock, as reserved_
+  std::uint64_t reserved_ = 0;  // the file's size allocated ahead of end_
   std::mutex buffers_mutex_;
   std::vector<std::unique_ptr<AlignedBuffer>> buffers_;  // one per thread writing
 };

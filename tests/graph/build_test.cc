@@ -402,13 +402,16 @@ void expect_network(const Network& network, std::size_t nodes, std::optional<std
                     bool by_node_id = false) {
   SCOPED_TRACE(network.kind + " network, strongest " + pair);
   EXPECT_EQ(network.nodes.size(), nodes);
-  if (edges) EXPECT_EQ(network.edges.size(), *edges);
+  if (edges) {
+    EXPECT_EQ(network.edges.size(), *edges);
+  }
   const Strongest s = by_node_id ? by_id(network) : by_label(network);
   EXPECT_EQ(s.a + "|" + s.b, pair);
-  if (tolerance == 0)
+  if (tolerance == 0) {
     EXPECT_EQ(s.weight, weight);
-  else
+  } else {
     EXPECT_NEAR(s.weight, weight, tolerance);
+  }
 }
 
 TEST(BuildOnRealExports, MedlineKeywordsCoauthorsAndPapers) {

@@ -49,16 +49,6 @@ char* edge_line(const WeightedEdge& edge, char* at) {
   return put(at, "</data></edge>\n");
 }
 
-// A node value as format_column_value writes it, appended without a temporary string.
-void append_value(TextBuffer& out, ColumnType type, double value) {
-  if (!std::isfinite(value))
-    out += shortest_double(value);
-  else if (type == ColumnType::kInteger)
-    append_number(out, static_cast<std::int64_t>(value));
-  else
-    append_number(out, value);
-}
-
 // The document as numbered pieces: the head (declaration, keys, <graph>), chunks of nodes,
 // chunks of edges, the tail. Pieces are formatted on any thread and placed in order.
 class GraphmlPieces {
@@ -123,7 +113,7 @@ class GraphmlPieces {
       for (std::size_t c = 0; c < columns_.size(); ++c) {
         if (const std::optional<double> value = columns_[c].value(i)) {
           out += data_open_[c];
-          append_value(out, columns_[c].type, *value);
+          append_column_value(out, columns_[c].type, *value);
           out += "</data>\n";
         }
       }

@@ -152,6 +152,15 @@ std::string format_column_value(ColumnType type, double value) {
   return shortest_double(value);
 }
 
+void append_column_value(TextBuffer& out, ColumnType type, double value) {
+  if (!std::isfinite(value))
+    out += shortest_double(value);
+  else if (type == ColumnType::kInteger)
+    append_number(out, static_cast<std::int64_t>(value));
+  else
+    append_number(out, value);
+}
+
 }  // namespace citenet
 
 namespace citenet {

@@ -19,6 +19,7 @@
 
 #include "graph/analysis.h"
 #include "graph/network.h"
+#include "render/out_buffer.h"
 
 namespace citenet {
 
@@ -60,6 +61,8 @@ std::string shortest_double(double value);
 
 // A column value as text: integers without a fraction, doubles by shortest_double.
 std::string format_column_value(ColumnType type, double value);
+// The same text appended to `out`, without a temporary string (writers of large tables).
+void append_column_value(TextBuffer& out, ColumnType type, double value);
 
 }  // namespace citenet
 

@@ -27,19 +27,21 @@ enum class CsvTable { kNodes, kEdges };
 
 // Writes the `table` of `network` to `path` atomically. Returns false with *err set when the
 // analysis does not match the network, an edge is invalid or repeated, or the file cannot be
-// written.
+// written. Rows are formatted in chunks on `threads` threads (0: every core), each written
+// at its place in the file as GraphML is (render/atomic_file.h); the bytes are the same on
+// any number.
 bool write_csv(const Network& network, const Analysis& analysis, CsvTable table,
-               const std::string& path, std::string* err);
+               const std::string& path, std::string* err, unsigned threads = 0);
 
 // Streams the table to `out`; a false return (validation) leaves `out` untouched.
 bool write_csv(const Network& network, const Analysis& analysis, CsvTable table, std::ostream& out,
-               std::string* err);
+               std::string* err, unsigned threads = 0);
 
 // write_csv(..., CsvTable::kNodes / kEdges, ...).
 bool write_nodes_csv(const Network& network, const Analysis& analysis, const std::string& path,
-                     std::string* err);
+                     std::string* err, unsigned threads = 0);
 bool write_edges_csv(const Network& network, const Analysis& analysis, const std::string& path,
-                     std::string* err);
+                     std::string* err, unsigned threads = 0);
 
 // One CSV field per RFC 4180, after sanitize_utf8: quoted when it holds , " CR or LF.
 std::string csv_field(std::string_view text);

@@ -58,8 +58,8 @@ bool write_output(const Network& network, const Analysis& analysis, const MapOpt
         network, analysis, json_style == "cytoscape" ? JsonStyle::kCytoscape : JsonStyle::kNodeLink,
         path, error);
   if (format == "pajek") return write_pajek(network, analysis, path, error);
-  if (format == "nodes-csv") return write_nodes_csv(network, analysis, path, error);
-  if (format == "edges-csv") return write_edges_csv(network, analysis, path, error);
+  if (format == "nodes-csv") return write_nodes_csv(network, analysis, path, error, threads);
+  if (format == "edges-csv") return write_edges_csv(network, analysis, path, error, threads);
   if (format == "vosviewer-map") return write_vosviewer_map(network, analysis, path, error);
   if (format == "vosviewer-network") return write_vosviewer_network(network, analysis, path, error);
   MapOptions map_style = style;

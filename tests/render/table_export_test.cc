@@ -153,5 +153,36 @@ TEST(TableExportTest, PathVariantsWriteTheFiles) {
   EXPECT_EQ(dir.entries(), (std::vector<std::string>{"edges.csv", "nodes.csv"}));
 }
 
+// Rows are formatted in chunks of 8,192 on threads and written at their places in the file:
+// the same bytes as the stream, one thread or eight, with quoted labels and every value type.
+TEST(TableExportTest, ManyRowsGiveTheSameBytesOnAnyThreadCount) {
+  constexpr std::uint32_t kNodes = 20'001;  // three chunks of rows, the last one short
+  Network network;
+  network.kind = "coauthor";
+  Analysis analysis;
+  for (std::uint32_t i = 0; i < kNodes; ++i) {
+    network.nodes.push_back({i % 3 ? "Smith, J." : "Ng", i % 5, i, i % 2 ? 2001 : 0, 2020});
+    analysis.degree.push_back(i % 4 ? 1.0 / (i + 1) : 2.0);
+    analysis.communities.community.push_back(i % 9);
+  }
+  for (std::uint32_t i = 0; i + 1 < kNodes; ++i) network.edges.push_back({i, i + 1, 0.5 * i});
+  network.graph = make_graph(kNodes, network.edges);
+  ScratchDir dir;
+  for (const CsvTable table : {CsvTable::kNodes, CsvTable::kEdges}) {
+    const std::string streamed = csv(network, analysis, table);
+    for (const unsigned threads : {1u, 2u, 3u, 8u}) {
+      std::string err;
+      ASSERT_TRUE(write_csv(network, analysis, table, dir.file("t.csv"), &err, threads)) << err;
+      EXPECT_TRUE(read_file(dir.file("t.csv")) == streamed) << threads << " threads";
+    }
+  }
+  const std::string nodes = csv(network, analysis, CsvTable::kNodes);
+  EXPECT_NE(
+      nodes.find(
+          "\r\n8191,\"Smith, J.\",1,8191,2001,2020,0.0001220703125,1,\"modularity, resolution "
+          "1, seed 42\"\r\n8192,\"Smith, J.\",2,8192,,2020,2,2,"),
+      std::string::npos);  // across the first chunk boundary
+}
+
 }  // namespace
 }  // namespace citenet

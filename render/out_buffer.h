@@ -39,6 +39,8 @@ class TextBuffer {
   void commit(const char* end) { size_ = static_cast<std::size_t>(end - data_.get()); }
 
   TextBuffer& operator+=(std::string_view text) {
+    if (text.empty())
+      return *this;  // memcpy into an unallocated buffer is undefined, even of 0 bytes
     char* at = room(text.size());
     std::memcpy(at, text.data(), text.size());
     size_ += text.size();

@@ -7,6 +7,7 @@
 #include <ostream>
 #include <tuple>
 #include <type_traits>
+#include <unordered_map>
 
 #include <unicode/utf8.h>
 

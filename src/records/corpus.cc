@@ -317,6 +317,21 @@ void prepare_keys(const Record& record, const CorpusOptions& options, RecordKeys
       keys.title = key_hash(fold_key(record.title) + "|" + std::to_string(record.year));
   }
   keys.label = paper_label(record);
+  keys.cited_as_doi = keys.cited_as_ays = 0;
+  keys.references.clear();
+  if (options.references) {
+    keys.cited_as_doi = key_hash(doi_key(record.doi));
+    if (!record.authors.empty() && record.year && !record.journal.empty()) {
+      const Author& first = record.authors.front();
+      keys.cited_as_ays = key_hash(
+          author_key(first.surname.empty() ? first.as_printed : first.surname + first.initials) +
+          "|" + std::to_string(record.year) + "|" + fold_key(record.journal));
+    }
+    for (const std::string& reference : record.cited_references) {
+      const ReferenceKeys found = reference_keys(reference);
+      keys.references.push_back({key_hash(found.doi), key_hash(found.author_year_source)});
+    }
+  }
   keys.ready = true;
 }
 
@@ -326,7 +341,9 @@ void prepare_keys(Record& record, const CorpusOptions& options) {
 
 void CorpusBuilder::add(const Record& record) {
   const RecordKeys* keys = &record.keys;
-  if (!keys->ready) {
+  // Keys prepared without references (other options) would leave the references unkeyed.
+  if (!keys->ready ||
+      (options_.references && keys->references.size() != record.cited_references.size())) {
     prepare_keys(record, options_, scratch_keys_);
     keys = &scratch_keys_;
   }
@@ -353,18 +370,12 @@ void CorpusBuilder::add(const Record& record) {
   add_keywords(record, keywords);
   if (options_.references) {
     std::vector<std::uint32_t> works;
-    for (const std::string& reference : record.cited_references) {
-      const std::uint32_t work = intern_reference(reference);
+    for (std::size_t i = 0; i < record.cited_references.size(); ++i) {
+      const std::uint32_t work = intern_reference(record.cited_references[i], keys->references[i]);
       if (work != kNoWork) push_distinct(works, work);
     }
     record_references_.push(works);
-    std::string ays;
-    if (!record.authors.empty() && record.year && !record.journal.empty()) {
-      const Author& first = record.authors.front();
-      ays = author_key(first.surname.empty() ? first.as_printed : first.surname + first.initials) +
-            "|" + std::to_string(record.year) + "|" + fold_key(record.journal);
-    }
-    record_keys_.emplace_back(key_hash(doi_key(record.doi)), key_hash(ays));
+    record_keys_.emplace_back(keys->cited_as_doi, keys->cited_as_ays);
   }
   record_paper_.push_back(find_or_register_paper(*keys));
   record_institutions_.push(institutions);
@@ -472,10 +483,10 @@ ReferenceKeys reference_keys(std::string_view reference) {
   return keys;
 }
 
-std::uint32_t CorpusBuilder::intern_reference(std::string_view reference) {
-  const ReferenceKeys keys = reference_keys(reference);
-  const std::uint64_t doi = key_hash(keys.doi);
-  const std::uint64_t ays = key_hash(keys.author_year_source);
+std::uint32_t CorpusBuilder::intern_reference(std::string_view reference,
+                                              const RecordKeys::Reference& keys) {
+  const std::uint64_t doi = keys.doi;
+  const std::uint64_t ays = keys.ays;
   if (!doi && !ays) return kNoWork;
   const auto fresh = [&] {
     work_labels_.emplace_back(trim(reference));

@@ -13,7 +13,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -186,7 +185,7 @@ class CorpusBuilder {
   // reference and a DOI reference with the same author/year/source key are one work
   // (whichever came first), unless two DOIs share that key: then DOI-less references with
   // it get a work of their own.
-  std::uint32_t intern_reference(std::string_view reference);
+  std::uint32_t intern_reference(std::string_view reference, const RecordKeys::Reference& keys);
   std::uint32_t paper_work(std::span<const std::uint32_t> records) const;
   absl::flat_hash_map<std::uint64_t, std::uint32_t> doi_works_;
   absl::flat_hash_map<std::uint64_t, std::uint32_t> ays_works_;

@@ -34,6 +34,16 @@ struct RecordKeys {
   std::uint64_t database_id = 0;
   std::uint64_t title = 0;
   std::string label;  // paper_label()
+  // Citation kinds only (CorpusOptions::references), else 0 and empty: key_hash() of the
+  // record's own DOI and author/year/source key, by which references find it, and of each
+  // cited reference's (reference_keys()).
+  std::uint64_t cited_as_doi = 0;
+  std::uint64_t cited_as_ays = 0;
+  struct Reference {
+    std::uint64_t doi = 0;
+    std::uint64_t ays = 0;
+  };
+  std::vector<Reference> references;
 };
 
 }  // namespace citenet

@@ -57,6 +57,9 @@ void expect_same(const Corpus& a, const Corpus& b, const std::string& what) {
   EXPECT_EQ(a.country_labels, b.country_labels) << what;
   EXPECT_EQ(a.record_paper, b.record_paper) << what;
   EXPECT_EQ(a.duplicates_merged, b.duplicates_merged) << what;
+  EXPECT_EQ(lists(a.references), lists(b.references)) << what;
+  EXPECT_EQ(a.reference_labels, b.reference_labels) << what;
+  EXPECT_EQ(a.paper_work, b.paper_work) << what;
 }
 
 TEST(PreparedKeys, GiveTheSameCorpusAsKeysWorkedOutByTheBuilder) {
@@ -73,6 +76,20 @@ TEST(PreparedKeys, GiveTheSameCorpusAsKeysWorkedOutByTheBuilder) {
       expect_same(builder_keys, read_corpus(kCorpora + file, options, true, 1), what);
       expect_same(builder_keys, read_corpus(kCorpora + file, options, true, 3), what + " threads");
     }
+  }
+}
+
+// Citation kinds key every cited reference and each record's own DOI and author/year/source
+// on the parsing threads as well.
+TEST(PreparedKeys, CitedReferencesResolveAsWhenTheBuilderKeysThem) {
+  const char* files[] = {"wos/metaknowledge-ManyAuthors.isi", "scopus/litstudy-scopus.csv"};
+  for (const char* file : files) {
+    CorpusOptions options;
+    options.references = true;
+    const Corpus builder_keys = read_corpus(kCorpora + file, options, false, 1);
+    ASSERT_GT(builder_keys.reference_labels.size(), 100u) << file;
+    expect_same(builder_keys, read_corpus(kCorpora + file, options, true, 1), file);
+    expect_same(builder_keys, read_corpus(kCorpora + file, options, true, 3), file);
   }
 }
 

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 namespace citenet {
 namespace {
 
@@ -36,10 +38,14 @@ std::string clean_orcid(std::string_view value) {
   return id;
 }
 
+// Words of a name or a date, on the stack: they have few.
+using NameWords = boost::container::small_vector<std::string_view, 8>;
+
 // DP: "2019 Mar 5", "2016 Jan", "2016 Jan-Feb", "2012 Winter", "2022"; the first month of a
 // range is taken, seasons leave the month unknown.
 Date parse_publication_date(std::string_view text) {
-  const std::vector<std::string_view> words = split(text, " ");
+  NameWords words;  // at most a few
+  split_into(text, " ", words);
   Date date;
   if (words.empty() || words[0].size() != 4) return date;
   date.year = parse_int(words[0]).value_or(0);
@@ -74,22 +80,20 @@ bool is_name_suffix(std::string_view word) {
 
 // "M", "J.", "J.-P.": a given-name word that holds nothing but initials.
 bool is_initial_word(std::string_view word) {
-  for (std::string_view part : split(word, ".-")) {
-    if (first_code_point(part).size() != part.size()) return false;
-    if (!is_upper(part.front()) && !is_non_ascii(part.front())) return false;
-  }
-  return !word.empty();
+  return !word.empty() && for_each_piece(word, ".-", [](std::string_view part) {
+    return first_code_point(part).size() == part.size() &&
+           (is_upper(part.front()) || is_non_ascii(part.front()));
+  });
 }
 
 // "John Michael" -> "JM", "Ting-Ting" -> "TT"; lower-case particles give no initial.
-std::string initials_of(const std::vector<std::string_view>& given_words) {
-  std::string out;
-  for (std::string_view word : given_words) {
-    for (std::string_view part : split(word, ".-")) {
+void assign_initials(std::string& out, const NameWords& given_words) {
+  out.clear();
+  for (std::string_view word : given_words)
+    for_each_piece(word, ".-", [&](std::string_view part) {
       if (!is_lower(part.front())) out += first_code_point(part);
-    }
-  }
-  return out;
+      return true;
+    });
 }
 
 // AU: "Casbon JA", "de Hoon MJ", "Casado MÁ": one to four capitals after the surname.
@@ -104,8 +108,7 @@ bool is_initials_token(std::string_view word) {
 
 // `out` = the parts joined by `glue`, in its own buffer (no allocation once it is large
 // enough).
-void assign_joined(std::string& out, const std::vector<std::string_view>& parts,
-                   std::string_view glue) {
+void assign_joined(std::string& out, const NameWords& parts, std::string_view glue) {
   out.clear();
   for (std::string_view p : parts) {
     if (!out.empty()) out += glue;
@@ -119,9 +122,10 @@ void author_from_full_name(std::string_view fau, Author& author) {
   const std::size_t comma = fau.find(',');
   author.surname = trim(fau.substr(0, comma));
   if (comma == npos) return;
-  std::vector<std::string_view> given = split(fau.substr(comma + 1), " ,");
+  NameWords given;
+  split_into(fau.substr(comma + 1), " ,", given);
   while (given.size() > 1 && is_name_suffix(given.back())) given.pop_back();
-  author.initials = initials_of(given);
+  assign_initials(author.initials, given);
   if (!std::all_of(given.begin(), given.end(), is_initial_word)) {
     assign_joined(author.given, given, " ");
     author.full_name.assign(author.given).append(" ").append(author.surname);
@@ -132,7 +136,8 @@ void author_from_full_name(std::string_view fau, Author& author) {
 // the empty `author`.
 void author_from_short_name(std::string_view au, Author& author) {
   author.as_printed = au;
-  std::vector<std::string_view> words = split(au, " ");
+  NameWords words;
+  split_into(au, " ", words);
   if (words.size() > 2 && is_name_suffix(words.back())) words.pop_back();
   if (words.size() >= 2 && is_initials_token(words.back())) {
     author.initials = words.back();
@@ -171,15 +176,13 @@ struct MedlineRecord {
   std::vector<std::string> types;                           // PT, in order
   std::vector<std::string> languages;                       // LA, in order
   int electronic_year = 0;                                  // DEP
-  // Authors of earlier records, kept for their buffers (clear_record, add_author).
-  std::vector<Author> spare_authors;
 
   Author* current_author() { return slot == Slot::author ? &record.authors.back() : nullptr; }
-  Author& new_author() { return add_author(record.authors, spare_authors); }
+  Author& new_author() { return record.authors.emplace_back(); }
 
   // As `*this = MedlineRecord{}`, keeping what was allocated.
   void reset() {
-    clear_record(record, spare_authors);
+    clear_record(record);
     has_pmid = false;
     slot = Slot::none_yet;
     author_has_au = false;

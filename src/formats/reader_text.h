@@ -3,6 +3,7 @@
 // ASCII letter, so names and addresses in any script pass through untouched.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <optional>
@@ -47,6 +48,33 @@ std::optional<int> leading_int(std::string_view s);
 
 // Splits on any of `separators`, dropping empty pieces; views into `s`.
 std::vector<std::string_view> split(std::string_view s, std::string_view separators);
+// Calls f(piece) for each piece split() would return, in order, without building a vector
+// (the name parsers call it per author). Stops early, returning false, once f returns false.
+template <class F>
+bool for_each_piece(std::string_view s, std::string_view separators, F&& f) {
+  // A byte loop: find_first_of would search `separators` once for every byte of `s`.
+  const auto is_separator = [separators](char c) {
+    for (const char sep : separators)
+      if (c == sep) return true;
+    return false;
+  };
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i < s.size() && !is_separator(s[i])) continue;
+    if (i > start && !f(s.substr(start, i - start))) return false;
+    start = i + 1;
+  }
+  return true;
+}
+// split() into a container the caller keeps (a small_vector on the stack): cleared first.
+template <class Container>
+void split_into(std::string_view s, std::string_view separators, Container& out) {
+  out.clear();
+  for_each_piece(s, separators, [&](std::string_view piece) {
+    out.push_back(piece);
+    return true;
+  });
+}
 // Splits on the string `separator`, trims the pieces and drops empty ones.
 std::vector<std::string_view> split_list(std::string_view s, std::string_view separator);
 // Splits on runs of white space.

@@ -5,26 +5,23 @@
 namespace citenet {
 namespace {
 
-// Affiliation buffers of reused authors, for append_affiliation() on the same thread (a reader
-// thread's records are reused on that thread); bounded for readers that never take them.
+// Affiliation buffers of cleared records' authors, for append_affiliation() on the same thread (a
+// reader thread's records are reused on that thread); bounded for readers that never take them.
 constexpr std::size_t kMaxSpareAffiliations = 4096;
 thread_local std::vector<std::string> spare_affiliations;
 
-void clear_author(Author& a) {
-  for (std::string* s :
-       {&a.as_printed, &a.surname, &a.given, &a.initials, &a.full_name, &a.orcid, &a.scopus_id})
-    s->clear();
+// Only the affiliations: an author's other strings are short enough to live in the string.
+void keep_affiliation_buffers(Author& a) {
   for (std::string& affiliation : a.affiliations) {
     if (spare_affiliations.size() >= kMaxSpareAffiliations) break;
     spare_affiliations.push_back(std::move(affiliation));
   }
-  a.affiliations.clear();
 }
 
 }  // namespace
 
-void clear_record(Record& r, std::vector<Author>& spare_authors) {
-  for (Author& a : r.authors) spare_authors.push_back(std::move(a));
+void clear_record(Record& r) {
+  for (Author& a : r.authors) keep_affiliation_buffers(a);
   r.authors.clear();
   for (std::string* s :
        {&r.source, &r.format, &r.title, &r.journal, &r.volume, &r.pages, &r.doi, &r.pmid, &r.pmcid,
@@ -41,14 +38,6 @@ void clear_record(Record& r, std::vector<Author>& spare_authors) {
   r.keywords.clear();
   r.cited_references.clear();
   r.keys.ready = false;
-}
-
-Author& add_author(std::vector<Author>& authors, std::vector<Author>& spare) {
-  if (spare.empty()) return authors.emplace_back();
-  Author& a = authors.emplace_back(std::move(spare.back()));
-  spare.pop_back();
-  clear_author(a);
-  return a;
 }
 
 void append_affiliation(Author& author, std::string_view affiliation) {

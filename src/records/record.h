@@ -82,14 +82,13 @@ struct Record {
 
 // Empties `record` as `record = Record{}` would, but keeps the capacity of its strings and
 // lists, so a reader filling one record after another does not allocate for each. Its
-// authors move to `spare_authors` (with their capacity) for add_author() to hand out again.
-void clear_record(Record& record, std::vector<Author>& spare_authors);
+// authors' affiliation buffers are kept for append_affiliation() on this thread; the authors
+// themselves are not (their names fit std::string's inline buffer, and moving them in and
+// out of a pool cost more than it saved).
+void clear_record(Record& record);
 
-// Appends an empty author to `authors`, reusing one of `spare` when there is one.
-Author& add_author(std::vector<Author>& authors, std::vector<Author>& spare);
-
-// Appends `affiliation` to the author's list in the buffer of an affiliation of an author
-// add_author() reused on this thread, when there is one: a long export has millions of
+// Appends `affiliation` to the author's list in the buffer of an affiliation of a record
+// clear_record() emptied on this thread, when there is one: a long export has millions of
 // them, each otherwise allocated and freed.
 void append_affiliation(Author& author, std::string_view affiliation);
 

@@ -1,5 +1,7 @@
-// Refilling one record (clear_record, add_author) must look like a fresh record.
+// Refilling one record (clear_record, append_affiliation) must look like a fresh record.
 #include <gtest/gtest.h>
+
+#include <thread>
 
 #include "records/record.h"
 
@@ -60,27 +62,31 @@ void expect_empty(const Record& r) {
 TEST(ClearRecord, LeavesWhatAFreshRecordHoldsAndKeepsTheBuffers) {
   Record r = full_record();
   const std::size_t title_capacity = r.title.capacity();
-  std::vector<Author> spare;
-  clear_record(r, spare);
+  clear_record(r);
   expect_empty(r);
   EXPECT_GE(r.title.capacity(), title_capacity);
-  EXPECT_EQ(spare.size(), 2u);
 }
 
-TEST(ClearRecord, AddAuthorHandsOutEmptyAuthors) {
-  Record r = full_record();
-  std::vector<Author> spare;
-  clear_record(r, spare);
-  Author& reused = add_author(r.authors, spare);
-  EXPECT_EQ(spare.size(), 1u);
-  for (const std::string* s : {&reused.as_printed, &reused.surname, &reused.given, &reused.initials,
-                               &reused.full_name, &reused.orcid, &reused.scopus_id})
-    EXPECT_TRUE(s->empty());
-  EXPECT_TRUE(reused.affiliations.empty());
-  add_author(r.authors, spare);
-  add_author(r.authors, spare);  // the pool is empty now: a new author
-  EXPECT_EQ(r.authors.size(), 3u);
-  EXPECT_TRUE(spare.empty());
+// The affiliations of a cleared record's authors are handed out again, emptied and refilled.
+// The pool is per thread: a fresh thread starts with none from the other tests.
+TEST(ClearRecord, AppendAffiliationReusesTheBuffersOfClearedAuthors) {
+  std::thread([] {
+    Record r = full_record();
+    const std::size_t capacity = r.authors[0].affiliations[0].capacity();
+    ASSERT_GT(capacity, 15u);  // past std::string's inline buffer
+    clear_record(r);
+    Author& author = r.authors.emplace_back();
+    append_affiliation(author, "Oslo.");
+    append_affiliation(author, "Bergen.");
+    append_affiliation(author, "Tromso.");  // two spares only: a new buffer
+    ASSERT_EQ(author.affiliations.size(), 3u);
+    EXPECT_EQ(author.affiliations[0], "Oslo.");
+    EXPECT_EQ(author.affiliations[1], "Bergen.");
+    EXPECT_EQ(author.affiliations[2], "Tromso.");
+    EXPECT_GE(author.affiliations[0].capacity(), capacity);
+    EXPECT_GE(author.affiliations[1].capacity(), capacity);
+    EXPECT_LT(author.affiliations[2].capacity(), capacity);
+  }).join();
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "graph/clustering.h"
+#include "graph/community_util.h"
 #include "graph/directed.h"
 #include "graph/eigenvector.h"
 #include "graph/harmonic.h"
@@ -122,7 +123,13 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
   const double path_work = n * static_cast<double>(g.edge_count());
   const bool exact_affordable = path_work <= kExactPathBudget;
 
+  // Sub-step times for CITENET_TIMINGS (the CLI times the whole step as "analysis").
+  community_util::Stopwatch clock;
+  const auto timing = [&](std::string_view step) {
+    community_util::report_timing(step, clock.lap());
+  };
   if (wanted(options, Metric::degree)) result.degree = degree(g);
+  timing("analysis/degree");
   // Citation networks: the direction carries the meaning (who cites whom); path metrics and
   // communities use the undirected view.
   if (network.directed) {
@@ -160,22 +167,27 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
     result.eigenvector = eigenvector_centrality(g, {1e-13, 1000, options.threads}, &converged);
     if (!converged) result.notes.push_back("eigenvector centrality did not converge in 1000 steps");
   }
+  clock.lap();
   if (wanted(options, Metric::pagerank)) {
     PageRankOptions pagerank_options;
     pagerank_options.damping = options.damping;
     pagerank_options.threads = options.threads;
     result.pagerank = network.directed ? pagerank(network.digraph, pagerank_options)
                                        : pagerank(g, pagerank_options);
+    timing("analysis/pagerank");
   }
   if (wanted(options, Metric::clustering)) result.clustering = local_clustering(g, options.threads);
   if (wanted(options, Metric::core)) result.core = core_number(g);
 
+  clock.lap();
   Components parts = components(g);
   result.component = std::move(parts.id);
   result.component_count = parts.count;
+  timing("analysis/components");
 
   if (options.community != CommunityMethod::none) {
     result.communities = detect_communities(g, options, options.seed);
+    timing("analysis/communities");
     if (options.stability_runs > 1) {
       std::vector<std::uint64_t> seeds;
       for (std::size_t i = 0; i < options.stability_runs; ++i) seeds.push_back(options.seed + i);

@@ -3,9 +3,12 @@
 #include "graph/community_util.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <functional>
 #include <numeric>
 #include <random>
+#include <thread>
 #include <vector>
 
 #include "graph/community_level.h"
@@ -60,114 +63,348 @@ struct Objective {
   double epsilon;  // smallest gain that counts as an improvement
 };
 
-// Fast local moving (the paper's MoveNodesFast). `community` holds ids below level.size()
-// on entry and on exit (not dense). Returns the number of moves.
-std::size_t move_nodes_fast(const Level& level, const Objective& objective, std::mt19937_64& rng,
-                            std::vector<std::uint32_t>& community) {
-  const std::uint32_t n = level.size();
+// Fast local moving (the paper's MoveNodesFast) in batches, so that the rows are read on
+// several threads while the partition stays the same on any number of them: the queue takes
+// vertices as in Traag, Waltman & van Eck 2019; each batch's best moves are found in parallel
+// against the partition as the batch began (as parallel Louvain does, Lu, Halappanavar &
+// Kalyanaraman 2015, "Parallel heuristics for scalable community detection", Parallel Comput.
+// 47:19-37), then applied in queue order on one thread, each re-checked exactly against the
+// partition as it then stands, so every move raises the quality.
+
+// Vertices per batch: a function of the level's size alone, never of the thread count. Small
+// graphs get batches of one vertex, the sequential algorithm itself; 4096 stays a small share
+// of the vertices of a graph big enough to need threads, so few proposals go stale.
+std::size_t batch_size(std::uint32_t n) { return std::clamp<std::size_t>(n / 256, 1, 4096); }
+
+// Levels from this size on get threads, batches from this many arcs on use them.
+constexpr std::uint32_t kParallelLevel = 4096;
+constexpr std::size_t kParallelArcs = 2048;
+
+// Proposed target meaning "an empty community".
+constexpr std::uint32_t kEmptyCommunity = UINT32_MAX;
+
+// A vertex's best move against the partition at the start of its batch.
+struct Proposal {
+  std::uint32_t target;  // its own community: stay; kEmptyCommunity: an empty one
+  double home_link;      // w(v, own community - v)
+  double target_link;    // w(v, target)
+};
+
+// A move applied in the current batch, chained to the batch's previous move out of or into
+// the same community, so a later proposal's link weights can be brought up to date.
+struct AppliedMove {
+  std::uint32_t vertex, from, to;
+  std::int32_t previous_from, previous_to;  // index in the batch's moves, -1: none
+};
+
+// Threads kept for a whole local moving that run one job per batch: starting threads for
+// every batch costs more than a small batch's work. run(job) calls job(lane) once on every
+// lane, lane 0 on the calling thread, and returns when all have returned.
+class LanePool {
+ public:
+  explicit LanePool(unsigned lanes) {
+    for (unsigned lane = 1; lane < lanes; ++lane)
+      threads_.emplace_back([this, lane] { work(lane); });
+  }
+  ~LanePool() {
+    stop_ = true;
+    generation_.fetch_add(1, std::memory_order_release);
+    generation_.notify_all();
+    for (std::thread& thread : threads_) thread.join();
+  }
+  unsigned lanes() const { return static_cast<unsigned>(threads_.size()) + 1; }
+
+  template <typename Job>
+  void run(Job&& job) {
+    const std::function<void(unsigned)> bound(std::ref(job));
+    job_ = &bound;
+    running_.store(static_cast<std::uint32_t>(threads_.size()), std::memory_order_relaxed);
+    generation_.fetch_add(1, std::memory_order_release);
+    generation_.notify_all();
+    job(0u);
+    for (std::uint32_t left; (left = running_.load(std::memory_order_acquire)) != 0;)
+      running_.wait(left, std::memory_order_acquire);
+  }
+
+ private:
+  void work(unsigned lane) {
+    for (std::uint32_t seen = 0;;) {
+      generation_.wait(seen, std::memory_order_acquire);
+      seen = generation_.load(std::memory_order_acquire);
+      if (stop_) return;
+      (*job_)(lane);
+      if (running_.fetch_sub(1, std::memory_order_acq_rel) == 1) running_.notify_one();
+    }
+  }
+
+  std::vector<std::thread> threads_;
+  const std::function<void(unsigned)>* job_ = nullptr;
+  bool stop_ = false;  // written before a generation's release, read after its acquire
+  std::atomic<std::uint32_t> generation_{0};
+  std::atomic<std::uint32_t> running_{0};
+};
+
+class LocalMoving {
+ public:
+  LocalMoving(const Level& level, const Objective& objective, unsigned threads,
+              std::vector<std::uint32_t>& community);
+  std::size_t run(std::mt19937_64& rng);
+
+ private:
+  // One lane's buffers: link[c] is the weight from the current vertex to community c
+  // (-1 = untouched), touched the communities in order of first touch.
+  struct Scratch {
+    explicit Scratch(std::uint32_t n) : link(n, -1.0), touched(n + 1) {}
+    std::vector<double> link;
+    std::vector<std::uint32_t> touched;
+  };
+
+  void take_batch();
+  void propose_batch();
+  Proposal propose(std::uint32_t v, Scratch& scratch) const;
+  bool apply(std::uint32_t v, const Proposal& proposal);
+  double moved_link(std::uint32_t v, std::uint32_t c) const;
+  double arc_weight(std::uint32_t v, std::uint32_t u) const;
+  void enqueue_neighbours(std::uint32_t v);
+  void enqueue(std::uint32_t v);
+
   // Raw pointers: through the spans and vectors the compiler reloads every base address
   // after each store into the scratch arrays.
-  const std::size_t* const offset = level.offset.data();
-  const std::uint32_t* const neighbour = level.neighbour.data();
-  const double* const weight = level.weight.data();
-  const double* const node_weight = level.node_weight.data();
-  std::uint32_t* const of = community.data();
+  const std::size_t* offset_;
+  const std::uint32_t* neighbour_;
+  const double* weight_;
+  const double* node_weight_;
+  std::uint32_t* of_;
+  const Objective objective_;
+  const std::uint32_t n_;
 
-  std::vector<double> total(n, 0.0);  // a_C
-  std::vector<std::uint32_t> members(n, 0);
-  for (std::uint32_t v = 0; v < n; ++v) {
-    total[of[v]] += node_weight[v];
-    ++members[of[v]];
-  }
-  std::vector<std::uint32_t> empty;
-  for (std::uint32_t c = n; c-- > 0;) {
-    if (members[c] == 0) empty.push_back(c);
-  }
-
+  std::vector<double> total_;  // a_C
+  std::vector<std::uint32_t> members_;
+  std::vector<std::uint32_t> empty_;
   // A ring buffer holds each vertex at most once.
-  std::vector<std::uint32_t> queue(n);
-  std::iota(queue.begin(), queue.end(), 0u);
-  shuffle(queue, rng);
-  std::vector<char> queued(n, 1);
-  std::size_t head = 0, queued_count = n;
+  std::vector<std::uint32_t> queue_;
+  std::vector<char> queued_;
+  std::size_t head_ = 0, queued_count_ = 0;
 
-  // Weight from v into each community other than its own, -1 = untouched; the touched ones
-  // in order of first touch (ties go to the first), v's own community first.
-  std::vector<double> link(n, -1.0);
-  std::vector<std::uint32_t> touched(n + 1);
+  std::vector<std::uint32_t> batch_;
+  std::size_t batch_arcs_ = 0;  // summed degree of the batch
+  std::vector<Proposal> proposals_;
+  LanePool pool_;
+  std::vector<Scratch> lanes_;
+  std::vector<AppliedMove> applied_;
+  std::vector<std::int32_t> last_move_;  // per community: its latest move in applied_
+};
+
+LocalMoving::LocalMoving(const Level& level, const Objective& objective, unsigned threads,
+                         std::vector<std::uint32_t>& community)
+    : offset_(level.offset.data()),
+      neighbour_(level.neighbour.data()),
+      weight_(level.weight.data()),
+      node_weight_(level.node_weight.data()),
+      of_(community.data()),
+      objective_(objective),
+      n_(level.size()),
+      total_(n_, 0.0),
+      members_(n_, 0),
+      queue_(n_),
+      queued_(n_, 1),
+      pool_(n_ >= kParallelLevel ? resolve_threads(threads) : 1u),
+      last_move_(n_, -1) {
+  for (std::uint32_t v = 0; v < n_; ++v) {
+    total_[of_[v]] += node_weight_[v];
+    ++members_[of_[v]];
+  }
+  for (std::uint32_t c = n_; c-- > 0;)
+    if (members_[c] == 0) empty_.push_back(c);
+}
+
+std::size_t LocalMoving::run(std::mt19937_64& rng) {
+  std::iota(queue_.begin(), queue_.end(), 0u);
+  shuffle(queue_, rng);
+  queued_count_ = n_;
   std::size_t moves = 0;
-  while (queued_count > 0) {
-    const std::uint32_t v = queue[head];
-    if (++head == n) head = 0;
-    --queued_count;
-    queued[v] = 0;
-    if (queued_count > 0) {  // the next row starts at an unrelated address
-      const std::size_t next = offset[queue[head]];
-      __builtin_prefetch(neighbour + next);
-      __builtin_prefetch(weight + next);
-    }
-
-    // Each community's sum takes its arcs in row order, as one array of sums would; v's
-    // own community, most of the row once communities form, stays in a register.
-    const std::uint32_t home = of[v];
-    const std::size_t row_end = offset[v + 1];
-    double home_link = 0.0;
-    std::size_t touched_count = 1;
-    touched[0] = home;
-    for (std::size_t i = offset[v]; i < row_end; ++i) {
-      if (i + 16 < row_end) __builtin_prefetch(of + neighbour[i + 16]);
-      const std::uint32_t c = of[neighbour[i]];
-      const double w = weight[i];
-      if (c == home) {
-        home_link += w;
-        continue;
-      }
-      double sum = link[c];
-      if (sum < 0.0) {
-        sum = 0.0;
-        touched[touched_count++] = c;
-      }
-      link[c] = sum + w;
-    }
-    link[home] = home_link;
-
-    const double a = node_weight[v];
-    const double scale_a = objective.scale * a;
-    total[home] -= a;
-    --members[home];
-    std::uint32_t best = home;
-    double best_gain = home_link - scale_a * total[home];
-    for (std::size_t k = 0; k < touched_count; ++k) {
-      const std::uint32_t c = touched[k];
-      const double gain = link[c] - scale_a * total[c];
-      if (gain > best_gain + objective.epsilon) {
-        best = c;
-        best_gain = gain;
-      }
-      link[c] = -1.0;
-    }
-    if (0.0 > best_gain + objective.epsilon) {  // an empty community gains 0
-      best = empty.back();
-      empty.pop_back();
-    }
-    total[best] += a;
-    ++members[best];
-    if (best == home) continue;
-
-    if (members[home] == 0) empty.push_back(home);
-    of[v] = best;
-    ++moves;
-    for (std::size_t i = offset[v]; i < row_end; ++i) {
-      const std::uint32_t u = neighbour[i];
-      if (queued[u] || of[u] == best) continue;
-      queued[u] = 1;
-      std::size_t tail = head + queued_count;
-      if (tail >= n) tail -= n;
-      queue[tail] = u;
-      ++queued_count;
-    }
+  while (queued_count_ > 0) {
+    take_batch();
+    propose_batch();
+    for (std::size_t k = 0; k < batch_.size(); ++k) moves += apply(batch_[k], proposals_[k]);
+    for (const AppliedMove& move : applied_) last_move_[move.from] = last_move_[move.to] = -1;
+    applied_.clear();
   }
   return moves;
+}
+
+// The next batch_size() vertices off the queue; moves of the batch may queue them again.
+void LocalMoving::take_batch() {
+  const std::size_t count = std::min(batch_size(n_), queued_count_);
+  batch_.resize(count);
+  batch_arcs_ = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::uint32_t v = queue_[head_];
+    if (++head_ == n_) head_ = 0;
+    queued_[v] = 0;
+    batch_[k] = v;
+    batch_arcs_ += offset_[v + 1] - offset_[v];
+  }
+  queued_count_ -= count;
+}
+
+// Proposals depend only on the partition at the batch's start, so which lane computes which
+// changes nothing; lanes take chunks of the batch from a shared counter.
+void LocalMoving::propose_batch() {
+  constexpr std::size_t kChunk = 16;
+  proposals_.resize(batch_.size());
+  std::atomic<std::size_t> next{0};
+  const auto job = [&](unsigned lane) {
+    Scratch& scratch = lanes_[lane];
+    for (std::size_t first;
+         (first = next.fetch_add(kChunk, std::memory_order_relaxed)) < batch_.size();) {
+      const std::size_t last = std::min(batch_.size(), first + kChunk);
+      for (std::size_t k = first; k < last; ++k) {
+        if (k + 1 < last) {  // the next row starts at an unrelated address
+          const std::size_t row = offset_[batch_[k + 1]];
+          __builtin_prefetch(neighbour_ + row);
+          __builtin_prefetch(weight_ + row);
+        }
+        proposals_[k] = propose(batch_[k], scratch);
+      }
+    }
+  };
+  // Waking the other lanes costs more than reading a few thousand arcs.
+  const unsigned lanes = batch_arcs_ >= kParallelArcs ? pool_.lanes() : 1u;
+  while (lanes_.size() < lanes) lanes_.emplace_back(n_);
+  if (lanes == 1)
+    job(0u);
+  else
+    pool_.run(job);
+}
+
+// The neighbouring (or an empty) community of largest gain for v, ties to the first touched.
+Proposal LocalMoving::propose(std::uint32_t v, Scratch& scratch) const {
+  double* const link = scratch.link.data();
+  std::uint32_t* const touched = scratch.touched.data();
+  const std::uint32_t* const of = of_;
+  const std::uint32_t* const neighbour = neighbour_;
+  const double* const weight = weight_;
+  // Each community's sum takes its arcs in row order, as one array of sums would; v's own
+  // community, most of the row once communities form, stays in a register.
+  const std::uint32_t home = of[v];
+  const std::size_t row_end = offset_[v + 1];
+  double home_link = 0.0;
+  std::size_t touched_count = 1;
+  touched[0] = home;
+  for (std::size_t i = offset_[v]; i < row_end; ++i) {
+    if (i + 16 < row_end) __builtin_prefetch(of + neighbour[i + 16]);
+    const std::uint32_t c = of[neighbour[i]];
+    const double w = weight[i];
+    if (c == home) {
+      home_link += w;
+      continue;
+    }
+    double sum = link[c];
+    if (sum < 0.0) {
+      sum = 0.0;
+      touched[touched_count++] = c;
+    }
+    link[c] = sum + w;
+  }
+  link[home] = home_link;
+
+  const double scale_a = objective_.scale * node_weight_[v];
+  Proposal best{home, home_link, home_link};
+  double best_gain = home_link - scale_a * (total_[home] - node_weight_[v]);
+  for (std::size_t k = 0; k < touched_count; ++k) {
+    const std::uint32_t c = touched[k];
+    const double gain = link[c] - scale_a * total_[c];
+    if (gain > best_gain + objective_.epsilon) {
+      best.target = c;
+      best.target_link = link[c];
+      best_gain = gain;
+    }
+    link[c] = -1.0;
+  }
+  if (0.0 > best_gain + objective_.epsilon) best = {kEmptyCommunity, home_link, 0.0};
+  return best;
+}
+
+// Moves v as proposed if that still gains with the batch's earlier moves applied.
+bool LocalMoving::apply(std::uint32_t v, const Proposal& proposal) {
+  const std::uint32_t home = of_[v];
+  std::uint32_t target = proposal.target;
+  if (target == home) return false;
+  const double a = node_weight_[v];
+  const double scale_a = objective_.scale * a;
+  const double home_gain = proposal.home_link + moved_link(v, home) - scale_a * (total_[home] - a);
+  if (target != kEmptyCommunity && members_[target] == 0) target = kEmptyCommunity;
+  const double gain = target == kEmptyCommunity
+                          ? 0.0
+                          : proposal.target_link + moved_link(v, target) - scale_a * total_[target];
+  const bool alone = target == kEmptyCommunity && members_[home] == 1;
+  if (!(gain > home_gain + objective_.epsilon) || alone) {
+    // The batch's earlier moves spoiled this one; v may have a better one now.
+    enqueue(v);
+    return false;
+  }
+  if (target == kEmptyCommunity) {
+    target = empty_.back();
+    empty_.pop_back();
+  }
+  total_[home] -= a;
+  total_[target] += a;
+  ++members_[target];
+  if (--members_[home] == 0) empty_.push_back(home);
+  of_[v] = target;
+  applied_.push_back({v, home, target, last_move_[home], last_move_[target]});
+  last_move_[home] = last_move_[target] = static_cast<std::int32_t>(applied_.size() - 1);
+  enqueue_neighbours(v);
+  return true;
+}
+
+// How much w(v, c) changed through the batch's moves so far: + for a neighbour that entered
+// c, - for one that left it. Most communities saw no move in the batch.
+double LocalMoving::moved_link(std::uint32_t v, std::uint32_t c) const {
+  double change = 0.0;
+  for (std::int32_t k = last_move_[c]; k >= 0;) {
+    const AppliedMove& move = applied_[static_cast<std::size_t>(k)];
+    const double w = arc_weight(v, move.vertex);
+    change += move.to == c ? w : -w;
+    k = move.from == c ? move.previous_from : move.previous_to;
+  }
+  return change;
+}
+
+// Weight of the arcs v -> u (rows are sorted by neighbour; 0 when not adjacent).
+double LocalMoving::arc_weight(std::uint32_t v, std::uint32_t u) const {
+  const std::uint32_t* const first = neighbour_ + offset_[v];
+  const std::uint32_t* const last = neighbour_ + offset_[v + 1];
+  double w = 0.0;
+  for (const std::uint32_t* p = std::lower_bound(first, last, u); p != last && *p == u; ++p)
+    w += weight_[p - neighbour_];
+  return w;
+}
+
+// The paper's rule: v's neighbours outside its new community rejoin the queue.
+void LocalMoving::enqueue_neighbours(std::uint32_t v) {
+  const std::uint32_t target = of_[v];
+  for (std::size_t i = offset_[v]; i < offset_[v + 1]; ++i) {
+    const std::uint32_t u = neighbour_[i];
+    if (of_[u] != target) enqueue(u);
+  }
+}
+
+void LocalMoving::enqueue(std::uint32_t v) {
+  if (queued_[v]) return;
+  queued_[v] = 1;
+  std::size_t tail = head_ + queued_count_;
+  if (tail >= n_) tail -= n_;
+  queue_[tail] = v;
+  ++queued_count_;
+}
+
+// Local moving on `level`; `community` holds ids below level.size() on entry and on exit
+// (not dense). Returns the number of moves.
+std::size_t move_nodes_fast(const Level& level, const Objective& objective, unsigned threads,
+                            std::mt19937_64& rng, std::vector<std::uint32_t>& community) {
+  return LocalMoving(level, objective, threads, community).run(rng);
 }
 
 // The arrays a refinement reads and writes, as raw pointers so the hot loops keep them in
@@ -386,9 +623,23 @@ double level_quality(const Level& level, const std::vector<std::uint32_t>& commu
 // One Leiden iteration from `membership` (dense ids of the input vertices), which it
 // updates. Returns the number of moves made on all levels; `quality` receives the quality
 // of the new membership.
+// Seconds per phase over a run, for CITENET_TIMINGS: the first level's local moving (the
+// input graph's rows, most of the work) apart from the aggregate levels'.
+struct PhaseTimes {
+  double move_first = 0, move_aggregates = 0, refine = 0, aggregate = 0, quality = 0;
+  void report() const {
+    community_util::report_timing("leiden/move-first-level", move_first);
+    community_util::report_timing("leiden/move-aggregates", move_aggregates);
+    community_util::report_timing("leiden/refine", refine);
+    community_util::report_timing("leiden/aggregate", aggregate);
+    community_util::report_timing("leiden/quality", quality);
+  }
+};
+
 std::size_t iterate(const Level& base, const Objective& objective, Quality quality_kind,
                     std::mt19937_64& rng, unsigned threads, std::vector<std::uint32_t>& membership,
-                    double& quality) {
+                    double& quality, PhaseTimes& times) {
+  community_util::Stopwatch clock;
   const std::uint32_t n = base.size();
   std::vector<std::uint32_t> node_of(n);  // input vertex -> vertex of the current level
   std::iota(node_of.begin(), node_of.end(), 0u);
@@ -397,7 +648,8 @@ std::size_t iterate(const Level& base, const Objective& objective, Quality quali
   std::vector<std::uint32_t> community(membership);
   std::size_t moves = 0;
   for (;;) {
-    moves += move_nodes_fast(*current, objective, rng, community);
+    moves += move_nodes_fast(*current, objective, threads, rng, community);
+    (current == &base ? times.move_first : times.move_aggregates) += clock.lap();
     const std::uint32_t count = make_dense(community);
     if (count == current->size()) break;
     std::vector<std::uint32_t> refined =
@@ -413,18 +665,22 @@ std::size_t iterate(const Level& base, const Objective& objective, Quality quali
         // which loses no inner weight and so never lowers either quality.
         if (count != refined_count) ++moves;
         community = std::move(refined);
+        times.refine += clock.lap();
         break;
       }
     }
+    times.refine += clock.lap();
     std::vector<std::uint32_t> next_community(refined_count);
     for (std::uint32_t v = 0; v < current->size(); ++v) next_community[refined[v]] = community[v];
     for (std::uint32_t& v : node_of) v = refined[v];
     level = current->aggregate(refined, refined_count, threads);
     current = &level;
     community = std::move(next_community);
+    times.aggregate += clock.lap();
   }
   for (std::uint32_t v = 0; v < n; ++v) membership[v] = community[node_of[v]];
   quality = level_quality(*current, community, objective, quality_kind, base.total_weight());
+  times.quality += clock.lap();
   return moves;
 }
 
@@ -454,8 +710,10 @@ LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
   partition.community.resize(n);
   std::iota(partition.community.begin(), partition.community.end(), 0u);
 
+  community_util::Stopwatch clock;
   const Level base = level_from_graph(g, options.quality);
   const double total_weight = base.total_weight();  // m
+  community_util::report_timing("leiden/setup", clock.lap());
 
   if (total_weight > 0.0) {
     Objective objective;
@@ -467,14 +725,17 @@ LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
     double last = options.min_gain > 0 ? level_quality(base, partition.community, objective,
                                                        options.quality, total_weight)
                                        : 0.0;
+    PhaseTimes times;
     for (int i = 0; options.iterations < 0 || i < options.iterations; ++i) {
       double now = 0;
-      if (iterate(base, objective, options.quality, rng, options.threads, partition.community,
-                  now) == 0)
+      if (iterate(base, objective, options.quality, rng, options.threads, partition.community, now,
+                  times) == 0)
         break;
       if (options.min_gain > 0 && now - last <= options.min_gain * std::abs(now)) break;
       last = now;
     }
+    times.report();
+    clock.lap();
   }
 
   partition.count = order_by_size(partition.community);
@@ -482,6 +743,7 @@ LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
   result.quality = options.quality == Quality::modularity
                        ? partition.modularity
                        : cpm_quality(g, partition.community, partition.count, options.resolution);
+  community_util::report_timing("leiden/final-quality", clock.lap());
   return result;
 }
 

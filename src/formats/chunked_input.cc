@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "records/text.h"
+
 namespace citenet {
 namespace {
 
@@ -48,17 +50,18 @@ void parse(std::string_view text, const std::string& source, const ChunkedFormat
            const ChunkedReadOptions& options, Chunk& chunk, std::vector<Record>&& spare) {
   try {
     chunk.records = std::move(spare);
+    const std::string_view chunk_text = text.substr(chunk.begin, chunk.end - chunk.begin);
+    const bool text_valid = format.cuts_at_ascii && is_valid_utf8(chunk_text);
     // Swapped in, so the reader gets back an old record's buffers to fill the next one.
     const RecordSink keep = [&](Record&& record) {
-      if (options.prepare) options.prepare(record, chunk.stats);
+      if (options.prepare) options.prepare(record, chunk.stats, text_valid);
       if (chunk.count < chunk.records.size())
         std::swap(chunk.records[chunk.count], record);
       else
         chunk.records.push_back(std::move(record));
       ++chunk.count;
     };
-    chunk.outcome = format.read_chunk(text.substr(chunk.begin, chunk.end - chunk.begin), source,
-                                      keep, chunk.stats);
+    chunk.outcome = format.read_chunk(chunk_text, source, keep, chunk.stats);
   } catch (...) {
     chunk.failure = std::current_exception();
   }

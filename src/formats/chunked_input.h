@@ -36,14 +36,19 @@ struct ChunkedFormat {
                              const RecordSink& sink, ReadStats& stats);
   // The error for a file in which no chunk found the format.
   std::string (*format_error)(const std::string& source, std::size_t first_content_line);
+  // True when the reader cuts every field from the text at ASCII bytes and joins pieces with
+  // ASCII only: then a chunk that is valid UTF-8 as a whole gives only valid fields, and
+  // they need not be checked one by one (ChunkedReadOptions::prepare's `text_valid`).
+  bool cuts_at_ascii = false;
 };
 
 struct ChunkedReadOptions {
   unsigned threads = 1;  // parsing threads; 1 parses on the calling thread
   std::size_t chunk_bytes = std::size_t{4} << 20;
   // Runs on the parsing thread for each record before it is queued; warnings go to `stats`
-  // in the record's place.
-  std::function<void(Record&, ReadStats& stats)> prepare;
+  // in the record's place. `text_valid`: the record's fields are known to be valid UTF-8
+  // (ChunkedFormat::cuts_at_ascii and a valid chunk).
+  std::function<void(Record&, ReadStats& stats, bool text_valid)> prepare;
   // Called on the calling thread after each chunk was handed on: `text` before `bytes_done`
   // is not read again (its memory may be released).
   std::function<void(std::size_t bytes_done, std::size_t records_read)> progress;

@@ -25,8 +25,9 @@ namespace citenet {
 
 namespace {
 
+// MEDLINE fields are cut at tags, spaces, commas and slashes, and joined with spaces.
 constexpr ChunkedFormat kMedlineChunks{next_medline_record, read_medline_chunk,
-                                       medline_format_error};
+                                       medline_format_error, /*cuts_at_ascii=*/true};
 constexpr ChunkedFormat kWosChunks{next_wos_record, read_wos_chunk, wos_format_error};
 constexpr ChunkedFormat kListingChunks{next_listing_record, read_listing_chunk,
                                        listing_format_error};
@@ -193,8 +194,8 @@ bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stat
   }
   // Broken bytes are reported once per record and replaced, so no later stage (keys,
   // XML, JSON) ever sees invalid UTF-8.
-  const auto repair = [&path, &options](Record& record, ReadStats& where) {
-    if (repair_record_text(record))
+  const auto repair = [&path, &options](Record& record, ReadStats& where, bool text_valid) {
+    if (!text_valid && repair_record_text(record))
       where.warnings.push_back({path, record.line, "invalid UTF-8 replaced by U+FFFD"});
     if (options.prepare) options.prepare(record);
   };
@@ -218,7 +219,7 @@ bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stat
   in.clear();
   in.seekg(0);
   const RecordSink repairing_sink = [&](Record&& record) {
-    repair(record, stats);
+    repair(record, stats, false);
     sink(std::move(record));
   };
   return format->read(in, path, repairing_sink, stats, error);

@@ -282,6 +282,30 @@ std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t* code_poi
   return length;
 }
 
+bool is_valid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  char32_t c;
+  while (i < text.size()) {
+    // Sixteen ASCII bytes at a time: most exports are mostly ASCII.
+    if (i + 16 <= text.size()) {
+      std::uint64_t words[2];
+      std::memcpy(words, text.data() + i, sizeof words);
+      if (((words[0] | words[1]) & 0x8080808080808080ull) == 0) {
+        i += 16;
+        continue;
+      }
+    }
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t length = decode_utf8(text, i, &c);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
 bool repair_utf8(std::string& text) {
   std::size_t i = 0;
   char32_t c;

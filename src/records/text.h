@@ -36,4 +36,7 @@ std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t* code_poi
 // Replaces each malformed UTF-8 byte in `text` by U+FFFD; true when anything was replaced.
 bool repair_utf8(std::string& text);
 
+// True when the whole of `text` is well-formed UTF-8 (decode_utf8's rules).
+bool is_valid_utf8(std::string_view text);
+
 }  // namespace citenet

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 namespace citenet {
@@ -77,6 +78,65 @@ TEST(TitleCase, CapitalisesUpperCaseWordsOnly) {
       {"", ""},
   };
   for (const Case& c : cases) EXPECT_EQ(title_case(c.input), c.expected) << c.input;
+}
+
+// RFC 3629's rules, checked where the sixteen-byte ASCII skip meets a multi-byte sequence.
+TEST(Utf8, ValidOnlyWhenEverySequenceIsWellFormed) {
+  const std::string ascii16 = "0123456789abcdef";
+  struct Case {
+    std::string text;
+    bool valid;
+  };
+  const Case cases[] = {
+      {"", true},
+      {ascii16, true},
+      {ascii16 + "Jos\xC3\xA9", true},                    // é after a skipped block
+      {"Jos\xC3\xA9" + ascii16 + ascii16, true},          // é before two blocks
+      {ascii16.substr(0, 15) + "\xE6\x9D\xB1", true},     // 東 across the block's end
+      {ascii16 + "\xF0\x9F\x98\x80", true},               // four bytes
+      {ascii16 + "\xC3", false},                          // truncated at the end
+      {ascii16.substr(0, 15) + "\xFF" + ascii16, false},  // never valid
+      {"\xC0\xAF", false},                                // overlong '/'
+      {"\xED\xA0\x80", false},                            // a surrogate
+      {"\xF4\x90\x80\x80", false},                        // past U+10FFFF
+      {ascii16 + ascii16 + "\x80", false},                // a lone continuation byte
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(is_valid_utf8(c.text), c.valid) << c.text;
+    std::string copy = c.text;
+    EXPECT_EQ(repair_utf8(copy), !c.valid) << c.text;
+    EXPECT_TRUE(is_valid_utf8(copy)) << c.text;
+  }
+}
+
+// is_valid_utf8 says true exactly when repair_utf8 would change nothing, on random text
+// mixing ASCII runs with valid and broken sequences (fixed seed).
+TEST(Utf8, ValidAgreesWithRepairOnRandomText) {
+  std::mt19937 random(20261126);
+  const char* pieces[] = {"abcdefghijklmnopqrstu",
+                          "\xC3\xA9",
+                          "\xE6\x9D\xB1",
+                          "\xF0\x9F\x98\x80",
+                          "\xC3",
+                          "\x80",
+                          "\xFF",
+                          " "};
+  int invalid = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int count = static_cast<int>(random() % 12);
+    for (int i = 0; i < count; ++i) {
+      const std::size_t pick = random() % 100;
+      const std::size_t piece = pick < 70 ? 0 : pick < 94 ? 1 + pick % 3 : 4 + pick % 4;
+      text += std::string(pieces[piece]).substr(0, piece == 0 ? random() % 22 : std::string::npos);
+    }
+    std::string copy = text;
+    const bool repaired = repair_utf8(copy);
+    EXPECT_EQ(is_valid_utf8(text), !repaired) << text;
+    invalid += repaired;
+  }
+  EXPECT_GT(invalid, 100);  // both kinds were tried
+  EXPECT_LT(invalid, 1900);
 }
 
 }  // namespace

@@ -31,8 +31,10 @@ class Graph {
   Graph() = default;
   explicit Graph(std::size_t vertex_count);  // isolated vertices
   // Each entry is one undirected edge (either orientation, any order; a pair given twice is
-  // two parallel edges). A self loop, which no network has, is a single arc.
-  Graph(std::size_t vertex_count, std::span<const WeightedEdge> edges);
+  // two parallel edges). A self loop, which no network has, is a single arc. Edges kept as
+  // Network::edges keeps them (source < target, sorted, each pair once) are laid out on up to
+  // `threads` threads (0: every core); the graph is the same on any number.
+  Graph(std::size_t vertex_count, std::span<const WeightedEdge> edges, unsigned threads = 1);
 
   std::uint32_t vertex_count() const {
     return static_cast<std::uint32_t>(csr_.m_forward.m_rowstart.size() - 1);

@@ -3,8 +3,10 @@
 
 #include <cmath>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
+#include <random>
 #include <string>
 
 #include "formats/input.h"
@@ -127,6 +129,73 @@ TEST(BuildNetwork, KindNamesRoundTrip) {
   EXPECT_TRUE(needs_references(NetworkKind::coupling));
   EXPECT_FALSE(needs_references(NetworkKind::keyword));
   EXPECT_TRUE(is_bipartite(NetworkKind::author_institution));
+}
+
+// A name of letters only ("Baaa", "Cbaa", ...) for synthetic author i.
+std::string letters(std::uint32_t i) {
+  std::string name(1, static_cast<char>('B' + i % 24));
+  for (int k = 0; k < 3; ++k, i /= 24) name += static_cast<char>('a' + i % 24);
+  return name;
+}
+
+// 45 papers of 90 to 120 authors drawn from 2,500 (about 200,000 links, enough for the graph
+// to be laid out in several lanes), a paper with one author who signs nothing else (a unit
+// with one member: an isolated node) and a paper whose authors all sign others too.
+Corpus many_authors_corpus() {
+  std::mt19937_64 rng(5);
+  CorpusBuilder b;
+  for (int p = 0; p < 45; ++p) {
+    std::vector<Author> authors;
+    const std::size_t size = 90 + rng() % 31;
+    for (std::size_t k = 0; k < size; ++k) {
+      const std::string name = letters(static_cast<std::uint32_t>(rng() % 2500));
+      authors.push_back(author(name, "A", "Anna " + name));
+    }
+    b.add(paper(std::move(authors), 2000 + p % 20, p));
+  }
+  b.add(paper({author("Solo", "S", "Sam Solo")}, 2020, 1));
+  b.add(paper({author(letters(1), "A", "Anna " + letters(1)),
+               author(letters(2), "A", "Anna " + letters(2))},
+              2021, 0));
+  return b.finish();
+}
+
+// The edges and the CSR graph are the same on any thread count, and the graph is the one the
+// old one-thread layout makes of the edges (given the other way round, it takes that path).
+TEST(BuildNetwork, TheSameNetworkOnAnyThreadCount) {
+  const Corpus corpus = many_authors_corpus();
+  for (const Counting counting : {Counting::full, Counting::fractional}) {
+    SCOPED_TRACE(counting == Counting::full ? "full" : "fractional");
+    const Network one =
+        build_network(corpus, {.kind = NetworkKind::coauthor, .counting = counting, .threads = 1});
+    ASSERT_GT(one.edges.size(), 2u << 16);
+    EXPECT_TRUE(one.graph.neighbours(find(one, "Sam Solo")).empty());
+    std::vector<WeightedEdge> reversed = one.edges;
+    for (WeightedEdge& e : reversed) std::swap(e.source, e.target);
+    const Graph old(one.nodes.size(), reversed);
+    for (const unsigned threads : {1u, 2u, 3u, 8u}) {
+      SCOPED_TRACE(threads);
+      const Network many = build_network(
+          corpus, {.kind = NetworkKind::coauthor, .counting = counting, .threads = threads});
+      ASSERT_EQ(many.edges.size(), one.edges.size());
+      for (std::size_t i = 0; i < one.edges.size(); ++i) {
+        ASSERT_EQ(many.edges[i].source, one.edges[i].source) << i;
+        ASSERT_EQ(many.edges[i].target, one.edges[i].target) << i;
+        ASSERT_EQ(many.edges[i].weight, one.edges[i].weight) << i;
+      }
+      ASSERT_EQ(many.graph.vertex_count(), old.vertex_count());
+      EXPECT_EQ(many.graph.edge_count(), old.edge_count());
+      for (std::uint32_t v = 0; v < old.vertex_count(); ++v) {
+        const auto column = many.graph.neighbours(v), expected = old.neighbours(v);
+        ASSERT_TRUE(std::equal(column.begin(), column.end(), expected.begin(), expected.end()))
+            << "row " << v;
+        const auto weights = many.graph.weights(v), expected_weights = old.weights(v);
+        ASSERT_TRUE(std::equal(weights.begin(), weights.end(), expected_weights.begin(),
+                               expected_weights.end()))
+            << "row " << v;
+      }
+    }
+  }
 }
 
 // small_corpus() under fractional counting: paper 1 has 3 authors, so each of its pairs

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/graph/betweenness_centrality.hpp>
+#include <functional>
 #include <random>
 #include <set>
 
@@ -57,6 +58,84 @@ TEST(CsrGraphTest, MoveKeepsTheArrays) {
   const std::uint32_t* column = g.neighbours(0).data();
   const Graph moved = std::move(g);
   EXPECT_EQ(moved.neighbours(0).data(), column);
+}
+
+// The same rows, weights and sizes.
+void expect_same_graph(const Graph& a, const Graph& b) {
+  ASSERT_EQ(a.vertex_count(), b.vertex_count());
+  EXPECT_EQ(a.edge_count(), b.edge_count());
+  EXPECT_EQ(boost::num_edges(a.csr()), boost::num_edges(b.csr()));
+  for (std::uint32_t v = 0; v < a.vertex_count(); ++v) {
+    ASSERT_EQ(to_vector(a.neighbours(v)), to_vector(b.neighbours(v))) << "row " << v;
+    ASSERT_EQ(to_vector(a.weights(v)), to_vector(b.weights(v))) << "row " << v;
+  }
+}
+
+// Each pair {a, b} (a < b, a and b not isolated) with probability `p`, in (source, target)
+// order, as Network::edges keeps them; distinct weights, so a misplaced arc shows.
+std::vector<WeightedEdge> sorted_random_edges(std::uint32_t n, double p, std::uint64_t seed,
+                                              const std::function<bool(std::uint32_t)>& isolated) {
+  std::mt19937_64 rng(seed);
+  std::bernoulli_distribution take(p);
+  std::vector<WeightedEdge> edges;
+  for (std::uint32_t a = 0; a < n; ++a)
+    for (std::uint32_t b = a + 1; b < n; ++b)
+      if (!isolated(a) && !isolated(b) && take(rng))
+        edges.push_back({a, b, static_cast<double>(edges.size()) + 0.5});
+  return edges;
+}
+
+// The same edges the other way round (target, source): not as networks keep them, so the
+// graph is laid out the old way, one edge after another on one thread, rows sorted after.
+Graph built_the_old_way(std::size_t n, std::vector<WeightedEdge> edges) {
+  for (WeightedEdge& e : edges) std::swap(e.source, e.target);
+  return Graph(n, edges, 4);
+}
+
+// Sorted edges are laid out in lanes on threads (ScanTrans); the arrays must be those of the
+// old scatter on any thread count. 1,600 vertices with p = 0.3 give ~300,000 edges, enough
+// for four lanes; isolated vertices at the start, in between and at the end test the runs of
+// vertices with no edges of their own across lane boundaries.
+TEST(CsrGraphTest, SortedEdgesOnThreadsGiveTheOldLayout) {
+  constexpr std::uint32_t kN = 1600;
+  const auto isolated = [](std::uint32_t v) { return v < 3 || v % 97 == 5 || v >= kN - 4; };
+  const std::vector<WeightedEdge> edges = sorted_random_edges(kN, 0.3, 3, isolated);
+  ASSERT_GT(edges.size(), 4u << 16);
+  const Graph old = built_the_old_way(kN, edges);
+  EXPECT_TRUE(old.neighbours(kN - 1).empty());
+  for (const unsigned threads : {1u, 2u, 3u, 8u, 0u}) {
+    SCOPED_TRACE(threads);
+    expect_same_graph(Graph(kN, edges, threads), old);
+  }
+}
+
+TEST(CsrGraphTest, SmallSortedGraphsOnThreads) {
+  for (const unsigned threads : {1u, 2u, 8u}) {
+    SCOPED_TRACE(threads);
+    expect_same_graph(Graph(0, std::vector<WeightedEdge>{}, threads), Graph(0));
+    expect_same_graph(Graph(4, std::vector<WeightedEdge>{}, threads), Graph(4));
+    // One edge, between the last two vertices: the rows before it are empty.
+    const Graph one(5, std::vector<WeightedEdge>{{3, 4, 2.5}}, threads);
+    EXPECT_EQ(one.edge_count(), 1u);
+    EXPECT_TRUE(one.neighbours(0).empty());
+    EXPECT_EQ(to_vector(one.neighbours(3)), (std::vector<std::uint32_t>{4}));
+    EXPECT_EQ(to_vector(one.neighbours(4)), (std::vector<std::uint32_t>{3}));
+    EXPECT_EQ(to_vector(one.weights(4)), (std::vector<double>{2.5}));
+    const std::vector<WeightedEdge> star = {{0, 1, 1.0}, {0, 2, 2.0}, {0, 3, 3.0}, {2, 3, 4.0}};
+    expect_same_graph(Graph(4, star, threads), built_the_old_way(4, star));
+  }
+}
+
+// Anything else takes the old path whatever the thread count: a pair given twice is two
+// parallel edges, as documented, and a self loop one arc.
+TEST(CsrGraphTest, RepeatedPairsAndSelfLoopsOnThreads) {
+  const Graph twice(3, std::vector<WeightedEdge>{{0, 1, 1.0}, {0, 1, 2.0}, {1, 2, 3.0}}, 8);
+  EXPECT_EQ(to_vector(twice.neighbours(0)), (std::vector<std::uint32_t>{1, 1}));
+  EXPECT_EQ(to_vector(twice.weights(0)), (std::vector<double>{1.0, 2.0}));
+  EXPECT_EQ(to_vector(twice.neighbours(1)), (std::vector<std::uint32_t>{0, 0, 2}));
+  const Graph loop(2, std::vector<WeightedEdge>{{0, 0, 1.0}, {0, 1, 2.0}}, 8);
+  EXPECT_EQ(to_vector(loop.neighbours(0)), (std::vector<std::uint32_t>{0, 1}));
+  EXPECT_EQ(boost::num_edges(loop.csr()), 3u);
 }
 
 // Boost's own Brandes on the CSR (a directed graph with both arcs of each edge, so each pair

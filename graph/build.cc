@@ -144,7 +144,8 @@ std::vector<WeightedEdge> co_occurrence_edges(const Units& units, const std::vec
                        });
   for (std::size_t v = 0; v < node_count; ++v) row_start[v + 1] += row_start[v];
 
-  std::vector<WeightedEdge> edges(row_start.back());
+  std::vector<WeightedEdge> edges;
+  resize_prefaulted(edges, row_start.back(), threads);
   parallel_blocks_with(node_count, kRowsPerBlock, threads, make_scratch,
                        [&](std::size_t begin, std::size_t end, Scratch& s) {
                          for (auto v = static_cast<std::uint32_t>(begin); v < end; ++v) {

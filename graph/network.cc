@@ -125,8 +125,8 @@ bool fill_rows_from_sorted(Csr& csr, std::size_t vertex_count, std::span<const W
 
   auto& column = csr.m_forward.m_column;
   auto& weight = csr.m_forward.m_edge_properties;
-  column.resize(rows.back());
-  weight.resize(rows.back());
+  resize_prefaulted(column, rows.back(), threads);
+  resize_prefaulted(weight, rows.back(), threads);
   parallel_tasks(lanes, threads, [&](std::size_t lane) {
     std::uint64_t* next = offset.data() + lane * n;
     for (std::size_t i = lane_begin(lane); i < lane_begin(lane + 1); ++i) {

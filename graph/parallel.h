@@ -4,9 +4,12 @@
 // one core or eight, which byte-identical outputs need.
 #pragma once
 
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <thread>
 #include <vector>
 
@@ -80,6 +83,32 @@ double blocked_sum(std::size_t n, unsigned threads, F&& f) {
   double total = 0.0;
   for (const double p : part) total += p;
   return total;
+}
+
+// Sizes an empty `v` to n value-initialised elements, the kernel having mapped its pages on up
+// to `threads` threads first. For arrays of a gigabyte, value-initialisation is mostly page
+// faults, one per 4 KiB page and all on one thread (0.7 CPU seconds per GB here);
+// MADV_POPULATE_WRITE (Linux 5.14) maps the pages in bulk, a slice per thread, and the
+// zeroing that follows runs at memory speed. Where the kernel refuses, a plain resize.
+template <typename T>
+void resize_prefaulted(std::vector<T>& v, std::size_t n, unsigned threads) {
+#ifdef MADV_POPULATE_WRITE
+  constexpr std::size_t kSlice = std::size_t{64} << 20;  // bytes mapped per task
+  constexpr std::uintptr_t kPage = 4096;
+  if (v.empty() && n * sizeof(T) >= 2 * kSlice) {
+    v.reserve(n);
+    const auto data = reinterpret_cast<std::uintptr_t>(v.data());
+    const std::uintptr_t first = (data + kPage - 1) & ~(kPage - 1);
+    const std::uintptr_t last = (data + n * sizeof(T)) & ~(kPage - 1);
+    const std::size_t slices = (last - first + kSlice - 1) / kSlice;
+    parallel_tasks(slices, threads, [&](std::size_t i) {
+      const std::uintptr_t begin = first + i * kSlice;
+      const std::uintptr_t end = std::min<std::uintptr_t>(last, begin + kSlice);
+      madvise(reinterpret_cast<void*>(begin), end - begin, MADV_POPULATE_WRITE);
+    });
+  }
+#endif
+  v.resize(n);
 }
 
 }  // namespace citenet

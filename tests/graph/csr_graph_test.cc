@@ -2,6 +2,7 @@
 // threads.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/graph/betweenness_centrality.hpp>
 #include <functional>
 #include <random>
@@ -15,6 +16,7 @@
 #include "graph/metrics.h"
 #include "graph/network.h"
 #include "graph/pagerank.h"
+#include "graph/parallel.h"
 #include "graph/sampled_betweenness.h"
 
 namespace citenet {
@@ -136,6 +138,19 @@ TEST(CsrGraphTest, RepeatedPairsAndSelfLoopsOnThreads) {
   const Graph loop(2, std::vector<WeightedEdge>{{0, 0, 1.0}, {0, 1, 2.0}}, 8);
   EXPECT_EQ(to_vector(loop.neighbours(0)), (std::vector<std::uint32_t>{0, 1}));
   EXPECT_EQ(boost::num_edges(loop.csr()), 3u);
+}
+
+// The CSR arrays and the edge list are sized by resize_prefaulted: value-initialised like a
+// plain resize, above the size where pages are mapped on threads first and below it.
+TEST(CsrGraphTest, PrefaultedVectorsAreZeroed) {
+  for (const unsigned threads : {1u, 3u}) {
+    for (const std::size_t bytes : {std::size_t{1} << 20, std::size_t{129} << 20}) {
+      std::vector<double> v;
+      resize_prefaulted(v, bytes / sizeof(double) + 1, threads);
+      ASSERT_EQ(v.size(), bytes / sizeof(double) + 1);
+      EXPECT_TRUE(std::all_of(v.begin(), v.end(), [](double x) { return x == 0.0; }));
+    }
+  }
 }
 
 // Boost's own Brandes on the CSR (a directed graph with both arcs of each edge, so each pair

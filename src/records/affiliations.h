@@ -58,6 +58,8 @@ class AffiliationCache {
   AffiliationParts& parts(std::string_view affiliation);
   // The same with the address's SwissStringHash already worked out.
   AffiliationParts& parts(PrehashedString affiliation);
+  // Starts loading the entry's slot, so a parts() call soon after does not wait for memory.
+  void prefetch(PrehashedString affiliation) const { cache_.prefetch(affiliation); }
   void make_room(std::size_t entries) {
     if (cache_.size() + entries > kMaxEntries) cache_.clear();
   }

@@ -288,6 +288,9 @@ std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const Author>
                                                          std::span<const AuthorKey> keys) {
   assert(!resolved_ && "add after resolve()");
   assert(keys.empty() || keys.size() == authors.size());
+  // With a million records the index no longer fits in cache: ask for every author's slot
+  // at once, so the misses overlap instead of following one another.
+  for (const AuthorKey& key : keys) index_.prefetch(PrehashedString{key.key, key.hash});
   const std::size_t begin = slots_.size();
   for (std::size_t i = 0; i < authors.size(); ++i) {
     const Author& author = authors[i];

@@ -355,9 +355,15 @@ void CorpusBuilder::add(const Record& record) {
   keywords.clear();
   // Each address is looked up once, for author identity and for the record's entities.
   affiliations_.make_room(keys->affiliations.size());
+  std::size_t next = 0;
+  for (const Author& author : record.authors)  // see AuthorIdentity::add_paper
+    for (const std::string& affiliation : author.affiliations)
+      affiliations_.prefetch({affiliation, keys->affiliations[next++]});
+  for (const std::string& address : record.addresses)
+    affiliations_.prefetch({address, keys->affiliations[next++]});
   std::vector<AffiliationParts*>& parts = scratch_parts_;
   parts.clear();
-  std::size_t next = 0;
+  next = 0;
   for (const Author& author : record.authors)
     for (const std::string& affiliation : author.affiliations)
       parts.push_back(&affiliations_.parts({affiliation, keys->affiliations[next++]}));

@@ -26,6 +26,8 @@ class Level {
   Level& operator=(const Level&) = delete;
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(loop.size()); }
+  // Whether the rows are the input graph's own (a first level of a graph without loops).
+  bool views_graph() const { return own_offset_.empty() && !loop.empty(); }
   double strength(std::uint32_t v) const;  // loops count twice
   double total_weight() const;             // m: loops plus each edge once
 

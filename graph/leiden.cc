@@ -26,11 +26,14 @@ constexpr double kTheta = 0.01;
 
 // The first level: the graph's rows, each vertex weighted by its strength (modularity) or
 // by 1 (CPM: the number of input vertices it stands for).
-Level level_from_graph(const Graph& g, Quality quality) {
+Level level_from_graph(const Graph& g, Quality quality, unsigned threads) {
   Level level(g);
   level.node_weight.assign(level.size(), 1.0);
   if (quality == Quality::modularity)
-    for (std::uint32_t v = 0; v < level.size(); ++v) level.node_weight[v] = level.strength(v);
+    parallel_blocks(level.size(), 4096, threads, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t v = begin; v < end; ++v)
+        level.node_weight[v] = level.strength(static_cast<std::uint32_t>(v));
+    });
   return level;
 }
 
@@ -701,6 +704,48 @@ double cpm_quality(const Graph& g, const std::vector<std::uint32_t>& community, 
   return inside - resolution * pairs;
 }
 
+// modularity(g, community, resolution) bit for bit, on threads: each community's sums take
+// its members' arcs in vertex order, as that function's single pass adds them, so the
+// communities are independent; m is the base level's, summed over the same arcs in the same
+// order when it views g's rows. `community` is dense.
+double parallel_modularity(const Graph& g, const Level& base,
+                           const std::vector<std::uint32_t>& community, std::uint32_t count,
+                           double resolution, unsigned threads) {
+  if (!base.views_graph()) return modularity(g, community, resolution);
+  const double total = base.total_weight();
+  if (total == 0.0) return 0.0;
+  std::vector<std::size_t> first(count + 1, 0);  // vertices grouped by community
+  for (const std::uint32_t c : community) ++first[c + 1];
+  std::partial_sum(first.begin(), first.end(), first.begin());
+  std::vector<std::uint32_t> grouped(community.size());
+  {
+    std::vector<std::size_t> next(first.begin(), first.end() - 1);
+    for (std::uint32_t v = 0; v < community.size(); ++v) grouped[next[community[v]]++] = v;
+  }
+  std::vector<double> inside(count, 0.0), strength(count, 0.0);
+  const std::uint32_t* const of = community.data();
+  parallel_tasks(count, threads, [&](std::size_t c) {
+    double in = 0.0, out = 0.0;
+    for (std::size_t k = first[c]; k < first[c + 1]; ++k) {
+      const std::uint32_t v = grouped[k];
+      const std::size_t row_end = base.offset[v + 1];
+      for (std::size_t i = base.offset[v]; i < row_end; ++i) {
+        const double w = base.weight[i];
+        out += w;
+        if (of[base.neighbour[i]] == c) in += 0.5 * w;
+      }
+    }
+    inside[c] = in;
+    strength[c] = out;
+  });
+  double q = 0.0;
+  for (std::uint32_t c = 0; c < count; ++c) {
+    const double share = strength[c] / (2.0 * total);
+    q += inside[c] / total - resolution * share * share;
+  }
+  return q;
+}
+
 }  // namespace
 
 LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
@@ -711,7 +756,7 @@ LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
   std::iota(partition.community.begin(), partition.community.end(), 0u);
 
   community_util::Stopwatch clock;
-  const Level base = level_from_graph(g, options.quality);
+  const Level base = level_from_graph(g, options.quality, options.threads);
   const double total_weight = base.total_weight();  // m
   community_util::report_timing("leiden/setup", clock.lap());
 
@@ -739,7 +784,8 @@ LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
   }
 
   partition.count = order_by_size(partition.community);
-  partition.modularity = modularity(g, partition.community, options.resolution);
+  partition.modularity = parallel_modularity(g, base, partition.community, partition.count,
+                                             options.resolution, options.threads);
   result.quality = options.quality == Quality::modularity
                        ? partition.modularity
                        : cpm_quality(g, partition.community, partition.count, options.resolution);

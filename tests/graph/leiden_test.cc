@@ -467,6 +467,9 @@ TEST(LeidenBatchedTest, SamePartitionOnAnyThreadCount) {
       EXPECT_EQ(r.quality, one.quality) << threads << " threads";
     }
     expect_valid(g, one, options);
+    // Leiden scores its partition on threads, community by community; the bits must be
+    // those of the one-pass modularity().
+    EXPECT_EQ(one.partition.modularity, modularity(g, one.partition.community, 1.0));
   }
 }
 

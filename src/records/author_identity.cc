@@ -290,7 +290,14 @@ std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const Author>
   assert(keys.empty() || keys.size() == authors.size());
   // With a million records the index no longer fits in cache: ask for every author's slot
   // at once, so the misses overlap instead of following one another.
+  // Then for the forms found, whose records are as scattered.
   for (const AuthorKey& key : keys) index_.prefetch(PrehashedString{key.key, key.hash});
+  for (const AuthorKey& key : keys)
+    if (const auto found = index_.find(PrehashedString{key.key, key.hash}); found != index_.end()) {
+      const Form& form = forms_[found->second];
+      __builtin_prefetch(&form);
+      __builtin_prefetch(&form.printed);
+    }
   const std::size_t begin = slots_.size();
   for (std::size_t i = 0; i < authors.size(); ++i) {
     const Author& author = authors[i];

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <cmath>
 #include <functional>
 #include <numeric>
@@ -100,9 +101,12 @@ struct AppliedMove {
   std::int32_t previous_from, previous_to;  // index in the batch's moves, -1: none
 };
 
-// Threads kept for a whole local moving that run one job per batch: starting threads for
-// every batch costs more than a small batch's work. run(job) calls job(lane) once on every
-// lane, lane 0 on the calling thread, and returns when all have returned.
+// Threads kept for a whole local moving that help with each batch: starting threads for
+// every batch costs more than a small batch's work. run(chunks, job) calls job(chunk, lane)
+// for every chunk on whichever lanes claim it, lane 0 being the caller, and returns once every
+// chunk is done. The caller never waits for a lane that has not claimed a chunk: on a busy
+// machine a helper that wakes late finds the batch finished, and the caller alone runs at the
+// sequential speed instead of waiting for the helper's time slice at every batch.
 class LanePool {
  public:
   explicit LanePool(unsigned lanes) {
@@ -110,41 +114,67 @@ class LanePool {
       threads_.emplace_back([this, lane] { work(lane); });
   }
   ~LanePool() {
-    stop_ = true;
-    generation_.fetch_add(1, std::memory_order_release);
-    generation_.notify_all();
+    stop_.store(true, std::memory_order_release);
+    state_.fetch_add(kNextGeneration, std::memory_order_release);
+    state_.notify_all();
     for (std::thread& thread : threads_) thread.join();
   }
   unsigned lanes() const { return static_cast<unsigned>(threads_.size()) + 1; }
 
   template <typename Job>
-  void run(Job&& job) {
-    const std::function<void(unsigned)> bound(std::ref(job));
+  void run(std::uint32_t chunks, Job&& job) {
+    assert(chunks > 0 && chunks <= kField);
+    const std::function<void(std::uint32_t, unsigned)> bound(std::ref(job));
     job_ = &bound;
-    running_.store(static_cast<std::uint32_t>(threads_.size()), std::memory_order_relaxed);
-    generation_.fetch_add(1, std::memory_order_release);
-    generation_.notify_all();
-    job(0u);
-    for (std::uint32_t left; (left = running_.load(std::memory_order_acquire)) != 0;)
-      running_.wait(left, std::memory_order_acquire);
+    done_.store(0, std::memory_order_relaxed);
+    // A new generation, its chunk count, none claimed; published with the job.
+    const std::uint64_t generation = (state_.load(std::memory_order_relaxed) >> 32) + 1;
+    state_.store(generation << 32 | std::uint64_t{chunks} << 16, std::memory_order_release);
+    state_.notify_all();
+    while (claim_and_run(0)) {
+    }
+    for (std::uint32_t done; (done = done_.load(std::memory_order_acquire)) != chunks;)
+      done_.wait(done, std::memory_order_acquire);
   }
 
  private:
+  // state_: generation in the high 32 bits, then the generation's chunk count and the chunks
+  // claimed so far, 16 bits each: one word, so a claim cannot mix two generations.
+  static constexpr std::uint64_t kField = 0xffff;
+  static constexpr std::uint64_t kNextGeneration = std::uint64_t{1} << 32;
+
+  // Claims the generation's next chunk and runs it; false when none is left.
+  bool claim_and_run(unsigned lane) {
+    std::uint64_t state = state_.load(std::memory_order_acquire);
+    for (;;) {
+      const std::uint32_t chunk = static_cast<std::uint32_t>(state & kField);
+      const std::uint32_t chunks = static_cast<std::uint32_t>(state >> 16 & kField);
+      if (chunk >= chunks) return false;
+      if (state_.compare_exchange_weak(state, state + 1, std::memory_order_acq_rel,
+                                       std::memory_order_acquire)) {
+        (*job_)(chunk, lane);
+        if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == chunks) done_.notify_one();
+        return true;
+      }
+    }
+  }
+
   void work(unsigned lane) {
-    for (std::uint32_t seen = 0;;) {
-      generation_.wait(seen, std::memory_order_acquire);
-      seen = generation_.load(std::memory_order_acquire);
-      if (stop_) return;
-      (*job_)(lane);
-      if (running_.fetch_sub(1, std::memory_order_acq_rel) == 1) running_.notify_one();
+    for (;;) {
+      const std::uint64_t seen = state_.load(std::memory_order_acquire);
+      if (stop_.load(std::memory_order_acquire)) return;
+      if (claim_and_run(lane)) continue;
+      state_.wait(seen, std::memory_order_acquire);
     }
   }
 
   std::vector<std::thread> threads_;
-  const std::function<void(unsigned)>* job_ = nullptr;
-  bool stop_ = false;  // written before a generation's release, read after its acquire
-  std::atomic<std::uint32_t> generation_{0};
-  std::atomic<std::uint32_t> running_{0};
+  // Written by the caller before a generation's release store, read by a lane only after it
+  // claimed a chunk of that generation, so never while the caller changes it.
+  const std::function<void(std::uint32_t, unsigned)>* job_ = nullptr;
+  std::atomic<bool> stop_{false};
+  std::atomic<std::uint64_t> state_{0};
+  std::atomic<std::uint32_t> done_{0};
 };
 
 class LocalMoving {
@@ -212,6 +242,7 @@ LocalMoving::LocalMoving(const Level& level, const Objective& objective, unsigne
       queue_(n_),
       queued_(n_, 1),
       pool_(n_ >= kParallelLevel ? resolve_threads(threads) : 1u),
+      lanes_(pool_.lanes(), Scratch(n_)),
       last_move_(n_, -1) {
   for (std::uint32_t v = 0; v < n_; ++v) {
     total_[of_[v]] += node_weight_[v];
@@ -256,29 +287,26 @@ void LocalMoving::take_batch() {
 void LocalMoving::propose_batch() {
   constexpr std::size_t kChunk = 16;
   proposals_.resize(batch_.size());
-  std::atomic<std::size_t> next{0};
-  const auto job = [&](unsigned lane) {
+  const auto chunk_job = [&](std::uint32_t chunk, unsigned lane) {
     Scratch& scratch = lanes_[lane];
-    for (std::size_t first;
-         (first = next.fetch_add(kChunk, std::memory_order_relaxed)) < batch_.size();) {
-      const std::size_t last = std::min(batch_.size(), first + kChunk);
-      for (std::size_t k = first; k < last; ++k) {
-        if (k + 1 < last) {  // the next row starts at an unrelated address
-          const std::size_t row = offset_[batch_[k + 1]];
-          __builtin_prefetch(neighbour_ + row);
-          __builtin_prefetch(weight_ + row);
-        }
-        proposals_[k] = propose(batch_[k], scratch);
+    const std::size_t first = std::size_t{chunk} * kChunk;
+    const std::size_t last = std::min(batch_.size(), first + kChunk);
+    for (std::size_t k = first; k < last; ++k) {
+      if (k + 1 < last) {  // the next row starts at an unrelated address
+        const std::size_t row = offset_[batch_[k + 1]];
+        __builtin_prefetch(neighbour_ + row);
+        __builtin_prefetch(weight_ + row);
       }
+      proposals_[k] = propose(batch_[k], scratch);
     }
   };
+  const std::uint32_t chunks = static_cast<std::uint32_t>((batch_.size() + kChunk - 1) / kChunk);
   // Waking the other lanes costs more than reading a few thousand arcs.
-  const unsigned lanes = batch_arcs_ >= kParallelArcs ? pool_.lanes() : 1u;
-  while (lanes_.size() < lanes) lanes_.emplace_back(n_);
-  if (lanes == 1)
-    job(0u);
-  else
-    pool_.run(job);
+  if (batch_arcs_ < kParallelArcs || pool_.lanes() == 1) {
+    for (std::uint32_t chunk = 0; chunk < chunks; ++chunk) chunk_job(chunk, 0);
+    return;
+  }
+  pool_.run(chunks, chunk_job);
 }
 
 // The neighbouring (or an empty) community of largest gain for v, ties to the first touched.

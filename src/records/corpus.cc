@@ -354,6 +354,12 @@ void CorpusBuilder::add(const Record& record) {
   countries.clear();
   keywords.clear();
   // Each address is looked up once, for author identity and for the record's entities.
+  // The paper-key tables are looked up last: their slots load while the authors are added.
+  if (options_.merge_duplicates) {
+    if (keys->doi) doi_papers_.prefetch(keys->doi);
+    if (keys->pmid) pmid_papers_.prefetch(keys->pmid);
+    if (keys->title) title_papers_.prefetch(keys->title);
+  }
   affiliations_.make_room(keys->affiliations.size());
   std::size_t next = 0;
   for (const Author& author : record.authors)  // see AuthorIdentity::add_paper

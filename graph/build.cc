@@ -556,12 +556,9 @@ void build_into(const Corpus& corpus, const NetworkSpec& spec, Network& network,
   // Nodes that occur in no selected paper (a year range, a thesaurus drop) are left out.
   const bool all_occur = std::all_of(network.nodes.begin(), network.nodes.end(),
                                      [](const NodeAttributes& n) { return n.papers > 0; });
-  if (all_occur && !network.directed) {
-    // rebuild_graphs() without its thread limit: the layout of the CSR rows is most of the
-    // building time left for the largest networks.
-    network.graph = Graph(network.nodes.size(), network.edges, spec.threads);
-  } else if (all_occur) {
-    rebuild_graphs(network);
+  if (all_occur) {
+    // On threads: laying out the CSR rows is much of the building time of the largest networks.
+    rebuild_graphs(network, spec.threads);
   } else {
     std::vector<bool> keep(network.nodes.size());
     for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = network.nodes[v].papers > 0;

@@ -41,10 +41,10 @@ std::uint32_t find_root(std::vector<std::uint32_t>& parent, std::uint32_t v) {
 
 }  // namespace
 
-void rebuild_graphs(Network& network) {
+void rebuild_graphs(Network& network, unsigned threads) {
   const std::size_t n = network.nodes.size();
-  network.graph =
-      network.directed ? Graph(n, undirected_view(network.edges)) : Graph(n, network.edges);
+  network.graph = network.directed ? Graph(n, undirected_view(network.edges), threads)
+                                   : Graph(n, network.edges, threads);
   // Boost 1.74 adjacency lists have no move operations and swap() copies, so the digraph
   // (citation networks, corpus-sized) is filled in place.
   network.digraph = DirectedGraph(network.directed ? n : 0);

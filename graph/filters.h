@@ -26,8 +26,9 @@ struct FilterResult {
   std::size_t edges_removed = 0;
 };
 
-// Rebuilds `graph` (and, for a directed network, `digraph`) from `nodes` and `edges`. O(n + m).
-void rebuild_graphs(Network& network);
+// Rebuilds `graph` (and, for a directed network, `digraph`) from `nodes` and `edges`. O(n + m);
+// the CSR rows are laid out on up to `threads` threads (Graph's constructor), the same on any.
+void rebuild_graphs(Network& network, unsigned threads = 1);
 
 // old_to_new[v] of a node that is dropped.
 inline constexpr std::uint32_t kDropped = 0xFFFFFFFFu;

@@ -289,8 +289,8 @@ std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const Author>
   assert(!resolved_ && "add after resolve()");
   assert(keys.empty() || keys.size() == authors.size());
   // With a million records the index no longer fits in cache: ask for every author's slot
-  // at once, so the misses overlap instead of following one another.
-  // Then for the forms found, whose records are as scattered.
+  // at once, then for the forms they lead to, so the misses overlap instead of following
+  // one another.
   for (const AuthorKey& key : keys) index_.prefetch(PrehashedString{key.key, key.hash});
   for (const AuthorKey& key : keys)
     if (const auto found = index_.find(PrehashedString{key.key, key.hash}); found != index_.end()) {

@@ -353,32 +353,34 @@ void CorpusBuilder::add(const Record& record) {
   institutions.clear();
   countries.clear();
   keywords.clear();
-  // Each address is looked up once, for author identity and for the record's entities.
   // The paper-key tables are looked up last: their slots load while the authors are added.
   if (options_.merge_duplicates) {
     if (keys->doi) doi_papers_.prefetch(keys->doi);
     if (keys->pmid) pmid_papers_.prefetch(keys->pmid);
     if (keys->title) title_papers_.prefetch(keys->title);
   }
-  affiliations_.make_room(keys->affiliations.size());
-  std::size_t next = 0;
-  for (const Author& author : record.authors)  // see AuthorIdentity::add_paper
-    for (const std::string& affiliation : author.affiliations)
-      affiliations_.prefetch({affiliation, keys->affiliations[next++]});
-  for (const std::string& address : record.addresses)
-    affiliations_.prefetch({address, keys->affiliations[next++]});
-  std::vector<AffiliationParts*>& parts = scratch_parts_;
-  parts.clear();
-  next = 0;
+  // Each address is looked up once, for author identity and for the record's entities: the
+  // authors' affiliations in order, then the record's own addresses. Their cache slots are
+  // all asked for first (see AuthorIdentity::add_paper).
+  std::vector<PrehashedString>& addresses = scratch_addresses_;
+  addresses.clear();
   for (const Author& author : record.authors)
     for (const std::string& affiliation : author.affiliations)
-      parts.push_back(&affiliations_.parts({affiliation, keys->affiliations[next++]}));
+      addresses.push_back({affiliation, keys->affiliations[addresses.size()]});
+  const std::size_t author_affiliations = addresses.size();
+  for (const std::string& address : record.addresses)
+    addresses.push_back({address, keys->affiliations[addresses.size()]});
+  affiliations_.make_room(addresses.size());
+  for (const PrehashedString& address : addresses) affiliations_.prefetch(address);
+  std::vector<AffiliationParts*>& parts = scratch_parts_;
+  parts.clear();
+  for (std::size_t i = 0; i < author_affiliations; ++i)
+    parts.push_back(&affiliations_.parts(addresses[i]));
   identity_.add_paper(record.authors, parts, keys->authors);
   for (AffiliationParts* p : parts) add_affiliation(*p, institutions, countries);
   add_author_institutions(record);
-  for (const std::string& address : record.addresses)
-    add_affiliation(affiliations_.parts({address, keys->affiliations[next++]}), institutions,
-                    countries);
+  for (std::size_t i = author_affiliations; i < addresses.size(); ++i)
+    add_affiliation(affiliations_.parts(addresses[i]), institutions, countries);
   add_keywords(record, keywords);
   if (options_.references) {
     std::vector<std::uint32_t> works;

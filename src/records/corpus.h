@@ -21,6 +21,7 @@
 #include "records/affiliations.h"
 #include "records/author_identity.h"
 #include "records/record.h"
+#include "records/string_hash.h"
 #include "records/thesaurus.h"
 
 namespace citenet {
@@ -214,6 +215,7 @@ class CorpusBuilder {
   std::vector<std::uint32_t> scratch_countries_;
   std::vector<std::uint32_t> scratch_keywords_;
   std::vector<AffiliationParts*> scratch_parts_;
+  std::vector<PrehashedString> scratch_addresses_;  // add(): the record's addresses, hashed
   std::vector<std::pair<std::uint32_t, std::uint32_t>> scratch_slot_institutions_;
   std::vector<AuthorInstitution> scratch_pairs_;
   std::vector<std::uint32_t> scratch_own_;

@@ -282,11 +282,14 @@ std::size_t decode_utf8(std::string_view text, std::size_t i, char32_t* code_poi
   return length;
 }
 
-bool is_valid_utf8(std::string_view text) {
+namespace {
+
+// The length of the longest prefix of `text` that is well-formed UTF-8. Runs of ASCII,
+// sixteen bytes at a time, need no decoding: most exports are mostly ASCII.
+std::size_t valid_utf8_prefix(std::string_view text) {
   std::size_t i = 0;
   char32_t c;
   while (i < text.size()) {
-    // Sixteen ASCII bytes at a time: most exports are mostly ASCII.
     if (i + 16 <= text.size()) {
       std::uint64_t words[2];
       std::memcpy(words, text.data() + i, sizeof words);
@@ -300,34 +303,20 @@ bool is_valid_utf8(std::string_view text) {
       continue;
     }
     const std::size_t length = decode_utf8(text, i, &c);
-    if (length == 0) return false;
-    i += length;
-  }
-  return true;
-}
-
-bool repair_utf8(std::string& text) {
-  std::size_t i = 0;
-  char32_t c;
-  // Fast path: most text is valid, and then nothing is copied. Runs of ASCII, eight bytes
-  // at a time, need no decoding at all.
-  while (i < text.size()) {
-    if (i + 8 <= text.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, text.data() + i, sizeof word);
-      if ((word & 0x8080808080808080ull) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::size_t length = decode_utf8(text, i, &c);
     if (length == 0) break;
     i += length;
   }
+  return i;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view text) { return valid_utf8_prefix(text) == text.size(); }
+
+bool repair_utf8(std::string& text) {
+  // Most text is valid, and then nothing is copied.
+  std::size_t i = valid_utf8_prefix(text);
+  char32_t c;
   if (i == text.size()) return false;
   std::string out(text, 0, i);
   while (i < text.size()) {

@@ -2,9 +2,11 @@
 // sampled_betweenness and directed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -325,6 +327,55 @@ TEST(CentralityTest, ZeroWeightEdgesAreDanglingNotNaN) {
   expect_near_all(pagerank(zero), {0.5, 0.5}, "pagerank, all weights 0");
   expect_near_all(eigenvector_centrality(zero), {std::sqrt(0.5), std::sqrt(0.5)},
                   "eigenvector, all weights 0");
+}
+
+// The undirected PageRank is solved by conjugate gradients before the power steps; checked
+// here against the definition: the dense Google matrix (dangling columns uniform) iterated to
+// its fixed point, on a random graph with isolated vertices, zero weights and fractions.
+TEST(CentralityTest, PageRankMatchesDenseGoogleMatrixFixedPoint) {
+  constexpr std::size_t n = 300;
+  std::mt19937_64 rng(11);
+  std::vector<WeightedEdge> edges;
+  const double kWeights[] = {0.0, 0.25, 1.0, 1.0, 2.0, 7.5};
+  for (int e = 0; e < 1500; ++e) {
+    const auto u = static_cast<std::uint32_t>(rng() % (n - 20));  // 20 isolated vertices
+    const auto v = static_cast<std::uint32_t>(rng() % (n - 20));
+    if (u != v) edges.push_back({std::min(u, v), std::max(u, v), kWeights[rng() % 6]});
+  }
+  const auto pair = [](const WeightedEdge& e) { return std::pair(e.source, e.target); };
+  std::ranges::sort(edges, {}, pair);
+  edges.erase(std::ranges::unique(edges, {}, pair).begin(), edges.end());
+  const Graph g = make_graph(n, edges);
+  for (const double alpha : {0.85, 0.5, 0.95}) {
+    // column u of the Google matrix: alpha w(u,v) / s(u) + (1 - alpha) / n, or 1 / n if s(u) = 0
+    std::vector<double> strength(n, 0.0);
+    for (const WeightedEdge& e : edges) {
+      strength[e.source] += e.weight;
+      strength[e.target] += e.weight;
+    }
+    std::vector<double> google(n * n, 0.0);
+    for (std::size_t u = 0; u < n; ++u)
+      for (std::size_t v = 0; v < n; ++v)
+        google[v * n + u] = strength[u] == 0.0 ? 1.0 / n : (1.0 - alpha) / n;
+    for (const auto& [u, v, w] : edges) {
+      if (w == 0.0) continue;  // else s(u) >= w > 0 and s(v) >= w > 0
+      google[v * n + u] += alpha * w / strength[u];
+      google[u * n + v] += alpha * w / strength[v];
+    }
+    std::vector<double> x(n, 1.0 / n), next(n);
+    for (int iteration = 0; iteration < 2000; ++iteration) {
+      for (std::size_t v = 0; v < n; ++v) {
+        next[v] = 0.0;
+        for (std::size_t u = 0; u < n; ++u) next[v] += google[v * n + u] * x[u];
+      }
+      x.swap(next);
+    }
+    bool converged = false;
+    const std::vector<double> p = pagerank(g, {.damping = alpha, .threads = 1}, &converged);
+    EXPECT_TRUE(converged);
+    expect_near_all(p, x, "pagerank vs dense fixed point", 1e-12);
+    EXPECT_EQ(p, pagerank(g, {.damping = alpha, .threads = 3})) << "same bits on 3 threads";
+  }
 }
 
 // Two disjoint triangles tie for the largest eigenvalue: the uniform start splits the mass

@@ -26,8 +26,10 @@ struct PageRankOptions {
 // The scores sum to 1. With the default tolerance the result is within ~1e-11 of the fixed
 // point. Weights must be >= 0. An undirected edge is an arc each way; a self loop one arc.
 // n = 0: empty. Not converged within max_iterations: the last iterate (networkx raises);
-// `*converged` (if given) says which. O(n + m) per iteration, about
-// log(tolerance) / log(damping) iterations (about 170 for the defaults).
+// `*converged` (if given) says which. O(n + m) per iteration. The undirected case starts from
+// a conjugate-gradient solution of the equivalent linear system (about half the passes over the
+// edges, and closer to the fixed point) and ends with power steps under the same stopping
+// rule; damping above 0.99, and directed graphs, use the power iteration alone.
 std::vector<double> pagerank(const Graph& g, const PageRankOptions& options = {},
                              bool* converged = nullptr);
 

@@ -10,12 +10,25 @@ namespace citenet {
 
 static_assert(std::is_same_v<std::size_t, std::uint64_t>, "Level views Graph's 64-bit offsets");
 
-Level::Level(const Graph& g) {
+Level::Level(const Graph& g, unsigned threads) {
   const std::uint32_t n = g.vertex_count();
   loop.assign(n, 0.0);
-  bool loops = false;
-  for (std::uint32_t v = 0; v < n && !loops; ++v)
-    for (const std::uint32_t u : g.neighbours(v)) loops |= u == v;
+  // Rows are sorted, so a row's scan for v stops at the first neighbour not below it: half
+  // a pass over the columns on average, on threads, instead of a whole one on one thread.
+  constexpr std::size_t kBlock = 4096;
+  std::vector<char> block_loops((n + kBlock - 1) / kBlock, 0);
+  parallel_blocks(n, kBlock, threads, [&](std::size_t begin, std::size_t end) {
+    bool found = false;
+    for (std::size_t v = begin; v < end && !found; ++v)
+      for (const std::uint32_t u : g.neighbours(static_cast<std::uint32_t>(v))) {
+        if (u >= v) {
+          found = u == v;
+          break;
+        }
+      }
+    block_loops[begin / kBlock] = found;
+  });
+  const bool loops = std::find(block_loops.begin(), block_loops.end(), 1) != block_loops.end();
   if (!loops) {
     const auto& rows = g.csr().m_forward;
     offset = {rows.m_rowstart.data(), rows.m_rowstart.size()};

@@ -19,7 +19,8 @@ namespace citenet {
 class Level {
  public:
   Level() = default;
-  explicit Level(const Graph& g);
+  // `g`'s rows must be sorted by neighbour, as Graph keeps them; looked at on `threads`.
+  explicit Level(const Graph& g, unsigned threads = 1);
   Level(Level&&) = default;
   Level& operator=(Level&&) = default;
   Level(const Level&) = delete;

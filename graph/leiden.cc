@@ -28,7 +28,7 @@ constexpr double kTheta = 0.01;
 // The first level: the graph's rows, each vertex weighted by its strength (modularity) or
 // by 1 (CPM: the number of input vertices it stands for).
 Level level_from_graph(const Graph& g, Quality quality, unsigned threads) {
-  Level level(g);
+  Level level(g, threads);
   level.node_weight.assign(level.size(), 1.0);
   if (quality == Quality::modularity)
     parallel_blocks(level.size(), 4096, threads, [&](std::size_t begin, std::size_t end) {
@@ -180,7 +180,7 @@ class LanePool {
 class LocalMoving {
  public:
   LocalMoving(const Level& level, const Objective& objective, unsigned threads,
-              std::vector<std::uint32_t>& community);
+              std::vector<std::uint32_t>& community, std::vector<double>& inner);
   std::size_t run(std::mt19937_64& rng);
 
  private:
@@ -208,6 +208,10 @@ class LocalMoving {
   const double* weight_;
   const double* node_weight_;
   std::uint32_t* of_;
+  // w(v, own community - v) as the partition finally stands, or -1 where a move may have
+  // changed it since v's last proposal: the refinement's E(v, S - v) without another pass
+  // over the rows.
+  double* inner_;
   const Objective objective_;
   const std::uint32_t n_;
 
@@ -229,12 +233,13 @@ class LocalMoving {
 };
 
 LocalMoving::LocalMoving(const Level& level, const Objective& objective, unsigned threads,
-                         std::vector<std::uint32_t>& community)
+                         std::vector<std::uint32_t>& community, std::vector<double>& inner)
     : offset_(level.offset.data()),
       neighbour_(level.neighbour.data()),
       weight_(level.weight.data()),
       node_weight_(level.node_weight.data()),
       of_(community.data()),
+      inner_((inner.assign(level.size(), -1.0), inner.data())),
       objective_(objective),
       n_(level.size()),
       total_(n_, 0.0),
@@ -361,7 +366,12 @@ Proposal LocalMoving::propose(std::uint32_t v, Scratch& scratch) const {
 bool LocalMoving::apply(std::uint32_t v, const Proposal& proposal) {
   const std::uint32_t home = of_[v];
   std::uint32_t target = proposal.target;
-  if (target == home) return false;
+  if (target == home) {
+    // Still exact unless an earlier move of the batch left or entered home.
+    inner_[v] = last_move_[home] < 0 ? proposal.home_link : -1.0;
+    return false;
+  }
+  inner_[v] = -1.0;
   const double a = node_weight_[v];
   const double scale_a = objective_.scale * a;
   const double home_gain = proposal.home_link + moved_link(v, home) - scale_a * (total_[home] - a);
@@ -413,12 +423,17 @@ double LocalMoving::arc_weight(std::uint32_t v, std::uint32_t u) const {
   return w;
 }
 
-// The paper's rule: v's neighbours outside its new community rejoin the queue.
+// The paper's rule: v's neighbours outside its new community rejoin the queue. Those inside
+// it are not proposed again, so their recorded inner weight, which v's arrival changed, is
+// dropped; the queued ones record theirs again when their next proposal is applied.
 void LocalMoving::enqueue_neighbours(std::uint32_t v) {
   const std::uint32_t target = of_[v];
   for (std::size_t i = offset_[v]; i < offset_[v + 1]; ++i) {
     const std::uint32_t u = neighbour_[i];
-    if (of_[u] != target) enqueue(u);
+    if (of_[u] != target)
+      enqueue(u);
+    else
+      inner_[u] = -1.0;
   }
 }
 
@@ -432,10 +447,12 @@ void LocalMoving::enqueue(std::uint32_t v) {
 }
 
 // Local moving on `level`; `community` holds ids below level.size() on entry and on exit
-// (not dense). Returns the number of moves.
+// (not dense). `inner` receives each vertex's weight to the rest of its community where the
+// last proposals still know it, -1 elsewhere. Returns the number of moves.
 std::size_t move_nodes_fast(const Level& level, const Objective& objective, unsigned threads,
-                            std::mt19937_64& rng, std::vector<std::uint32_t>& community) {
-  return LocalMoving(level, objective, threads, community).run(rng);
+                            std::mt19937_64& rng, std::vector<std::uint32_t>& community,
+                            std::vector<double>& inner) {
+  return LocalMoving(level, objective, threads, community, inner).run(rng);
 }
 
 // The arrays a refinement reads and writes, as raw pointers so the hot loops keep them in
@@ -542,14 +559,15 @@ void refine_community(const RefineArrays& arrays, const Objective& objective, st
 // they run on `threads` threads with the same result. Returns the refined partition, dense.
 std::vector<std::uint32_t> refine(const Level& level, const Objective& objective,
                                   const std::vector<std::uint32_t>& community, std::uint32_t count,
-                                  std::uint64_t stream_seed, unsigned threads) {
+                                  std::vector<double>& external, std::uint64_t stream_seed,
+                                  unsigned threads) {
   const std::uint32_t n = level.size();
   std::vector<std::uint32_t> refined(n);
   std::iota(refined.begin(), refined.end(), 0u);
   std::vector<double> total(level.node_weight);  // a_R per refined community
   std::vector<std::uint32_t> members(n, 1);
-  // E(R, S - R): weight from refined community R to the rest of its community S.
-  std::vector<double> external(n, 0.0);
+  // E(R, S - R): weight from refined community R to the rest of its community S; on entry
+  // the local moving's record of it for singletons, -1 where that is unknown.
   std::vector<double> community_total(count, 0.0);  // a_S
   for (std::uint32_t v = 0; v < n; ++v) community_total[community[v]] += level.node_weight[v];
   const std::size_t* const offset = level.offset.data();
@@ -558,6 +576,7 @@ std::vector<std::uint32_t> refine(const Level& level, const Objective& objective
   const std::uint32_t* const of = community.data();
   parallel_blocks(n, 4096, threads, [&](std::size_t begin, std::size_t end) {
     for (std::size_t v = begin; v < end; ++v) {
+      if (external[v] >= 0.0) continue;
       const std::uint32_t s = of[v];
       double inside = 0.0;
       // Adding +0.0 for an arc leaving S changes no bit of the sum and spares a branch.
@@ -667,9 +686,9 @@ struct PhaseTimes {
   }
 };
 
-std::size_t iterate(const Level& base, const Objective& objective, Quality quality_kind,
-                    std::mt19937_64& rng, unsigned threads, std::vector<std::uint32_t>& membership,
-                    double& quality, PhaseTimes& times) {
+std::size_t iterate(const Level& base, double total_weight, const Objective& objective,
+                    Quality quality_kind, std::mt19937_64& rng, unsigned threads,
+                    std::vector<std::uint32_t>& membership, double& quality, PhaseTimes& times) {
   community_util::Stopwatch clock;
   const std::uint32_t n = base.size();
   std::vector<std::uint32_t> node_of(n);  // input vertex -> vertex of the current level
@@ -677,14 +696,15 @@ std::size_t iterate(const Level& base, const Objective& objective, Quality quali
   Level level;
   const Level* current = &base;
   std::vector<std::uint32_t> community(membership);
+  std::vector<double> inner;
   std::size_t moves = 0;
   for (;;) {
-    moves += move_nodes_fast(*current, objective, threads, rng, community);
+    moves += move_nodes_fast(*current, objective, threads, rng, community, inner);
     (current == &base ? times.move_first : times.move_aggregates) += clock.lap();
     const std::uint32_t count = make_dense(community);
     if (count == current->size()) break;
     std::vector<std::uint32_t> refined =
-        refine(*current, objective, community, count, rng(), threads);
+        refine(*current, objective, community, count, inner, rng(), threads);
     std::uint32_t refined_count = *std::max_element(refined.begin(), refined.end()) + 1;
     if (refined_count == current->size()) {
       // Refinement merged nothing. igraph then aggregates on the partition itself, which could
@@ -710,7 +730,7 @@ std::size_t iterate(const Level& base, const Objective& objective, Quality quali
     times.aggregate += clock.lap();
   }
   for (std::uint32_t v = 0; v < n; ++v) membership[v] = community[node_of[v]];
-  quality = level_quality(*current, community, objective, quality_kind, base.total_weight());
+  quality = level_quality(*current, community, objective, quality_kind, total_weight);
   times.quality += clock.lap();
   return moves;
 }
@@ -736,11 +756,10 @@ double cpm_quality(const Graph& g, const std::vector<std::uint32_t>& community, 
 // its members' arcs in vertex order, as that function's single pass adds them, so the
 // communities are independent; m is the base level's, summed over the same arcs in the same
 // order when it views g's rows. `community` is dense.
-double parallel_modularity(const Graph& g, const Level& base,
+double parallel_modularity(const Graph& g, const Level& base, double total,
                            const std::vector<std::uint32_t>& community, std::uint32_t count,
                            double resolution, unsigned threads) {
   if (!base.views_graph()) return modularity(g, community, resolution);
-  const double total = base.total_weight();
   if (total == 0.0) return 0.0;
   std::vector<std::size_t> first(count + 1, 0);  // vertices grouped by community
   for (const std::uint32_t c : community) ++first[c + 1];
@@ -801,8 +820,8 @@ LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
     PhaseTimes times;
     for (int i = 0; options.iterations < 0 || i < options.iterations; ++i) {
       double now = 0;
-      if (iterate(base, objective, options.quality, rng, options.threads, partition.community, now,
-                  times) == 0)
+      if (iterate(base, total_weight, objective, options.quality, rng, options.threads,
+                  partition.community, now, times) == 0)
         break;
       if (options.min_gain > 0 && now - last <= options.min_gain * std::abs(now)) break;
       last = now;
@@ -812,8 +831,8 @@ LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
   }
 
   partition.count = order_by_size(partition.community);
-  partition.modularity = parallel_modularity(g, base, partition.community, partition.count,
-                                             options.resolution, options.threads);
+  partition.modularity = parallel_modularity(g, base, total_weight, partition.community,
+                                             partition.count, options.resolution, options.threads);
   result.quality = options.quality == Quality::modularity
                        ? partition.modularity
                        : cpm_quality(g, partition.community, partition.count, options.resolution);

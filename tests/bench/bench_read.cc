@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli.h"
 #include "formats/input.h"
 #include "records/corpus.h"
 
@@ -60,6 +61,7 @@ double seconds(std::vector<double>& cpu, F&& run) {
 
 int main(int argc, char** argv) {
   using namespace citenet;
+  tune_allocator_for_batch_runs();  // as the citenet program does
   if (argc < 2) {
     std::fprintf(stderr, "usage: bench_read FILE [--runs N] [--threads N] [--raw-only]\n");
     return 2;

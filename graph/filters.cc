@@ -63,7 +63,7 @@ std::vector<std::uint32_t> renumber(const std::vector<bool>& keep) {
 
 std::pair<std::size_t, std::size_t> keep_nodes(Network& network,
                                                std::span<const std::uint32_t> old_to_new,
-                                               double min_weight) {
+                                               double min_weight, unsigned threads) {
   const std::size_t nodes = network.nodes.size(), edges = network.edges.size();
   std::size_t kept = 0;
   for (std::size_t v = 0; v < nodes; ++v)
@@ -80,12 +80,12 @@ std::pair<std::size_t, std::size_t> keep_nodes(Network& network,
       network.edges[kept++] = {s, t, e.weight};
   }
   network.edges.resize(kept);
-  rebuild_graphs(network);
+  rebuild_graphs(network, threads);
   return {nodes - network.nodes.size(), edges - network.edges.size()};
 }
 
 FilterResult subnetwork(const Network& network, std::span<const std::uint32_t> old_to_new,
-                        double min_weight) {
+                        double min_weight, unsigned threads) {
   FilterResult result;
   Network& out = result.network;  // fields one by one: copying `graph` would be wasted
   out.kind = network.kind;
@@ -93,22 +93,25 @@ FilterResult subnetwork(const Network& network, std::span<const std::uint32_t> o
   out.directed = network.directed;
   out.nodes = network.nodes;
   out.edges = network.edges;
-  std::tie(result.nodes_removed, result.edges_removed) = keep_nodes(out, old_to_new, min_weight);
+  std::tie(result.nodes_removed, result.edges_removed) =
+      keep_nodes(out, old_to_new, min_weight, threads);
   return result;
 }
 
-FilterResult filter_min_occurrences(const Network& network, std::uint32_t min_papers) {
+FilterResult filter_min_occurrences(const Network& network, std::uint32_t min_papers,
+                                    unsigned threads) {
   std::vector<bool> keep(network.nodes.size());
   for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = network.nodes[v].papers >= min_papers;
-  return subnetwork(network, renumber(keep));
+  return subnetwork(network, renumber(keep), -1.0, threads);
 }
 
-FilterResult filter_min_weight(const Network& network, double min_weight) {
-  return subnetwork(network, renumber(std::vector<bool>(network.nodes.size(), true)), min_weight);
+FilterResult filter_min_weight(const Network& network, double min_weight, unsigned threads) {
+  return subnetwork(network, renumber(std::vector<bool>(network.nodes.size(), true)), min_weight,
+                    threads);
 }
 
 FilterResult filter_top_nodes(const Network& network, std::span<const double> metric,
-                              std::size_t count) {
+                              std::size_t count, unsigned threads) {
   std::vector<std::uint32_t> order(network.nodes.size());
   std::iota(order.begin(), order.end(), 0u);
   const std::size_t n = std::min(count, order.size());
@@ -118,10 +121,10 @@ FilterResult filter_top_nodes(const Network& network, std::span<const double> me
                     });
   std::vector<bool> keep(network.nodes.size(), false);
   for (std::size_t i = 0; i < n; ++i) keep[order[i]] = true;
-  return subnetwork(network, renumber(keep));
+  return subnetwork(network, renumber(keep), -1.0, threads);
 }
 
-FilterResult filter_largest_component(const Network& network) {
+FilterResult filter_largest_component(const Network& network, unsigned threads) {
   const std::size_t n = network.nodes.size();
   std::vector<std::uint32_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0u);
@@ -136,7 +139,7 @@ FilterResult filter_largest_component(const Network& network) {
     if (size[v] > size[best]) best = v;  // strictly greater: the lowest root wins a tie
   std::vector<bool> keep(n);
   for (std::uint32_t v = 0; v < n; ++v) keep[v] = find_root(parent, v) == best;
-  return subnetwork(network, renumber(keep));
+  return subnetwork(network, renumber(keep), -1.0, threads);
 }
 
 std::optional<YearRange> parse_year_range(std::string_view text, std::string* error) {

@@ -38,32 +38,35 @@ inline constexpr std::uint32_t kDropped = 0xFFFFFFFFu;
 std::vector<std::uint32_t> renumber(const std::vector<bool>& keep);
 
 // Keeps, in place, the nodes with old_to_new[v] != kDropped and the edges between them of
-// weight >= `min_weight`, then rebuilds the graphs; returns (nodes, edges) removed. O(n + m).
+// weight >= `min_weight`, then rebuilds the graphs on up to `threads` threads (0: every
+// core; the same graph on any); returns (nodes, edges) removed. O(n + m).
 std::pair<std::size_t, std::size_t> keep_nodes(Network& network,
                                                std::span<const std::uint32_t> old_to_new,
-                                               double min_weight = -1.0);
+                                               double min_weight = -1.0, unsigned threads = 1);
 
 // The network on the kept nodes (old_to_new from renumber()) and the edges between them
-// whose weight is at least `min_weight`; edges stay sorted, `graph` and `digraph` rebuilt.
-// O(n + m).
+// whose weight is at least `min_weight`; edges stay sorted, `graph` and `digraph` rebuilt
+// (on `threads` threads, as keep_nodes). O(n + m).
 FilterResult subnetwork(const Network& network, std::span<const std::uint32_t> old_to_new,
-                        double min_weight = -1.0);
+                        double min_weight = -1.0, unsigned threads = 1);
 
 // Nodes occurring in at least `min_papers` papers (NodeAttributes::papers >= k), and the
 // edges among them.
-FilterResult filter_min_occurrences(const Network& network, std::uint32_t min_papers);
+FilterResult filter_min_occurrences(const Network& network, std::uint32_t min_papers,
+                                    unsigned threads = 1);
 
 // Edges of weight >= `min_weight`; nodes are all kept (some may become isolated).
-FilterResult filter_min_weight(const Network& network, double min_weight);
+FilterResult filter_min_weight(const Network& network, double min_weight, unsigned threads = 1);
 
 // The `count` nodes with the highest `metric` (one value per node; ties go to the lower
 // node id, so the result is deterministic), and the edges among them. O(n log n + m).
 FilterResult filter_top_nodes(const Network& network, std::span<const double> metric,
-                              std::size_t count);
+                              std::size_t count, unsigned threads = 1);
 
 // The connected component with the most nodes (weakly connected for a directed network;
 // a tie goes to the component holding the lowest node id). O(n + m) with union-find.
-FilterResult filter_largest_component(const Network& network);
+// The filters' `threads` are keep_nodes'.
+FilterResult filter_largest_component(const Network& network, unsigned threads = 1);
 
 // A range of publication years, both ends included; 0 is an open end.
 struct YearRange {

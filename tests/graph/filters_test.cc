@@ -1,6 +1,9 @@
 // Thresholds on a hand-drawn network, and the year range parser's exact errors.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
 #include "graph/directed.h"
 #include "graph/filters.h"
 
@@ -88,7 +91,7 @@ TEST(Filters, DirectedNetworksStayDirected) {
   n.edges = {{0, 1, 1.0}, {1, 0, 1.0}, {2, 0, 1.0}, {3, 1, 1.0}};
   rebuild_graphs(n);
   EXPECT_EQ(boost::num_edges(n.digraph), 4u);
-  EXPECT_EQ(n.graph.edge_count(), 3u);             // 0–1 both ways is one undirected edge
+  EXPECT_EQ(n.graph.edge_count(), 3u);                  // 0–1 both ways is one undirected edge
   const FilterResult r = filter_min_occurrences(n, 2);  // drops 1 and 4
   EXPECT_TRUE(r.network.directed);
   ASSERT_EQ(r.network.edges.size(), 1u);
@@ -96,6 +99,49 @@ TEST(Filters, DirectedNetworksStayDirected) {
   EXPECT_EQ(r.network.edges[0].target, 0u);  // old 0
   EXPECT_EQ(in_degree(r.network.digraph), (std::vector<double>{1, 0, 0, 0}));
   EXPECT_EQ(filter_largest_component(n).network.nodes.size(), 4u);  // weakly connected
+}
+
+// Filters lay the kept rows out on the threads they are given: the same graph as on one.
+// 1,000 nodes and ~150,000 edges, enough for the layout to run in several lanes.
+TEST(Filters, TheSameGraphsOnAnyThreadCount) {
+  std::mt19937_64 rng(7);
+  Network n;
+  n.kind = "coauthor";
+  for (std::uint32_t v = 0; v < 1000; ++v) {
+    NodeAttributes a;
+    a.label = "n" + std::to_string(v);
+    a.papers = 1 + static_cast<std::uint32_t>(rng() % 5);
+    n.nodes.push_back(a);
+  }
+  for (std::uint32_t a = 0; a < 1000; ++a)
+    for (std::uint32_t b = a + 1; b < 1000; ++b)
+      if (rng() % 10 < 3) n.edges.push_back({a, b, 1.0 + static_cast<double>(rng() % 4)});
+  rebuild_graphs(n, 4);
+  const auto same = [](const Graph& a, const Graph& b) {
+    ASSERT_EQ(a.vertex_count(), b.vertex_count());
+    ASSERT_EQ(a.edge_count(), b.edge_count());
+    for (std::uint32_t v = 0; v < a.vertex_count(); ++v) {
+      ASSERT_TRUE(std::ranges::equal(a.neighbours(v), b.neighbours(v))) << v;
+      ASSERT_TRUE(std::ranges::equal(a.weights(v), b.weights(v))) << v;
+    }
+  };
+  for (const unsigned threads : {2u, 3u, 8u}) {
+    SCOPED_TRACE(threads);
+    same(filter_min_occurrences(n, 2, threads).network.graph,
+         filter_min_occurrences(n, 2).network.graph);
+    same(filter_min_weight(n, 3.0, threads).network.graph, filter_min_weight(n, 3.0).network.graph);
+    std::vector<double> metric(n.nodes.size());
+    for (double& m : metric) m = static_cast<double>(rng() % 100);
+    same(filter_top_nodes(n, metric, 600, threads).network.graph,
+         filter_top_nodes(n, metric, 600).network.graph);
+    same(filter_largest_component(n, threads).network.graph,
+         filter_largest_component(n).network.graph);
+    Network kept = n;
+    std::vector<bool> keep(n.nodes.size());
+    for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = v % 7 != 2;
+    keep_nodes(kept, renumber(keep), 2.0, threads);
+    same(kept.graph, filter_min_weight(subnetwork(n, renumber(keep)).network, 2.0).network.graph);
+  }
 }
 
 TEST(Filters, YearRangeParses) {

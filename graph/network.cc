@@ -4,6 +4,7 @@
 #include <atomic>
 #include <numeric>
 #include <stdexcept>
+#include <utility>
 
 #include "graph/parallel.h"
 
@@ -155,6 +156,17 @@ Graph::Graph(std::size_t vertex_count, std::span<const WeightedEdge> edges, unsi
   if (vertex_count > 0xFFFFFFFEu) throw std::length_error("graph: over 2^32 - 2 vertices");
   if (!fill_rows_from_sorted(csr_, vertex_count, edges, threads))
     fill_rows(csr_, vertex_count, edges);
+}
+
+Graph::Graph(std::vector<std::uint64_t> row_start, std::vector<std::uint32_t> column,
+             std::vector<double> weight, std::uint64_t edge_count)
+    : csr_(std::uint32_t{0}), edge_count_(edge_count) {
+  if (row_start.empty() || row_start.size() - 1 > 0xFFFFFFFEu || column.size() != weight.size() ||
+      row_start.back() != column.size())
+    throw std::length_error("graph: row offsets do not match the arrays");
+  csr_.m_forward.m_rowstart = std::move(row_start);
+  csr_.m_forward.m_column = std::move(column);
+  csr_.m_forward.m_edge_properties = std::move(weight);
 }
 
 }  // namespace citenet

@@ -35,6 +35,11 @@ class Graph {
   // Network::edges keeps them (source < target, sorted, each pair once) are laid out on up to
   // `threads` threads (0: every core); the graph is the same on any number.
   Graph(std::size_t vertex_count, std::span<const WeightedEdge> edges, unsigned threads = 1);
+  // Rows a builder laid out itself (graph/build.cc writes them while it counts the pairs, not
+  // from an edge list afterwards): row_start holds vertex_count + 1 offsets, each row's
+  // columns are increasing, and every edge is both of its arcs. The arrays are moved in.
+  Graph(std::vector<std::uint64_t> row_start, std::vector<std::uint32_t> column,
+        std::vector<double> weight, std::uint64_t edge_count);
 
   std::uint32_t vertex_count() const {
     return static_cast<std::uint32_t>(csr_.m_forward.m_rowstart.size() - 1);

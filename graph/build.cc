@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <numeric>
 #include <span>
 
 #include "graph/parallel.h"
@@ -33,8 +35,12 @@ struct Units {
   }
   void push_distinct(std::span<const std::uint32_t> ids) {
     const auto begin = members.insert(members.end(), ids.begin(), ids.end());
-    std::sort(begin, members.end());
-    members.erase(std::unique(begin, members.end()), members.end());
+    // Ids are interned in order of first appearance, so a list of new ones is in order
+    // already, and checking is cheaper than sorting.
+    if (std::adjacent_find(begin, members.end(), std::greater_equal<>()) != members.end()) {
+      std::sort(begin, members.end());
+      members.erase(std::unique(begin, members.end()), members.end());
+    }
     offsets.push_back(static_cast<std::uint32_t>(members.size()));
   }
 };
@@ -85,89 +91,186 @@ class PairCounter {
   std::vector<std::pair<std::uint64_t, double>> weighted_;
 };
 
-// Co-occurrence edges: every two members of a linking unit gain pair_weight(counting, unit
-// size). Row by row, as Gustavson's sparse product A A^T (Gustavson 1978, "Two fast
-// algorithms for sparse matrices", ACM TOMS 4(3)): node v visits its units and adds each
-// member above v into a dense accumulator, so the list of all pairs (hundreds of millions for
-// a million records) is never stored, and rows run on separate threads. A first pass counts
-// each row so the edge list is allocated once at its final size; sums are added in unit
-// order, so the result does not depend on the thread count. Sorted by (source, target).
-std::vector<WeightedEdge> co_occurrence_edges(const Units& units, const std::vector<bool>& links,
-                                              std::size_t node_count, Counting counting,
-                                              unsigned threads) {
-  std::vector<std::uint64_t> first_unit(node_count + 1, 0);  // node -> its linking units
+// Which units each node belongs to: node v's units, increasing, are
+// at[first[v] .. first[v+1]). A counting sort of the units' members, which also keeps where
+// in each unit the members after v start and end, so the co-occurrence passes neither
+// search for v in the unit nor read the unit offsets again.
+struct Incidence {
+  struct At {
+    std::uint32_t unit;
+    std::uint32_t after;  // members[after .. end): the members of `unit` above v
+    std::uint32_t end;
+  };
+  std::vector<std::uint64_t> first;
+  std::vector<At> at;
+};
+
+Incidence invert(const Units& units, std::size_t node_count) {
+  Incidence inc;
+  inc.first.assign(node_count + 1, 0);
+  for (const std::uint32_t m : units.members) ++inc.first[m + 1];
+  std::partial_sum(inc.first.begin(), inc.first.end(), inc.first.begin());
+  inc.at.resize(inc.first.back());
+  std::vector<std::uint64_t> fill(inc.first.begin(), inc.first.end() - 1);
   for (std::size_t u = 0; u < units.size(); ++u)
-    if (links[u] && units[u].size() > 1)
-      for (const std::uint32_t m : units[u]) ++first_unit[m + 1];
-  for (std::size_t v = 0; v < node_count; ++v) first_unit[v + 1] += first_unit[v];
-  std::vector<std::uint32_t> unit_of(first_unit.back());
-  {
-    std::vector<std::uint64_t> fill(first_unit.begin(), first_unit.end() - 1);
-    for (std::size_t u = 0; u < units.size(); ++u)
-      if (links[u] && units[u].size() > 1)
-        for (const std::uint32_t m : units[u]) unit_of[fill[m]++] = static_cast<std::uint32_t>(u);
-  }
-  // Calls f(member, unit) for every member above v of every unit of v.
+    for (std::uint32_t k = units.offsets[u]; k < units.offsets[u + 1]; ++k)
+      inc.at[fill[units.members[k]]++] = {static_cast<std::uint32_t>(u), k + 1,
+                                          units.offsets[u + 1]};
+  return inc;
+}
+
+struct CoOccurrence {
+  std::vector<WeightedEdge> edges;
+  Graph graph;  // empty unless asked for
+};
+
+// Co-occurrence edges: every two members of a linking unit gain pair_weight(counting, unit
+// size), and `finish(v, m, sum)` turns a pair's sum into its weight. Row by row, as
+// Gustavson's sparse product A A^T (Gustavson 1978, "Two fast algorithms for sparse
+// matrices", ACM TOMS 4(3)): node v visits its units and adds each member above v into a
+// dense accumulator, so the list of all pairs (hundreds of millions for a million records)
+// is never stored. A first pass sizes every row so the arrays are allocated once at their
+// final size; sums are added in unit order, so no result depends on the thread count.
+//
+// With `with_graph`, the CSR rows are written by the same pass rather than laid out from the
+// edge list afterwards, which would read the edge list (a gigabyte at a million records)
+// twice more. Row v is its lower neighbours followed by its upper ones. The upper part is
+// v's own accumulator; the lower part is a transpose, done as ScanTrans does it (Wang et al.
+// 2016, "Parallel transposition of sparse data structures", ICS): rows are cut into lanes of
+// equal work, the first pass also counts each lane's entries per row, a prefix sum over
+// (row, lane) gives every lane its own slots in every row, and lanes follow the row order, so
+// lower parts come out increasing and the arrays do not depend on the lane count.
+template <typename Finish>
+CoOccurrence co_occurrence(const Units& units, const std::vector<bool>& links, const Incidence& inc,
+                           std::size_t node_count, Counting counting, bool with_graph,
+                           unsigned threads, Finish&& finish) {
+  const std::size_t n = node_count;
+  // Calls f(member, unit) for every member above v of every linking unit of v.
   const auto for_each_partner = [&](std::uint32_t v, auto&& f) {
-    for (std::uint64_t i = first_unit[v]; i < first_unit[v + 1]; ++i) {
-      const auto members = units[unit_of[i]];
-      for (auto m = std::upper_bound(members.begin(), members.end(), v); m != members.end(); ++m)
-        f(*m, unit_of[i]);
+    for (std::uint64_t i = inc.first[v]; i < inc.first[v + 1]; ++i) {
+      const Incidence::At at = inc.at[i];
+      if (!links[at.unit]) continue;
+      for (std::uint32_t k = at.after; k < at.end; ++k) f(units.members[k], at.unit);
     }
   };
+
+  // Lanes of about equal work (partners visited, most of them in the low rows: ids are
+  // interned in order of appearance), more lanes than threads so a lane held up on a busy
+  // machine leaves the others to the rest; each lane costs 4 bytes per node.
+  std::vector<std::uint64_t> work(n + 1, 0);
+  constexpr std::size_t kBlock = 1 << 14;
+  parallel_blocks(n, kBlock, threads, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t v = begin; v < end; ++v) {
+      std::uint64_t w = 1;
+      for (std::uint64_t i = inc.first[v]; i < inc.first[v + 1]; ++i)
+        if (links[inc.at[i].unit]) w += inc.at[i].end - inc.at[i].after;
+      work[v + 1] = w;
+    }
+  });
+  std::partial_sum(work.begin(), work.end(), work.begin());
+  constexpr std::size_t kMinWorkPerLane = 1 << 16;
+  const std::size_t lanes = std::clamp<std::size_t>(
+      work.back() / kMinWorkPerLane, 1, std::min<std::size_t>(16, 4 * resolve_threads(threads)));
+  std::vector<std::uint32_t> lane_begin(lanes + 1, static_cast<std::uint32_t>(n));
+  for (std::size_t lane = 0; lane < lanes; ++lane)
+    lane_begin[lane] = static_cast<std::uint32_t>(
+        std::lower_bound(work.begin(), work.end() - 1, work.back() * lane / lanes) - work.begin());
+  lane_begin[0] = 0;
+  work = {};
+
   constexpr std::uint32_t kUnmarked = 0xFFFFFFFFu;
-  constexpr std::size_t kRowsPerBlock = 1024;
   struct Scratch {
     std::vector<std::uint32_t> mark;  // mark[m] == v: m already in row v
     std::vector<double> sum;
     std::vector<std::uint32_t> row;
   };
   const auto make_scratch = [&] {
-    return Scratch{std::vector<std::uint32_t>(node_count, kUnmarked),
-                   std::vector<double>(node_count, 0.0),
-                   {}};
+    return Scratch{std::vector<std::uint32_t>(n, kUnmarked), std::vector<double>(n, 0.0), {}};
   };
-
-  std::vector<std::uint64_t> row_start(node_count + 1, 0);
-  parallel_blocks_with(node_count, kRowsPerBlock, threads, make_scratch,
-                       [&](std::size_t begin, std::size_t end, Scratch& s) {
-                         for (auto v = static_cast<std::uint32_t>(begin); v < end; ++v) {
+  // slot[lane * n + m]: first the entries lane adds to row m's lower part, then the next
+  // free place for them, counted from the start of row m.
+  std::vector<std::uint32_t> slot(with_graph ? lanes * n : 0, 0);
+  std::vector<std::uint64_t> edge_start(n + 1, 0);  // upper part sizes, then offsets
+  parallel_blocks_with(lanes, 1, threads, make_scratch,
+                       [&](std::size_t lane, std::size_t, Scratch& s) {
+                         std::uint32_t* lower = slot.data() + lane * n;
+                         for (std::uint32_t v = lane_begin[lane]; v < lane_begin[lane + 1]; ++v) {
                            std::uint64_t size = 0;
                            for_each_partner(v, [&](std::uint32_t m, std::uint32_t) {
                              if (s.mark[m] != v) {
                                s.mark[m] = v;
                                ++size;
+                               if (with_graph) ++lower[m];
                              }
                            });
-                           row_start[v + 1] = size;
+                           edge_start[v + 1] = size;
                          }
                        });
-  for (std::size_t v = 0; v < node_count; ++v) row_start[v + 1] += row_start[v];
 
-  std::vector<WeightedEdge> edges;
-  resize_prefaulted(edges, row_start.back(), threads);
-  parallel_blocks_with(node_count, kRowsPerBlock, threads, make_scratch,
-                       [&](std::size_t begin, std::size_t end, Scratch& s) {
-                         for (auto v = static_cast<std::uint32_t>(begin); v < end; ++v) {
-                           s.row.clear();
-                           for_each_partner(v, [&](std::uint32_t m, std::uint32_t unit) {
-                             const double w = counting == Counting::full
-                                                  ? 1.0
-                                                  : pair_weight(counting, units[unit].size());
-                             if (s.mark[m] != v) {
-                               s.mark[m] = v;
-                               s.sum[m] = w;
-                               s.row.push_back(m);
-                             } else {
-                               s.sum[m] += w;
-                             }
-                           });
-                           std::sort(s.row.begin(), s.row.end());
-                           WeightedEdge* out = edges.data() + row_start[v];
-                           for (const std::uint32_t m : s.row) *out++ = {v, m, s.sum[m]};
-                         }
-                       });
-  return edges;
+  std::vector<std::uint64_t> row_start;
+  if (with_graph) {
+    row_start.assign(n + 1, 0);
+    parallel_blocks(n, kBlock, threads, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t v = begin; v < end; ++v) {
+        std::uint32_t next = 0;
+        for (std::size_t lane = 0; lane < lanes; ++lane) {
+          const std::uint32_t count = slot[lane * n + v];
+          slot[lane * n + v] = next;
+          next += count;
+        }
+        row_start[v + 1] = next + edge_start[v + 1];
+      }
+    });
+    std::partial_sum(row_start.begin(), row_start.end(), row_start.begin());
+  }
+  std::partial_sum(edge_start.begin(), edge_start.end(), edge_start.begin());
+
+  CoOccurrence out;
+  resize_prefaulted(out.edges, edge_start.back(), threads);
+  std::vector<std::uint32_t> column;
+  std::vector<double> weight;
+  if (with_graph) {
+    resize_prefaulted(column, row_start.back(), threads);
+    resize_prefaulted(weight, row_start.back(), threads);
+  }
+  parallel_blocks_with(
+      lanes, 1, threads, make_scratch, [&](std::size_t lane, std::size_t, Scratch& s) {
+        std::uint32_t* lower = slot.data() + lane * n;
+        for (std::uint32_t v = lane_begin[lane]; v < lane_begin[lane + 1]; ++v) {
+          s.row.clear();
+          for_each_partner(v, [&](std::uint32_t m, std::uint32_t unit) {
+            const double w =
+                counting == Counting::full ? 1.0 : pair_weight(counting, units[unit].size());
+            if (s.mark[m] != v) {
+              s.mark[m] = v;
+              s.sum[m] = w;
+              s.row.push_back(m);
+            } else {
+              s.sum[m] += w;
+            }
+          });
+          // A node with one linking unit, the usual case, has its partners in order already.
+          if (!std::is_sorted(s.row.begin(), s.row.end())) std::sort(s.row.begin(), s.row.end());
+          WeightedEdge* edge = out.edges.data() + edge_start[v];
+          if (!with_graph) {
+            for (const std::uint32_t m : s.row) *edge++ = {v, m, finish(v, m, s.sum[m])};
+            continue;
+          }
+          std::uint64_t upper = row_start[v + 1] - s.row.size();
+          for (const std::uint32_t m : s.row) {
+            const double w = finish(v, m, s.sum[m]);
+            *edge++ = {v, m, w};
+            column[upper] = m;
+            weight[upper++] = w;
+            const std::uint64_t at = row_start[m] + lower[m]++;
+            column[at] = v;
+            weight[at] = w;
+          }
+        }
+      });
+  if (with_graph)
+    out.graph = Graph(std::move(row_start), std::move(column), std::move(weight), out.edges.size());
+  return out;
 }
 
 void add_occurrence(NodeAttributes& node, const PaperInfo& paper) {
@@ -217,76 +320,73 @@ Selection select(const Corpus& corpus, const IdLists* per_paper, const NetworkSp
   return s;
 }
 
-// Each entity's mean year and most frequent country over the selected papers it occurs in.
-// (entity, country) pairs are counted by sorting packed ids, as edges are; ascending country
-// ids make a tie go to the country seen first in the corpus.
-void add_years_and_countries(const Corpus& corpus, const Selection& s, Network& network,
-                             unsigned threads) {
-  const std::size_t n = network.nodes.size();
-  std::vector<double> year_sum(n, 0);
-  std::vector<std::uint32_t> dated(n, 0);
+// Each entity's occurrences, mean year and most frequent country over the selected papers
+// it occurs in, entity by entity on threads: sums of integer years and counts are exact in
+// any order, and ascending country ids make a tie go to the country seen first in the
+// corpus, so the attributes do not depend on the thread count.
+void add_entity_attributes(const Corpus& corpus, const Selection& s, const Incidence& papers_of,
+                           const std::vector<std::string>& labels, Network& network,
+                           unsigned threads) {
   const bool has_countries = corpus.countries.size() == corpus.papers.size();
-  // The countries of each entity's papers, grouped by entity (a counting sort: tens of
-  // millions of entity-country pairs at a million records).
-  std::vector<std::uint64_t> first(n + 1, 0);
-  for (std::size_t u = 0; u < s.papers.size(); ++u) {
-    const int year = corpus.papers[s.papers[u]].year;
-    const std::size_t countries = has_countries ? corpus.countries[s.papers[u]].size() : 0;
-    for (std::uint32_t id : s.lists[u]) {
-      if (year) {
-        year_sum[id] += year;
-        ++dated[id];
-      }
-      first[id + 1] += countries;
-    }
-  }
-  for (std::size_t i = 0; i < n; ++i)
-    if (dated[i]) network.nodes[i].mean_year = year_sum[i] / dated[i];
-  if (!has_countries) return;
-  for (std::size_t i = 0; i < n; ++i) first[i + 1] += first[i];
-  std::vector<std::uint32_t> country(first.back());
-  {
-    std::vector<std::uint64_t> fill(first.begin(), first.end() - 1);
-    for (std::size_t u = 0; u < s.papers.size(); ++u)
-      for (std::uint32_t id : s.lists[u])
-        for (std::uint32_t c : corpus.countries[s.papers[u]]) country[fill[id]++] = c;
-  }
-  // The most frequent; ties go to the smallest country id (first interned).
   constexpr std::size_t kBlock = 4096;
-  parallel_blocks(n, kBlock, threads, [&](std::size_t begin, std::size_t end) {
-    for (std::size_t id = begin; id < end; ++id) {
-      const auto from = country.begin() + static_cast<std::ptrdiff_t>(first[id]);
-      const auto to = country.begin() + static_cast<std::ptrdiff_t>(first[id + 1]);
-      std::sort(from, to);
-      std::size_t best = 0;
-      for (auto i = from; i != to;) {
-        const auto j = std::find_if(i, to, [&](std::uint32_t c) { return c != *i; });
-        if (static_cast<std::size_t>(j - i) > best) {
-          best = static_cast<std::size_t>(j - i);
-          network.nodes[id].country = corpus.country_labels[*i];
+  parallel_blocks_with(
+      labels.size(), kBlock, threads, [] { return std::vector<std::uint32_t>(); },
+      [&](std::size_t begin, std::size_t end, std::vector<std::uint32_t>& country) {
+        for (std::size_t id = begin; id < end; ++id) {
+          NodeAttributes& node = network.nodes[id];
+          node.label = labels[id];
+          double year_sum = 0;
+          std::uint32_t dated = 0;
+          country.clear();
+          for (std::uint64_t i = papers_of.first[id]; i < papers_of.first[id + 1]; ++i) {
+            const std::uint32_t p = s.papers[papers_of.at[i].unit];
+            const PaperInfo& paper = corpus.papers[p];
+            add_occurrence(node, paper);
+            if (paper.year) {
+              year_sum += paper.year;
+              ++dated;
+            }
+            if (has_countries)
+              country.insert(country.end(), corpus.countries[p].begin(), corpus.countries[p].end());
+          }
+          if (dated) node.mean_year = year_sum / dated;
+          std::sort(country.begin(), country.end());
+          std::size_t best = 0;
+          for (auto i = country.begin(); i != country.end();) {
+            const auto j = std::find_if(i, country.end(), [&](std::uint32_t c) { return c != *i; });
+            if (static_cast<std::size_t>(j - i) > best) {
+              best = static_cast<std::size_t>(j - i);
+              node.country = corpus.country_labels[*i];
+            }
+            i = j;
+          }
         }
-        i = j;
-      }
-    }
-  });
+      });
 }
 
 // Entity nodes linked by the papers they share: units are papers, members entities.
-// s_i = papers of entity i; N = selected papers.
+// s_i = papers of entity i; N = selected papers. `laid_out`: `graph` is built too.
 Network entity_network(const Corpus& corpus, const Selection& s,
-                       const std::vector<std::string>& labels, const NetworkSpec& spec) {
+                       const std::vector<std::string>& labels, const NetworkSpec& spec,
+                       bool& laid_out) {
   Network network;
   network.nodes.resize(labels.size());
-  for (std::size_t i = 0; i < labels.size(); ++i) network.nodes[i].label = labels[i];
-  for (std::size_t u = 0; u < s.papers.size(); ++u)
-    for (std::uint32_t id : s.lists[u])
-      add_occurrence(network.nodes[id], corpus.papers[s.papers[u]]);
-  network.edges = co_occurrence_edges(s.lists, s.links, labels.size(), spec.counting, spec.threads);
-  add_years_and_countries(corpus, s, network, spec.threads);
-  std::vector<double> occurrences(network.nodes.size());
-  for (std::size_t i = 0; i < occurrences.size(); ++i) occurrences[i] = network.nodes[i].papers;
-  normalize_weights(network.edges, occurrences, static_cast<double>(s.papers.size()),
-                    spec.normalization);
+  const Incidence papers_of = invert(s.lists, labels.size());
+  add_entity_attributes(corpus, s, papers_of, labels, network, spec.threads);
+  // Nodes in no selected paper are dropped afterwards and the graph laid out again then.
+  laid_out = std::all_of(network.nodes.begin(), network.nodes.end(),
+                         [](const NodeAttributes& n) { return n.papers > 0; });
+  const auto units = static_cast<double>(s.papers.size());
+  CoOccurrence co = co_occurrence(
+      s.lists, s.links, papers_of, labels.size(), spec.counting, laid_out, spec.threads,
+      [&](std::uint32_t a, std::uint32_t b, double sum) {
+        return spec.normalization == Normalization::none
+                   ? sum
+                   : normalized_weight(spec.normalization, sum, network.nodes[a].papers,
+                                       network.nodes[b].papers, units);
+      });
+  network.edges = std::move(co.edges);
+  if (laid_out) network.graph = std::move(co.graph);
   return network;
 }
 
@@ -294,7 +394,7 @@ Network entity_network(const Corpus& corpus, const Selection& s,
 // is a unit whose members are its papers. Papers over max_entities join no unit.
 // s_i = entities of paper i; N = entities with at least one linking paper.
 Network paper_network(const Corpus& corpus, const Selection& s, std::size_t entity_count,
-                      const NetworkSpec& spec) {
+                      const NetworkSpec& spec, bool& laid_out) {
   Network network;
   network.nodes.resize(corpus.papers.size());
   for (std::uint32_t p : s.papers) network.nodes[p] = paper_node(corpus, p);
@@ -314,12 +414,21 @@ Network paper_network(const Corpus& corpus, const Selection& s, std::size_t enti
   std::size_t units = 0;
   for (std::size_t e = 0; e < by_entity.size(); ++e)
     if (!by_entity[e].empty()) ++units;
-  network.edges =
-      co_occurrence_edges(by_entity, all, corpus.papers.size(), spec.counting, spec.threads);
   std::vector<double> occurrences(network.nodes.size(), 0.0);
   for (std::size_t u = 0; u < s.papers.size(); ++u)
     occurrences[s.papers[u]] = static_cast<double>(s.lists[u].size());
-  normalize_weights(network.edges, occurrences, static_cast<double>(units), spec.normalization);
+  // Papers outside the year range are dropped afterwards and the graph laid out again then.
+  laid_out = s.papers.size() == corpus.papers.size();
+  CoOccurrence co = co_occurrence(
+      by_entity, all, invert(by_entity, corpus.papers.size()), corpus.papers.size(), spec.counting,
+      laid_out, spec.threads, [&](std::uint32_t a, std::uint32_t b, double sum) {
+        return spec.normalization == Normalization::none
+                   ? sum
+                   : normalized_weight(spec.normalization, sum, occurrences[a], occurrences[b],
+                                       static_cast<double>(units));
+      });
+  network.edges = std::move(co.edges);
+  if (laid_out) network.graph = std::move(co.graph);
   return network;
 }
 
@@ -475,11 +584,12 @@ namespace {
 
 void build_into(const Corpus& corpus, const NetworkSpec& spec, Network& network,
                 BuildReport& report) {
+  bool laid_out = false;  // `graph` built with the edges
   const auto entities = [&](const IdLists& lists, const std::vector<std::string>& labels) {
-    return entity_network(corpus, select(corpus, &lists, spec, report), labels, spec);
+    return entity_network(corpus, select(corpus, &lists, spec, report), labels, spec, laid_out);
   };
   const auto papers = [&](const IdLists& lists, std::size_t count) {
-    return paper_network(corpus, select(corpus, &lists, spec, report), count, spec);
+    return paper_network(corpus, select(corpus, &lists, spec, report), count, spec, laid_out);
   };
   const auto with_references = [&](const Selection& s) {
     for (std::size_t u = 0; u < s.papers.size(); ++u)
@@ -515,12 +625,14 @@ void build_into(const Corpus& corpus, const NetworkSpec& spec, Network& network,
       break;
     case NetworkKind::cocitation: {
       const Selection s = select(corpus, &corpus.references, spec, report);
-      network = entity_network(corpus, *with_references(s), corpus.reference_labels, spec);
+      network =
+          entity_network(corpus, *with_references(s), corpus.reference_labels, spec, laid_out);
       break;
     }
     case NetworkKind::coupling: {
       const Selection s = select(corpus, &corpus.references, spec, report);
-      network = paper_network(corpus, *with_references(s), corpus.reference_labels.size(), spec);
+      network = paper_network(corpus, *with_references(s), corpus.reference_labels.size(), spec,
+                              laid_out);
       break;
     }
     case NetworkKind::citation: {
@@ -558,11 +670,11 @@ void build_into(const Corpus& corpus, const NetworkSpec& spec, Network& network,
                                      [](const NodeAttributes& n) { return n.papers > 0; });
   if (all_occur) {
     // On threads: laying out the CSR rows is much of the building time of the largest networks.
-    rebuild_graphs(network, spec.threads);
+    if (!laid_out) rebuild_graphs(network, spec.threads);
   } else {
     std::vector<bool> keep(network.nodes.size());
     for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = network.nodes[v].papers > 0;
-    keep_nodes(network, renumber(keep));
+    keep_nodes(network, renumber(keep), -1.0, spec.threads);
   }
 }
 

@@ -198,6 +198,136 @@ TEST(BuildNetwork, TheSameNetworkOnAnyThreadCount) {
   }
 }
 
+// The same rows and weights (bitwise), row by row.
+void expect_same_graph(const Graph& a, const Graph& b) {
+  ASSERT_EQ(a.vertex_count(), b.vertex_count());
+  EXPECT_EQ(a.edge_count(), b.edge_count());
+  for (std::uint32_t v = 0; v < a.vertex_count(); ++v) {
+    const auto column = a.neighbours(v), expected = b.neighbours(v);
+    ASSERT_TRUE(std::equal(column.begin(), column.end(), expected.begin(), expected.end()))
+        << "row " << v;
+    const auto weights = a.weights(v), expected_weights = b.weights(v);
+    ASSERT_TRUE(std::equal(weights.begin(), weights.end(), expected_weights.begin(),
+                           expected_weights.end()))
+        << "row " << v;
+  }
+}
+
+// Papers of 1 to 40 authors (a few of 150) drawn with a skew from 1,500, so some authors
+// sign hundreds of papers and rows differ widely in work; affiliations name four countries.
+Corpus random_corpus(std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  const char* const countries[] = {"UK", "USA", "Germany", "France"};
+  CorpusBuilder b;
+  for (int p = 0; p < 700; ++p) {
+    std::vector<Author> authors;
+    const std::size_t size = p % 97 == 3 ? 150 : 1 + rng() % (rng() % 4 == 0 ? 40 : 6);
+    for (std::size_t k = 0; k < size; ++k) {
+      const std::uint64_t r = rng() % 1500;
+      const auto id = static_cast<std::uint32_t>(r * r / 1500);  // low ids are more frequent
+      const std::string name = letters(id);
+      std::vector<std::string> affiliations;
+      if (rng() % 3 != 0)
+        affiliations.push_back("Dept " + std::to_string(rng() % 5) + ", Town, " +
+                               countries[(id + rng() % 2) % 4]);
+      authors.push_back(author(name, "A", "Anna " + name, std::move(affiliations)));
+    }
+    b.add(paper(std::move(authors), p % 9 == 0 ? 0 : 1990 + static_cast<int>(rng() % 30),
+                static_cast<int>(rng() % 50)));
+  }
+  return b.finish();
+}
+
+// Co-occurrence rows are written while the pairs are counted (lanes of rows, lower parts
+// transposed into place). On random corpora, under every counting, a normalisation and
+// --max-authors, they must be the rows the layout from the edge list gives (Graph's
+// constructor, itself tested against the one-thread scatter), and edges, rows and node
+// attributes the same bits on 1, 2, 3 and 8 threads.
+TEST(BuildNetwork, RowsWrittenWithThePairsAreTheEdgeListLayoutOnAnyThreadCount) {
+  for (const std::uint64_t seed : {1u, 2u, 3u}) {
+    const Corpus corpus = random_corpus(seed);
+    for (const NetworkKind kind : {NetworkKind::coauthor, NetworkKind::paper}) {
+      for (const Counting counting : {Counting::full, Counting::fractional}) {
+        for (const auto [normalization, max] :
+             {std::pair{Normalization::none, 0u}, std::pair{Normalization::cosine, 30u}}) {
+          SCOPED_TRACE(::testing::Message()
+                       << "seed " << seed << " " << to_string(kind) << " fractional "
+                       << (counting == Counting::fractional) << " max " << max);
+          NetworkSpec spec{.kind = kind,
+                           .counting = counting,
+                           .normalization = normalization,
+                           .max_entities = max,
+                           .threads = 1};
+          const Network one = build_network(corpus, spec);
+          ASSERT_GT(one.edges.size(), 100u);
+          expect_same_graph(one.graph, Graph(one.nodes.size(), one.edges, 1));
+          for (const unsigned threads : {2u, 3u, 8u}) {
+            SCOPED_TRACE(threads);
+            spec.threads = threads;
+            const Network many = build_network(corpus, spec);
+            ASSERT_EQ(many.edges.size(), one.edges.size());
+            for (std::size_t i = 0; i < one.edges.size(); ++i) {
+              ASSERT_EQ(many.edges[i].source, one.edges[i].source) << i;
+              ASSERT_EQ(many.edges[i].target, one.edges[i].target) << i;
+              ASSERT_EQ(many.edges[i].weight, one.edges[i].weight) << i;
+            }
+            expect_same_graph(many.graph, one.graph);
+            ASSERT_EQ(many.nodes.size(), one.nodes.size());
+            for (std::size_t v = 0; v < one.nodes.size(); ++v) {
+              const NodeAttributes &a = many.nodes[v], &b = one.nodes[v];
+              ASSERT_EQ(a.label, b.label) << v;
+              ASSERT_EQ(a.papers, b.papers) << v;
+              ASSERT_EQ(a.citations, b.citations) << v;
+              ASSERT_EQ(a.first_year, b.first_year) << v;
+              ASSERT_EQ(a.last_year, b.last_year) << v;
+              ASSERT_EQ(a.mean_year, b.mean_year) << v;
+              ASSERT_EQ(a.country, b.country) << v;
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+// The attributes computed entity by entity on threads, against a count by hand over the
+// papers: occurrences, citations, first, last and mean year, most frequent country.
+TEST(BuildNetwork, EntityAttributesOnThreadsMatchACountOverThePapers) {
+  const Corpus corpus = random_corpus(4);
+  const Network n = build_network(corpus, {.kind = NetworkKind::coauthor, .threads = 3});
+  ASSERT_EQ(n.nodes.size(), corpus.author_labels.size());
+  for (std::uint32_t a = 0; a < n.nodes.size(); ++a) {
+    std::uint32_t papers = 0, citations = 0, dated = 0;
+    int first = 0, last = 0;
+    double years = 0;
+    std::vector<std::uint32_t> country_count(corpus.country_labels.size(), 0);
+    for (std::uint32_t p = 0; p < corpus.papers.size(); ++p) {
+      const auto authors = corpus.authors[p];
+      if (std::find(authors.begin(), authors.end(), a) == authors.end()) continue;
+      ++papers;
+      citations += corpus.papers[p].citations;
+      if (const int y = corpus.papers[p].year) {
+        first = first ? std::min(first, y) : y;
+        last = std::max(last, y);
+        years += y;
+        ++dated;
+      }
+      for (const std::uint32_t c : corpus.countries[p]) ++country_count[c];
+    }
+    const NodeAttributes& node = n.nodes[a];
+    ASSERT_EQ(node.papers, papers) << a;
+    ASSERT_EQ(node.citations, citations) << a;
+    ASSERT_EQ(node.first_year, first) << a;
+    ASSERT_EQ(node.last_year, last) << a;
+    ASSERT_EQ(node.mean_year, dated ? years / dated : 0.0) << a;
+    const auto most = std::max_element(country_count.begin(), country_count.end());
+    ASSERT_EQ(node.country, most == country_count.end() || *most == 0
+                                ? std::string()
+                                : corpus.country_labels[most - country_count.begin()])
+        << a;
+  }
+}
+
 // small_corpus() under fractional counting: paper 1 has 3 authors, so each of its pairs
 // gains 1/2; paper 2 (2 authors) adds 1 to Alderwick–Mays: 1.5.
 TEST(BuildNetwork, FractionalCountingGivesEachAuthorOnePerPaper) {

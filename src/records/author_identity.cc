@@ -461,7 +461,7 @@ void AuthorIdentity::join_smart(std::vector<std::uint32_t>& root,
                                 std::vector<Override>& overrides) const {
   const auto form_count = static_cast<std::uint32_t>(forms_.size());
   // Rung 1: one person per ORCID.
-  std::unordered_map<std::string_view, std::uint32_t> first_with_orcid;
+  absl::flat_hash_map<std::string_view, std::uint32_t> first_with_orcid;
   for (std::uint32_t id = 0; id < form_count; ++id) {
     const Form& form = forms_[id];
     if (form.thesaurus_key) evidence[id] |= kThesaurus;
@@ -471,38 +471,49 @@ void AuthorIdentity::join_smart(std::vector<std::uint32_t>& root,
     if (!added) root[find_root(root, id)] = find_root(root, first->second);
   }
 
-  // Rung 2: a full name without ORCID joins the one ORCID person carrying that name.
-  const auto name_less = [&](std::uint32_t a, std::uint32_t b) {
-    return std::tie(forms_[a].surname, forms_[a].given) <
-           std::tie(forms_[b].surname, forms_[b].given);
+  // Forms are grouped by a key in hash tables of chains through `next` (in id order), not
+  // sorted and binary-searched: on 600k forms the searches' string compares cost a second.
+  std::vector<std::uint32_t> next(form_count, kNone);
+  const auto chain = [&](auto& groups, const auto& key, std::uint32_t id) {
+    const auto [group, added] = groups.try_emplace(key, std::pair(id, id));
+    if (!added) group->second.second = next[group->second.second] = id;
   };
-  std::vector<std::uint32_t> orcid_names;
-  for (std::uint32_t id = 0; id < form_count; ++id) {
-    if (!forms_[id].orcid.empty() && !forms_[id].given.empty()) orcid_names.push_back(id);
-  }
-  std::ranges::sort(orcid_names, name_less);
   std::vector<std::uint32_t> found;
   const auto add_distinct = [&](std::uint32_t person_root) {
     if (std::ranges::find(found, person_root) == found.end()) found.push_back(person_root);
   };
+  const auto add_chain = [&](const auto& groups, const auto& key, const auto& compatible) {
+    const auto group = groups.find(key);
+    if (group == groups.end()) return;
+    for (std::uint32_t id = group->second.first; id != kNone; id = next[id]) {
+      if (compatible(id)) add_distinct(find_root(root, id));
+    }
+  };
+
+  // Rung 2: a full name without ORCID joins the one ORCID person carrying that name.
+  using Name = std::pair<std::string_view, std::string_view>;  // surname, given
+  absl::flat_hash_map<Name, std::pair<std::uint32_t, std::uint32_t>> orcid_names;
+  for (std::uint32_t id = 0; id < form_count; ++id) {
+    const Form& form = forms_[id];
+    if (!form.orcid.empty() && !form.given.empty())
+      chain(orcid_names, Name(form.surname, form.given), id);
+  }
   for (std::uint32_t id = 0; id < form_count; ++id) {
     const Form& form = forms_[id];
     if (form.given.empty() || !form.orcid.empty() || form.thesaurus_key) continue;
     evidence[id] |= kFullName;
     found.clear();
-    const auto same = std::equal_range(orcid_names.begin(), orcid_names.end(), id, name_less);
-    for (auto it = same.first; it != same.second; ++it) add_distinct(find_root(root, *it));
+    add_chain(orcid_names, Name(form.surname, form.given), [](std::uint32_t) { return true; });
     if (found.size() == 1) root[id] = found.front();
   }
 
   // Rung 3: an initials form joins the one compatible full-name or ORCID person.
   const auto is_anchor = [&](const Form& form) { return form.has_given || !form.orcid.empty(); };
-  const auto surname_of = [&](std::uint32_t id) -> std::string_view { return forms_[id].surname; };
-  std::vector<std::uint32_t> anchors;
+  absl::flat_hash_map<std::string_view, std::pair<std::uint32_t, std::uint32_t>> anchors;
+  std::ranges::fill(next, kNone);
   for (std::uint32_t id = 0; id < form_count; ++id) {
-    if (is_anchor(forms_[id])) anchors.push_back(id);
+    if (is_anchor(forms_[id])) chain(anchors, std::string_view(forms_[id].surname), id);
   }
-  std::ranges::stable_sort(anchors, {}, surname_of);
   std::vector<std::uint32_t> ambiguous_index(form_count, kNone);
   std::vector<std::uint32_t> candidate_begin{0};
   std::vector<std::uint32_t> candidates;
@@ -510,12 +521,9 @@ void AuthorIdentity::join_smart(std::vector<std::uint32_t>& root,
     const Form& form = forms_[id];
     if (is_anchor(form) || form.thesaurus_key || form.initials.empty()) continue;
     found.clear();
-    for (std::uint32_t anchor :
-         std::ranges::equal_range(anchors, std::string_view(form.surname), {}, surname_of)) {
-      if (forms_[anchor].initials.starts_with(form.initials)) {
-        add_distinct(find_root(root, anchor));
-      }
-    }
+    add_chain(anchors, std::string_view(form.surname), [&](std::uint32_t anchor) {
+      return forms_[anchor].initials.starts_with(form.initials);
+    });
     if (found.size() == 1) {
       root[id] = found.front();
       evidence[id] |= kUniqueFullName;

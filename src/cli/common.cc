@@ -355,6 +355,7 @@ std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err
   corpus_options.keywords = needs.keywords;
   corpus_options.merge_duplicates = !options.keep_duplicates;
   corpus_options.references = needs.references;
+  corpus_options.threads = options.threads;
   CorpusBuilder builder(corpus_options);
   ReadStats total;
   std::optional<Progress> step(std::in_place, "read");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <future>
 
 #include "records/affiliations.h"
 #include "records/keywords.h"
@@ -418,7 +419,11 @@ std::uint32_t CorpusBuilder::paper_work(std::span<const std::uint32_t> records) 
 }
 
 Corpus CorpusBuilder::finish() {
-  identity_.resolve();
+  // Who is who (resolve) is the longest step here and reads only the author forms; the
+  // per-paper lists that name no person are built beside it.
+  std::future<void> people;
+  if (options_.threads != 1)
+    people = std::async(std::launch::async, [this] { identity_.resolve(); });
   Corpus corpus;
   const std::size_t records = record_paper_.size();
   // Records grouped by paper (counting sort), so each paper's union is built in one place.
@@ -428,6 +433,9 @@ Corpus CorpusBuilder::finish() {
   std::vector<std::uint32_t> by_paper(records);
   std::vector<std::uint32_t> fill(first.begin(), first.end() - 1);
   for (std::uint32_t r = 0; r < records; ++r) by_paper[fill[record_paper_[r]]++] = r;
+  const auto group_of = [&](std::uint32_t p) {
+    return std::span<const std::uint32_t>(by_paper.data() + first[p], first[p + 1] - first[p]);
+  };
 
   std::vector<std::uint32_t> ids;
   const auto union_of = [&](std::span<const std::uint32_t> group, const auto& list_of) {
@@ -439,14 +447,11 @@ Corpus CorpusBuilder::finish() {
   };
   corpus.papers.reserve(paper_count_);
   for (std::uint32_t p = 0; p < paper_count_; ++p) {
-    const std::span<const std::uint32_t> group(by_paper.data() + first[p], first[p + 1] - first[p]);
-    corpus.authors.push(
-        union_of(group, [&](std::uint32_t r) { return identity_.people_of_paper(r); }));
+    const std::span<const std::uint32_t> group = group_of(p);
     corpus.institutions.push(
         union_of(group, [&](std::uint32_t r) { return record_institutions_[r]; }));
     corpus.countries.push(union_of(group, [&](std::uint32_t r) { return record_countries_[r]; }));
     corpus.keywords.push(union_of(group, [&](std::uint32_t r) { return record_keywords_[r]; }));
-    author_institutions_of(group, corpus.authors[p], corpus.institutions[p], corpus);
     PaperInfo info = record_info_[group.front()];
     for (std::uint32_t r : group.subspan(1)) {
       if (!info.year) info.year = record_info_[r].year;
@@ -458,6 +463,17 @@ Corpus CorpusBuilder::finish() {
           union_of(group, [&](std::uint32_t r) { return record_references_[r]; }));
       corpus.paper_work.push_back(paper_work(group));
     }
+  }
+  if (people.valid()) {
+    people.get();
+  } else {
+    identity_.resolve();
+  }
+  for (std::uint32_t p = 0; p < paper_count_; ++p) {
+    const std::span<const std::uint32_t> group = group_of(p);
+    corpus.authors.push(
+        union_of(group, [&](std::uint32_t r) { return identity_.people_of_paper(r); }));
+    author_institutions_of(group, corpus.authors[p], corpus.institutions[p], corpus);
   }
   corpus.duplicates_merged = records - paper_count_;
   for (std::uint32_t r = 0; r < records; ++r)

@@ -38,6 +38,7 @@ class FlatLists {
     return {items_.data() + offsets_[paper], offsets_[paper + 1] - offsets_[paper]};
   }
   std::size_t size() const { return offsets_.size() - 1; }
+  friend bool operator==(const FlatLists&, const FlatLists&) = default;
 
  private:
   std::vector<std::uint32_t> offsets_{0};
@@ -71,6 +72,9 @@ struct CorpusOptions {
   // Intern each record's cited references into Corpus::references (citation, co-citation
   // and coupling networks). Off by default: ordinary runs do not pay for it.
   bool references = false;
+  // Threads finish() may use: 1 keeps it on the calling thread; anything else lets the author
+  // identity resolve beside the per-paper lists (two threads). The result is the same.
+  unsigned threads = 0;
 };
 
 // Corpus::paper_work of a paper that no reference in the corpus cites.

@@ -1,6 +1,9 @@
 // Corpus building: duplicates across sources, their union, and the thesaurus on entities.
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+
 #include "records/corpus.h"
 
 namespace citenet {
@@ -321,6 +324,57 @@ TEST(CorpusLabels, RepeatedAddressesCountTowardsTheLabel) {
   EXPECT_EQ(corpus.country_labels, std::vector<std::string>{"United Kingdom"});
   for (std::size_t p = 0; p < corpus.papers.size(); ++p)
     EXPECT_EQ(corpus.institutions[p].size(), 1u);
+}
+
+// finish() resolves the authors beside the per-paper lists unless told to use one thread; the
+// corpus must not depend on it. Random records with repeated DOIs (merged duplicates),
+// initials-only and ORCID authors (all identity rungs), affiliations and references.
+TEST(CorpusThreads, OneThreadAndTwoGiveTheSameCorpus) {
+  const auto build = [](unsigned threads) {
+    std::mt19937 rng(5);
+    const char* surnames[] = {"Li", "Wang", "Smith", "Mays", "Dixon", "Ham"};
+    const char* givens[] = {"Xing", "Xiaoming", "Anna", "Nicholas", "Jennifer", ""};
+    const char* places[] = {"Univ Oxford, Oxford, UK", "Peking University, Beijing, China",
+                            "Health Foundation, London, UK"};
+    CorpusBuilder b(
+        {.keywords = KeywordSource::explicit_only, .references = true, .threads = threads});
+    for (int i = 0; i < 400; ++i) {
+      std::vector<Author> authors;
+      for (unsigned a = 0, n = 1 + rng() % 5; a < n; ++a) {
+        Author x = author(surnames[rng() % 6], givens[rng() % 6], {places[rng() % 3]});
+        if (x.given.empty()) x.initials = std::string(1, "XAN"[rng() % 3]);
+        if (rng() % 4 == 0) x.orcid = "0000-0002-1825-009" + std::to_string(rng() % 3);
+        authors.push_back(std::move(x));
+      }
+      Record r = record("Paper " + std::to_string(rng() % 300), 2000 + static_cast<int>(rng() % 20),
+                        "10.1/" + std::to_string(rng() % 300), "", std::move(authors));
+      r.keywords = {{"k" + std::to_string(rng() % 9), KeywordOrigin::author}};
+      r.cited_references = {"Li X, 2019, J B, V1, DOI 10.1/" + std::to_string(rng() % 300)};
+      b.add(r);
+    }
+    return b.finish();
+  };
+  const Corpus one = build(1);
+  const Corpus two = build(2);
+  ASSERT_GT(one.duplicates_merged, 50u);
+  EXPECT_EQ(one.duplicates_merged, two.duplicates_merged);
+  EXPECT_TRUE(one.authors == two.authors);
+  EXPECT_TRUE(one.institutions == two.institutions);
+  EXPECT_TRUE(one.countries == two.countries);
+  EXPECT_TRUE(one.keywords == two.keywords);
+  EXPECT_TRUE(one.author_institutions == two.author_institutions);
+  EXPECT_TRUE(one.record_authors == two.record_authors);
+  EXPECT_TRUE(one.references == two.references);
+  EXPECT_EQ(one.unattributed_authors, two.unattributed_authors);
+  EXPECT_EQ(one.author_labels, two.author_labels);
+  EXPECT_EQ(one.institution_labels, two.institution_labels);
+  EXPECT_EQ(one.paper_work, two.paper_work);
+  ASSERT_EQ(one.papers.size(), two.papers.size());
+  for (std::size_t p = 0; p < one.papers.size(); ++p) {
+    EXPECT_EQ(one.papers[p].label, two.papers[p].label);
+    EXPECT_EQ(one.papers[p].year, two.papers[p].year);
+    EXPECT_EQ(one.papers[p].citations, two.papers[p].citations);
+  }
 }
 
 }  // namespace

@@ -231,11 +231,11 @@ std::shared_ptr<const Network> make_network(const Corpus& corpus, const NetworkS
     std::vector<bool> keep(network->nodes.size());
     for (std::size_t v = 0; v < keep.size(); ++v)
       keep[v] = network->nodes[v].papers >= options.min_occurrences;
-    thinned("--min-occurrences", keep_nodes(*network, renumber(keep)));
+    thinned("--min-occurrences", keep_nodes(*network, renumber(keep), -1.0, spec.threads));
   }
   if (options.min_weight > 0) {
     std::vector<bool> keep(network->nodes.size(), true);
-    thinned("--min-weight", keep_nodes(*network, renumber(keep), options.min_weight));
+    thinned("--min-weight", keep_nodes(*network, renumber(keep), options.min_weight, spec.threads));
   }
   if (options.top > 0 && options.top < network->nodes.size()) {
     std::vector<double> metric;
@@ -252,6 +252,7 @@ std::shared_ptr<const Network> make_network(const Corpus& corpus, const NetworkS
       AnalysisOptions only;
       only.metrics = std::vector<Metric>{*which};
       only.community = CommunityMethod::none;
+      only.threads = spec.threads;
       metric = analyse(*network, only).values(*which);
     }
     std::vector<std::uint32_t> order(metric.size());
@@ -260,13 +261,13 @@ std::shared_ptr<const Network> make_network(const Corpus& corpus, const NetworkS
                      [&](std::uint32_t a, std::uint32_t b) { return metric[a] > metric[b]; });
     std::vector<bool> keep(metric.size(), false);
     for (std::size_t i = 0; i < options.top; ++i) keep[order[i]] = true;
-    thinned("--top", keep_nodes(*network, renumber(keep)));
+    thinned("--top", keep_nodes(*network, renumber(keep), -1.0, spec.threads));
   }
   if (options.largest_component && !network->nodes.empty()) {
     const Components parts = components(network->graph);
     std::vector<bool> keep(network->nodes.size());
     for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = parts.id[v] == 0;
-    thinned("--largest-component", keep_nodes(*network, renumber(keep)));
+    thinned("--largest-component", keep_nodes(*network, renumber(keep), -1.0, spec.threads));
   }
   return network;
 }

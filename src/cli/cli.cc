@@ -69,7 +69,7 @@ void tune_allocator_for_batch_runs() {
   // Setting the trim threshold fixes the mmap threshold too (glibc stops adapting it), so it
   // is set to the adaptive ceiling: arrays above 32 MiB still go back to the system when freed.
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);  // twice the mmap threshold, glibc's adaptive ceiling
   mallopt(M_TOP_PAD, 16 << 20);
 }
 

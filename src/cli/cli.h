@@ -18,7 +18,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 // run_cli: a library caller owns its process). Records are built on the parser threads and
 // freed on the builder's thread, so glibc's per-thread heaps grow and shrink by a few pages at
 // a time, each step an mprotect and fresh page faults (about a tenth of the read's CPU time
-// on 100k records); a large trim threshold and top pad let them grow in big steps and stay.
+// on 100k records); glibc's adaptive ceilings for the trim and mmap thresholds from the start, and
+// a top pad, let them grow in big steps and stay.
 void tune_allocator_for_batch_runs();
 
 }  // namespace citenet

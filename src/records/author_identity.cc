@@ -5,7 +5,6 @@
 #include <limits>
 #include <numeric>
 #include <ostream>
-#include <tuple>
 #include <type_traits>
 #include <unordered_map>
 

@@ -22,12 +22,14 @@
 #
 #   tests/bench/compare.sh [SIZES...]      e.g. tests/bench/compare.sh 10000 100000 1000000
 # Environment: CITENET (default build/citenet), RUNS (default 3), PEERS (default
-# "igraph networkx"), THREADS (citenet --threads, default 0 = every core).
+# "igraph networkx"; "none" or empty: citenet alone), THREADS (citenet --threads, default
+# 0 = every core).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 citenet=${CITENET:-build/citenet}
 runs=${RUNS:-3}
-peers=${PEERS:-igraph networkx}
+peers=${PEERS-igraph networkx}
+[ "$peers" = none ] && peers=
 threads=${THREADS:-0}
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT

@@ -1,6 +1,7 @@
 #include "render/atomic_file.h"
 
 #include <fcntl.h>
+#include <linux/falloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -166,13 +167,18 @@ int write_all(int fd, std::string_view& text, std::uint64_t& offset) {
 // refused (tmpfs, alignment rules of another device) everything goes through the page cache.
 class FilePieces final : public PieceSink {
  public:
-  FilePieces(int fd, const std::string& name, PieceWrites writes)
+  // `base`: where the first piece goes (block-aligned). `preallocate`: allocate the file
+  // ahead of the writes (when it is written directly).
+  FilePieces(int fd, const std::string& name, PieceWrites writes, std::uint64_t base = 0,
+             bool preallocate = true)
       : fd_(fd),
         direct_fd_(writes == PieceWrites::kDirect
                        ? ::open(name.c_str(), O_WRONLY | O_DIRECT | O_CLOEXEC)
-                       : -1) {
+                       : -1),
+        end_(base),
+        reserved_(base) {
     direct_ = direct_fd_ >= 0;
-    preallocate_ = direct_fd_ >= 0;  // the page cache needs no help
+    preallocate_ = preallocate && direct_fd_ >= 0;  // the page cache needs no help
     carry_.reserve(kBlock);
   }
   FilePieces(const FilePieces&) = delete;
@@ -209,8 +215,15 @@ class FilePieces final : public PieceSink {
     give_back(std::move(staging));
   }
 
-  // Writes the last unfinished block; call once every piece is put.
-  void finish() {
+  // Writes the last unfinished block; call once every piece is put. With `pad_to_block`, the
+  // block is first filled with spaces and a newline (whitespace wherever a document may have
+  // it between elements), so the content ends on a block boundary.
+  void finish(bool pad_to_block = false) {
+    if (pad_to_block && !carry_.empty()) {
+      const std::size_t pad = kBlock - carry_.size();
+      carry_.append(pad - 1, ' ').push_back('\n');
+      end_ += pad;
+    }
     write(carry_, end_ - carry_.size());
     // Cut what was allocated ahead and not written.
     if (reserved_ > end_ && ::ftruncate(fd_, static_cast<off_t>(end_)) != 0) {
@@ -221,6 +234,8 @@ class FilePieces final : public PieceSink {
 
   // The errno of the first failed write; 0 when every write succeeded.
   int error() const { return error_.load(std::memory_order_relaxed); }
+  // Where the content ends; call after finish().
+  std::uint64_t end() const { return end_; }
 
  private:
   void write(std::string_view text, std::uint64_t offset) {
@@ -281,11 +296,11 @@ class FilePieces final : public PieceSink {
   const int direct_fd_;  // -1 when the file system refuses O_DIRECT
   std::atomic<bool> direct_{false};
   PieceTurns turns_;
-  std::uint64_t end_ = 0;  // guarded by the turns' lock, as carry_
+  std::uint64_t end_;  // guarded by the turns' lock, as carry_
   std::string carry_;
   std::atomic<int> error_{0};
-  bool preallocate_;            // guarded by the turns' lock, as reserved_
-  std::uint64_t reserved_ = 0;  // the file's size allocated ahead of end_
+  bool preallocate_;        // guarded by the turns' lock, as reserved_
+  std::uint64_t reserved_;  // the file's size allocated ahead of end_
   std::mutex buffers_mutex_;
   std::vector<std::unique_ptr<AlignedBuffer>> buffers_;  // one per thread writing
 };
@@ -325,6 +340,72 @@ bool write_atomically_in_pieces(const std::string& path,
     return false;
   }
   return temp.commit(path, err);
+}
+
+struct BackFirstFile::State {
+  std::string path;
+  TempFile temp;
+  std::uint64_t back_offset = 0;  // block-aligned, at least the front's bound
+  int back_error = 0;
+};
+
+// Collapsing needs offsets and lengths in whole file-system blocks; ext4 and XFS take them at
+// 4 KiB, which kBlock is. Tried on the temporary file itself, so the answer is about the file
+// system the output goes to.
+static bool can_collapse(int fd) {
+  const std::string blocks(2 * kBlock, ' ');
+  std::string_view text = blocks;
+  std::uint64_t offset = 0;
+  const bool ok =
+      write_all(fd, text, offset) == 0 && ::fallocate(fd, FALLOC_FL_COLLAPSE_RANGE, 0, kBlock) == 0;
+  return ::ftruncate(fd, 0) == 0 && ok;
+}
+
+std::unique_ptr<BackFirstFile> BackFirstFile::create(const std::string& path,
+                                                     std::uint64_t front_bound) {
+  auto state = std::make_unique<State>();
+  std::string ignored;
+  if (!state->temp.create_beside(path, &ignored) || !can_collapse(state->temp.fd())) return {};
+  state->path = path;
+  state->back_offset = (front_bound + kBlock - 1) / kBlock * kBlock;
+  return std::unique_ptr<BackFirstFile>(new BackFirstFile(std::move(state)));
+}
+
+BackFirstFile::BackFirstFile(std::unique_ptr<State> state) : state_(std::move(state)) {}
+BackFirstFile::~BackFirstFile() = default;
+
+void BackFirstFile::write_back(const std::function<void(PieceSink& out)>& body) {
+  FilePieces pieces(state_->temp.fd(), state_->temp.name(), PieceWrites::kDirect,
+                    state_->back_offset);
+  body(pieces);
+  pieces.finish();
+  state_->back_error = pieces.error();
+}
+
+BackFirstFile::Outcome BackFirstFile::write_front_and_commit(
+    const std::function<void(PieceSink& out)>& body, std::string* err) {
+  State& s = *state_;
+  if (s.back_error != 0) {
+    *err = describe("cannot write", s.path, s.back_error);
+    return Outcome::kFailed;
+  }
+  // The front is padded to a whole block: the collapse keeps whole blocks.
+  FilePieces pieces(s.temp.fd(), s.temp.name(), PieceWrites::kDirect, 0, /*preallocate=*/false);
+  body(pieces);
+  pieces.finish(/*pad_to_block=*/true);
+  if (pieces.error() != 0) {
+    *err = describe("cannot write", s.path, pieces.error());
+    return Outcome::kFailed;
+  }
+  const std::uint64_t front_end = pieces.end();
+  if (front_end > s.back_offset) return Outcome::kFrontTooLong;
+  if (front_end < s.back_offset &&
+      ::fallocate(s.temp.fd(), FALLOC_FL_COLLAPSE_RANGE, static_cast<off_t>(front_end),
+                  static_cast<off_t>(s.back_offset - front_end)) != 0) {
+    *err = describe("cannot write", s.path, errno);
+    return Outcome::kFailed;
+  }
+  return s.temp.commit(s.path, err) ? Outcome::kWritten : Outcome::kFailed;
 }
 
 bool with_temp_path(const std::string& path,

@@ -4,7 +4,9 @@
 // failure the temporary file is removed and `path` is left as it was.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <ostream>
 #include <string>
 
@@ -33,6 +35,40 @@ enum class PieceWrites {
 bool write_atomically_in_pieces(const std::string& path,
                                 const std::function<bool(PieceSink& out, std::string* err)>& body,
                                 std::string* err, PieceWrites writes = PieceWrites::kDirect);
+
+// An output whose end is written before its beginning is known (GraphML's edges, while the
+// analysis its nodes carry is still being computed): the back part goes into the temporary
+// file at a block-aligned offset past a bound on the front's size; the front, written later
+// from offset 0, is padded with whitespace to a whole block, and the unwritten gap between the
+// two is removed with fallocate(FALLOC_FL_COLLAPSE_RANGE), which moves the back part's blocks
+// without copying a byte. Both parts are written as numbered pieces (PieceSink), directly to
+// the disk where the file system allows it. The gap is a hole, so a generous bound costs no
+// disk space.
+class BackFirstFile {
+ public:
+  // The temporary file beside `path`, or nullptr when it cannot be made or its file system
+  // cannot collapse ranges (tmpfs, ...): write the usual way then.
+  static std::unique_ptr<BackFirstFile> create(const std::string& path, std::uint64_t front_bound);
+  BackFirstFile(const BackFirstFile&) = delete;
+  BackFirstFile& operator=(const BackFirstFile&) = delete;
+  ~BackFirstFile();  // removes the temporary file unless it was committed
+
+  // Writes the back part through `body`; once, on any thread, before the front.
+  void write_back(const std::function<void(PieceSink& out)>& body);
+
+  enum class Outcome {
+    kWritten,       // `path` holds front + back
+    kFrontTooLong,  // the front exceeded its bound: nothing committed, write the usual way
+    kFailed,        // *err says why; `path` untouched
+  };
+  // Writes the front part through `body`, joins the parts and renames the file to `path`.
+  Outcome write_front_and_commit(const std::function<void(PieceSink& out)>& body, std::string* err);
+
+ private:
+  struct State;
+  explicit BackFirstFile(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
 
 // For writers that insist on a file name: `fn` gets the name of an empty temporary file in
 // the directory of `path` and fills it; on success it is renamed to `path`.

@@ -5,7 +5,9 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <exception>
 #include <optional>
+#include <thread>
 #include <vector>
 
 #include "graph/parallel.h"
@@ -49,33 +51,59 @@ char* edge_line(const WeightedEdge& edge, char* at) {
   return put(at, "</data></edge>\n");
 }
 
-// The document as numbered pieces: the head (declaration, keys, <graph>), chunks of nodes,
-// chunks of edges, the tail. Pieces are formatted on any thread and placed in order.
-class GraphmlPieces {
+// The edge section and the document's end, as numbered pieces: what a GraphML file holds
+// that does not depend on the analysis, so it can be written before the analysis is done.
+class EdgePieces {
  public:
-  GraphmlPieces(const Network& network, const Analysis& analysis)
+  explicit EdgePieces(const Network& network)
+      : network_(network),
+        edge_pieces_((network.edges.size() + kEdgesPerPiece - 1) / kEdgesPerPiece) {}
+
+  std::size_t count() const { return edge_pieces_ + 1; }
+
+  void format(std::size_t k, TextBuffer& out) const {
+    if (k == edge_pieces_) {
+      out += "  </graph>\n</graphml>\n";
+      return;
+    }
+    const std::size_t first = k * kEdgesPerPiece;
+    edges(first, std::min(network_.edges.size(), first + kEdgesPerPiece), out);
+  }
+
+ private:
+  // One line per edge and no edge ids (optional in GraphML; Gephi, networkx and igraph number
+  // edges themselves): a million records give tens of millions of edges. The weight is on
+  // every edge, not left to a <default>, which networkx ignores for edges.
+  void edges(std::size_t first, std::size_t last, TextBuffer& out) const {
+    for (std::size_t e = first; e < last; ++e) {
+      char* at = out.room(kMaxEdgeLine);
+      out.commit(edge_line(network_.edges[e], at));
+    }
+  }
+
+  const Network& network_;
+  const std::size_t edge_pieces_;
+};
+
+// The head (declaration, keys, <graph>) and the nodes with their analysis values, as numbered
+// pieces: the head, then chunks of nodes.
+class NodePieces {
+ public:
+  NodePieces(const Network& network, const Analysis& analysis)
       : network_(network),
         analysis_(analysis),
         columns_(node_columns(network, analysis)),
-        node_pieces_((network.nodes.size() + kNodesPerPiece - 1) / kNodesPerPiece),
-        edge_pieces_((network.edges.size() + kEdgesPerPiece - 1) / kEdgesPerPiece) {
+        node_pieces_((network.nodes.size() + kNodesPerPiece - 1) / kNodesPerPiece) {
     for (const NodeColumn& column : columns_)
       data_open_.push_back("      <data key=\"" + column.name + "\">");
   }
 
-  std::size_t count() const { return 1 + node_pieces_ + edge_pieces_ + 1; }
+  std::size_t count() const { return 1 + node_pieces_; }
 
   void format(std::size_t k, TextBuffer& out) const {
     if (k == 0) return head(out);
-    if (k <= node_pieces_) {
-      const std::size_t first = (k - 1) * kNodesPerPiece;
-      return nodes(first, std::min(network_.nodes.size(), first + kNodesPerPiece), out);
-    }
-    if (k <= node_pieces_ + edge_pieces_) {
-      const std::size_t first = (k - 1 - node_pieces_) * kEdgesPerPiece;
-      return edges(first, std::min(network_.edges.size(), first + kEdgesPerPiece), out);
-    }
-    out += "  </graph>\n</graphml>\n";
+    const std::size_t first = (k - 1) * kNodesPerPiece;
+    nodes(first, std::min(network_.nodes.size(), first + kNodesPerPiece), out);
   }
 
  private:
@@ -121,32 +149,98 @@ class GraphmlPieces {
     }
   }
 
-  // One line per edge and no edge ids (optional in GraphML; Gephi, networkx and igraph number
-  // edges themselves): a million records give tens of millions of edges. The weight is on
-  // every edge, not left to a <default>, which networkx ignores for edges.
-  void edges(std::size_t first, std::size_t last, TextBuffer& out) const {
-    for (std::size_t e = first; e < last; ++e) {
-      char* at = out.room(kMaxEdgeLine);
-      out.commit(edge_line(network_.edges[e], at));
-    }
-  }
-
   const Network& network_;
   const Analysis& analysis_;
   const std::vector<NodeColumn> columns_;
   std::vector<std::string> data_open_;  // "      <data key=\"papers\">" per column
   const std::size_t node_pieces_;
-  const std::size_t edge_pieces_;
 };
 
 void put_document(const Network& network, const Analysis& analysis, PieceSink& sink,
                   unsigned threads) {
-  const GraphmlPieces pieces(network, analysis);
-  put_pieces(sink, pieces.count(), threads,
-             [&](std::size_t k, TextBuffer& text) { pieces.format(k, text); });
+  const NodePieces front(network, analysis);
+  const EdgePieces back(network);
+  put_pieces(sink, front.count() + back.count(), threads, [&](std::size_t k, TextBuffer& text) {
+    if (k < front.count())
+      front.format(k, text);
+    else
+      back.format(k - front.count(), text);
+  });
+}
+
+// More than the head and nodes can take whatever the analysis holds: the head's fixed text and
+// keys, and per node its id, escaped label (at most 6 bytes per byte: "&quot;") and every
+// column there is, each at the widest value (24 characters) under a name of up to 32.
+std::uint64_t front_bound(const Network& network) {
+  const std::uint64_t columns = 4 + 1 + all_metrics().size() + 2;
+  const std::uint64_t per_column = 17 + 32 + 2 + 24 + 8;
+  std::uint64_t bound = 64 << 10;
+  for (const NodeAttributes& node : network.nodes)
+    bound += 80 + 6 * node.label.size() + columns * per_column;
+  return bound + 6 * network.kind.size();
 }
 
 }  // namespace
+
+struct GraphmlEdgesAhead::Parts {
+  std::unique_ptr<BackFirstFile> file;
+  std::thread writer;
+  std::exception_ptr failure;
+};
+
+std::unique_ptr<GraphmlEdgesAhead> GraphmlEdgesAhead::start(const Network& network,
+                                                            const std::string& path,
+                                                            unsigned threads,
+                                                            std::size_t min_edges) {
+  if (network.edges.size() < min_edges) return {};
+  auto parts = std::make_unique<Parts>();
+  parts->file = BackFirstFile::create(path, front_bound(network));
+  if (!parts->file) return {};
+  std::unique_ptr<GraphmlEdgesAhead> ahead(
+      new GraphmlEdgesAhead(network, path, threads, std::move(parts)));
+  Parts& p = *ahead->parts_;
+  p.writer = std::thread([&p, &network, threads] {
+    try {
+      const EdgePieces back(network);
+      p.file->write_back([&](PieceSink& sink) {
+        put_pieces(sink, back.count(), threads,
+                   [&](std::size_t k, TextBuffer& text) { back.format(k, text); });
+      });
+    } catch (...) {
+      p.failure = std::current_exception();
+    }
+  });
+  return ahead;
+}
+
+GraphmlEdgesAhead::GraphmlEdgesAhead(const Network& network, std::string path, unsigned threads,
+                                     std::unique_ptr<Parts> parts)
+    : network_(network), path_(std::move(path)), threads_(threads), parts_(std::move(parts)) {}
+
+GraphmlEdgesAhead::~GraphmlEdgesAhead() {
+  if (parts_->writer.joinable()) parts_->writer.join();
+}
+
+bool GraphmlEdgesAhead::finish(const Analysis& analysis, std::string* err) {
+  parts_->writer.join();
+  if (parts_->failure) std::rethrow_exception(parts_->failure);
+  if (!check_network(network_, analysis, err)) {
+    parts_->file.reset();  // the temporary file goes now, not when the writer does
+    return false;
+  }
+  const NodePieces front(network_, analysis);
+  const BackFirstFile::Outcome outcome = parts_->file->write_front_and_commit(
+      [&](PieceSink& sink) {
+        put_pieces(sink, front.count(), threads_,
+                   [&](std::size_t k, TextBuffer& text) { front.format(k, text); });
+      },
+      err);
+  parts_->file.reset();
+  if (outcome == BackFirstFile::Outcome::kFrontTooLong)
+    return write_graphml(network_, analysis, path_, err,
+                         threads_);  // not expected: see front_bound
+  return outcome == BackFirstFile::Outcome::kWritten;
+}
 
 bool write_graphml(const Network& network, const Analysis& analysis, std::ostream& stream,
                    std::string* err, unsigned threads) {

@@ -11,6 +11,8 @@
 // Node ids are "n<index>" in Network order; edges carry no id (optional in GraphML).
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <ostream>
 #include <string>
 
@@ -30,5 +32,40 @@ bool write_graphml(const Network& network, const Analysis& analysis, const std::
 // first byte is written, so a false return leaves `out` untouched.
 bool write_graphml(const Network& network, const Analysis& analysis, std::ostream& out,
                    std::string* err, unsigned threads = 0);
+
+// A GraphML file whose edge section (nearly all of its bytes on a large network: 5 GB for a
+// million records) is written on a background thread while the caller computes the analysis
+// the nodes carry; finish() then writes the head and the nodes in front of it. The file is
+// the one write_graphml writes, except for a run of under 4 KiB of whitespace between the last
+// node and the first edge (BackFirstFile in render/atomic_file.h).
+class GraphmlEdgesAhead {
+ public:
+  // Below this many edges the file takes a second or less to write, and is written whole by
+  // write_graphml, byte for byte as before.
+  static constexpr std::size_t kMinEdges = 1'000'000;
+
+  // Starts writing `path`'s edges on a background thread with `threads` formatting threads;
+  // nullptr when the network has fewer than `min_edges` edges or the output's file system
+  // cannot join the parts (then write_graphml it). `network` must outlive the writer.
+  static std::unique_ptr<GraphmlEdgesAhead> start(const Network& network, const std::string& path,
+                                                  unsigned threads,
+                                                  std::size_t min_edges = kMinEdges);
+  GraphmlEdgesAhead(const GraphmlEdgesAhead&) = delete;
+  GraphmlEdgesAhead& operator=(const GraphmlEdgesAhead&) = delete;
+  ~GraphmlEdgesAhead();  // waits for the edges; the file is not committed without finish()
+
+  // Waits for the edges, writes the head and nodes and commits the file, as write_graphml
+  // does (same checks, same errors). Call once.
+  bool finish(const Analysis& analysis, std::string* err);
+
+ private:
+  struct Parts;
+  GraphmlEdgesAhead(const Network& network, std::string path, unsigned threads,
+                    std::unique_ptr<Parts> parts);
+  const Network& network_;
+  const std::string path_;
+  const unsigned threads_;
+  std::unique_ptr<Parts> parts_;
+};
 
 }  // namespace citenet

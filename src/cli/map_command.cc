@@ -70,6 +70,7 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   }
   if (!built) return kExitUsage;
   const Network& network = *built;
+  OutputsAhead ahead = start_outputs_ahead(network, outputs, input.threads);
   const Analysis analysis = [&] {
     Progress step("analysis");
     return analyse(network, *analysis_opts);
@@ -79,7 +80,8 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
       << " nodes, " << network.edges.size() << " links, " << analysis.component_count
       << " components, " << analysis.communities.count << " communities (modularity "
       << analysis.communities.modularity << ")\n";
-  const bool written = write_outputs(network, analysis, style, outputs, input.threads, "map", err);
+  const bool written =
+      write_outputs(network, analysis, style, outputs, input.threads, "map", err, &ahead);
   const int status = written ? kExitOk : kExitFailure;
   return status;
 }

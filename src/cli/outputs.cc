@@ -136,16 +136,33 @@ bool check_outputs(const OutputOptions& options, OutputSet set, const std::strin
   return true;
 }
 
+OutputsAhead start_outputs_ahead(const Network& network, const OutputOptions& options,
+                                 unsigned threads) {
+  OutputsAhead ahead;
+  for (const std::string& path : options.files)
+    if (output_format(path) == "graphml")
+      if (auto started = GraphmlEdgesAhead::start(network, path, threads))
+        ahead.graphml.emplace(path, std::move(started));
+  return ahead;
+}
+
 bool write_outputs(const Network& network, const Analysis& analysis, const MapOptions& style,
                    const OutputOptions& options, unsigned threads, const std::string& command,
-                   std::ostream& err) {
+                   std::ostream& err, OutputsAhead* ahead) {
   bool all = true;
   for (const std::string& path : options.files) {
     std::string error;
     bool ok = false;
     {
       Progress step("writing " + std::filesystem::path(path).filename().string());
-      ok = write_output(network, analysis, style, options.json_style, threads, path, &error);
+      GraphmlEdgesAhead* started = nullptr;
+      if (ahead)
+        if (const auto found = ahead->graphml.find(path); found != ahead->graphml.end())
+          started = found->second.get();
+      if (started)
+        ok = started->finish(analysis, &error);
+      else
+        ok = write_output(network, analysis, style, options.json_style, threads, path, &error);
     }
     if (ok) {
       err << "wrote " << path << "\n";

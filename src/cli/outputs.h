@@ -2,12 +2,15 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <map>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "graph/analysis.h"
 #include "graph/network.h"
+#include "render/graphml.h"
 #include "render/graphviz_map.h"
 
 namespace citenet {
@@ -37,11 +40,20 @@ void add_output_options(boost::program_options::options_description& named, Outp
 bool check_outputs(const OutputOptions& options, OutputSet set, const std::string& command,
                    std::ostream& err);
 
+// What of the outputs can be written before the analysis is known, started on background
+// threads while it is computed: the edge sections of large GraphML files (GraphmlEdgesAhead).
+// write_outputs finishes them.
+struct OutputsAhead {
+  std::map<std::string, std::unique_ptr<GraphmlEdgesAhead>> graphml;  // by -o name
+};
+OutputsAhead start_outputs_ahead(const Network& network, const OutputOptions& options,
+                                 unsigned threads);
+
 // Writes every output (atomically, as every writer does) in the format its name selects,
-// printing "wrote PATH" or "citenet COMMAND: PATH: error" for each;
-// returns false when any failed.
+// finishing those in `ahead`, printing "wrote PATH" or "citenet COMMAND: PATH: error" for
+// each; returns false when any failed.
 bool write_outputs(const Network& network, const Analysis& analysis, const MapOptions& style,
                    const OutputOptions& options, unsigned threads, const std::string& command,
-                   std::ostream& err);
+                   std::ostream& err, OutputsAhead* ahead = nullptr);
 
 }  // namespace citenet

@@ -139,6 +139,7 @@ int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   }
   if (!built) return kExitUsage;
   const Network& network = *built;
+  OutputsAhead ahead = start_outputs_ahead(network, outputs, input.threads);
   const Analysis analysis = [&] {
     Progress step("analysis");
     return analyse(network, *analysis_opts);
@@ -162,7 +163,7 @@ int run_stats(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   metrics.push_back({"papers", papers, 0});
   metrics.push_back({"citations", citations, 0});
   for (const MetricColumn& metric : metrics) print_top(out, network, analysis, metric, top);
-  if (!write_outputs(network, analysis, MapOptions{}, outputs, input.threads, "stats", err))
+  if (!write_outputs(network, analysis, MapOptions{}, outputs, input.threads, "stats", err, &ahead))
     return kExitFailure;
   return kExitOk;
 }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -224,6 +225,81 @@ TEST(AtomicFileTest, FailedPieceWriteLeavesExistingFileAndNoTemporary) {
   EXPECT_EQ(err, "cannot write '" + dir.file("out.txt") + "': File too large");
   EXPECT_EQ(read_file(dir.file("out.txt")), "precious");
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.txt"});
+}
+
+// True when files in `dir` are on ext2/3/4 or XFS, whose extent-based files take
+// FALLOC_FL_COLLAPSE_RANGE: there BackFirstFile must be available.
+bool collapses_ranges(const std::string& dir) {
+  struct statfs fs {};
+  if (::statfs(dir.c_str(), &fs) != 0) return false;
+  return fs.f_type == 0xEF53 || fs.f_type == 0x58465342;  // EXT*_SUPER_MAGIC, XFS_SUPER_MAGIC
+}
+
+void put_all(PieceSink& out, const std::vector<std::string>& pieces, unsigned threads) {
+  put_pieces(out, pieces.size(), threads,
+             [&](std::size_t k, TextBuffer& text) { text += pieces[k]; });
+}
+
+// The back part first, the front later: the file is front + whitespace to the next 4 KiB +
+// back, whatever the gap the bound left, for fronts that end inside a block, one byte short
+// of one, and exactly on one.
+TEST(BackFirstFileTest, FrontThenPaddingThenBack) {
+  ScratchDir dir;
+  const std::string path = dir.file("out.txt");
+  const std::vector<std::string> back = awkward_pieces();
+  for (const std::size_t front_size : {std::size_t{1}, std::size_t{5000}, std::size_t{8191},
+                                       std::size_t{8192}, std::size_t{70000}}) {
+    std::unique_ptr<BackFirstFile> file = BackFirstFile::create(path, front_size + 100'000);
+    if (!file) {
+      EXPECT_FALSE(collapses_ranges(dir.file(""))) << "ext4 and XFS collapse ranges";
+      GTEST_SKIP() << "the temporary directory's file system cannot collapse ranges";
+    }
+    file->write_back([&](PieceSink& out) { put_all(out, back, 3); });
+    const std::vector<std::string> front = {std::string(front_size / 2, '<'),
+                                            std::string(front_size - front_size / 2, '>')};
+    std::string err;
+    ASSERT_EQ(file->write_front_and_commit([&](PieceSink& out) { put_all(out, front, 2); }, &err),
+              BackFirstFile::Outcome::kWritten)
+        << err;
+    const std::size_t padded = (front_size + 4095) / 4096 * 4096;
+    std::string expected = concatenated(front);
+    if (padded > front_size) expected += std::string(padded - front_size - 1, ' ') + "\n";
+    expected += concatenated(back);
+    EXPECT_TRUE(read_file(path) == expected) << "front of " << front_size << " bytes";
+    EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.txt"});
+  }
+}
+
+// A front longer than its bound is refused and nothing is committed; a writer dropped before
+// the front leaves no file; the file that was there stays.
+TEST(BackFirstFileTest, FrontTooLongOrNeverWrittenLeavesExistingFile) {
+  ScratchDir dir;
+  const std::string path = dir.file("out.txt");
+  write_file(path, "precious");
+  {
+    std::unique_ptr<BackFirstFile> file = BackFirstFile::create(path, 4096);
+    if (!file) GTEST_SKIP() << "the temporary directory's file system cannot collapse ranges";
+    file->write_back([&](PieceSink& out) { put_all(out, {"back"}, 1); });
+    std::string err;
+    EXPECT_EQ(file->write_front_and_commit(
+                  [&](PieceSink& out) { put_all(out, {std::string(4097, 'f')}, 1); }, &err),
+              BackFirstFile::Outcome::kFrontTooLong);
+  }
+  {
+    std::unique_ptr<BackFirstFile> file = BackFirstFile::create(path, 4096);
+    file->write_back([&](PieceSink& out) { put_all(out, {"back"}, 1); });
+  }
+  EXPECT_EQ(read_file(path), "precious");
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"out.txt"});
+}
+
+// tmpfs keeps files in the page cache and cannot collapse ranges: no BackFirstFile there,
+// and nothing left behind by asking.
+TEST(BackFirstFileTest, UnavailableWhereRangesCannotCollapse) {
+  if (!std::filesystem::is_directory("/dev/shm")) GTEST_SKIP() << "no /dev/shm";
+  ScratchDir dir("/dev/shm");
+  EXPECT_EQ(BackFirstFile::create(dir.file("out.txt"), 4096), nullptr);
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{});
 }
 
 }  // namespace

@@ -168,6 +168,91 @@ TEST(GraphmlTest, WriteFailureMidwayLeavesExistingFile) {
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"n.graphml"});
 }
 
+// The document as write_graphml streams it, and as GraphmlEdgesAhead writes it: with a run of
+// whitespace (under 4 KiB, ending in a newline) between the last node and the first edge.
+void expect_same_but_padding(const std::string& ahead, const std::string& streamed) {
+  const std::size_t edges = streamed.find("    <edge ");
+  ASSERT_NE(edges, std::string::npos);
+  ASSERT_GE(ahead.size(), streamed.size());
+  const std::size_t pad = ahead.size() - streamed.size();
+  EXPECT_LT(pad, 4096u);
+  EXPECT_TRUE(ahead.compare(0, edges, streamed, 0, edges) == 0) << "head and nodes differ";
+  EXPECT_TRUE(ahead.compare(edges + pad, std::string::npos, streamed, edges) == 0)
+      << "edges differ";
+  const std::string padding = ahead.substr(edges, pad);
+  EXPECT_EQ(padding.find_first_not_of(' '), pad == 0 ? std::string::npos : pad - 1);
+  if (pad > 0) EXPECT_EQ(padding.back(), '\n');
+}
+
+// Edges written while the analysis is computed, nodes in front afterwards: the same document
+// (but the padding) on any thread count, well-formed, read by networkx with every node value.
+TEST(GraphmlEdgesAheadTest, SameDocumentAsWriteGraphml) {
+  ScratchDir dir;
+  const std::string path = dir.file("n.graphml");
+  const Network network = many_edges();
+  Analysis analysis;
+  analysis.degree.assign(network.nodes.size(), 2);
+  analysis.pagerank.assign(network.nodes.size(), 1.0 / 3);
+  analysis.communities.community.assign(network.nodes.size(), 7);
+  analysis.communities.count = 1;
+  const std::string streamed = graphml(network, analysis);
+  for (const unsigned threads : {1u, 2u, 3u}) {
+    std::unique_ptr<GraphmlEdgesAhead> ahead = GraphmlEdgesAhead::start(network, path, threads, 0);
+    ASSERT_NE(ahead, nullptr) << "the temporary directory cannot collapse ranges";
+    std::string err;
+    ASSERT_TRUE(ahead->finish(analysis, &err)) << err;
+    expect_same_but_padding(read_file(path), streamed);
+    EXPECT_EQ(dir.entries(), std::vector<std::string>{"n.graphml"});
+  }
+  EXPECT_EQ(xml_problems(path), "");
+  // The small sample too: a front far smaller than its bound.
+  std::string err;
+  ASSERT_TRUE(
+      GraphmlEdgesAhead::start(sample_network(), path, 2, 0)->finish(sample_analysis(), &err))
+      << err;
+  expect_same_but_padding(read_file(path), graphml(sample_network(), sample_analysis()));
+  if (!python_has("networkx")) GTEST_SKIP() << kPython << " lacks networkx";
+  std::string output;
+  ASSERT_EQ(run(std::string(kPython) +
+                    " -c 'import networkx as nx, sys\n"
+                    "g = nx.read_graphml(sys.argv[1])\n"
+                    "print(g.number_of_nodes(), g.number_of_edges(), g.nodes[\"n3\"])' " +
+                    path + " 2>&1",
+                &output),
+            0)
+      << output;
+  EXPECT_EQ(output,
+            "7 7 {'label': 'Dee Dee', 'papers': 4, 'citations': 40, 'first_year': 2013, "
+            "'last_year': 2020, 'degree': 2.0, 'weighted_degree': 3.0, 'betweenness': 0.1, "
+            "'component': 0, 'community': 1}\n");
+}
+
+// Small networks are written whole by write_graphml (byte for byte as before): no writer ahead.
+TEST(GraphmlEdgesAheadTest, NotStartedBelowTheEdgeThreshold) {
+  ScratchDir dir;
+  EXPECT_EQ(GraphmlEdgesAhead::start(sample_network(), dir.file("n.graphml"), 2), nullptr);
+  EXPECT_EQ(GraphmlEdgesAhead::start(many_edges(), dir.file("n.graphml"), 2), nullptr);
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{});
+}
+
+// An analysis that does not fit the network is refused with write_graphml's error after the
+// edges were written: the file that was there stays, no temporary file is left.
+TEST(GraphmlEdgesAheadTest, MismatchedAnalysisLeavesExistingFile) {
+  ScratchDir dir;
+  const std::string path = dir.file("n.graphml");
+  testing::write_file(path, "previous");
+  const Network network = many_edges();
+  std::unique_ptr<GraphmlEdgesAhead> ahead = GraphmlEdgesAhead::start(network, path, 2, 0);
+  ASSERT_NE(ahead, nullptr);
+  Analysis analysis;
+  analysis.degree = {1, 2};
+  std::string err;
+  EXPECT_FALSE(ahead->finish(analysis, &err));
+  EXPECT_EQ(err, "analysis does not match the network: degree has 2 values for 150002 nodes");
+  EXPECT_EQ(read_file(path), "previous");
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"n.graphml"});
+}
+
 // --- One test per rule of Gephi's GraphML importer (DESIGN.md, "Writers"). ---
 
 TEST(GraphmlGephiTest, NoNumberedKeyIds) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -186,7 +187,14 @@ struct GraphmlEdgesAhead::Parts {
   std::unique_ptr<BackFirstFile> file;
   std::thread writer;
   std::exception_ptr failure;
+  double seconds = 0;  // the writer's, set before it ends
 };
+
+namespace {
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+}  // namespace
 
 std::unique_ptr<GraphmlEdgesAhead> GraphmlEdgesAhead::start(const Network& network,
                                                             const std::string& path,
@@ -200,6 +208,7 @@ std::unique_ptr<GraphmlEdgesAhead> GraphmlEdgesAhead::start(const Network& netwo
       new GraphmlEdgesAhead(network, path, threads, std::move(parts)));
   Parts& p = *ahead->parts_;
   p.writer = std::thread([&p, &network, threads] {
+    const auto start = std::chrono::steady_clock::now();
     try {
       const EdgePieces back(network);
       p.file->write_back([&](PieceSink& sink) {
@@ -209,6 +218,7 @@ std::unique_ptr<GraphmlEdgesAhead> GraphmlEdgesAhead::start(const Network& netwo
     } catch (...) {
       p.failure = std::current_exception();
     }
+    p.seconds = seconds_since(start);
   });
   return ahead;
 }
@@ -222,7 +232,10 @@ GraphmlEdgesAhead::~GraphmlEdgesAhead() {
 }
 
 bool GraphmlEdgesAhead::finish(const Analysis& analysis, std::string* err) {
+  const auto wait_start = std::chrono::steady_clock::now();
   parts_->writer.join();
+  waited_seconds_ = seconds_since(wait_start);
+  edge_seconds_ = parts_->seconds;
   if (parts_->failure) std::rethrow_exception(parts_->failure);
   if (!check_network(network_, analysis, err)) {
     parts_->file.reset();  // the temporary file goes now, not when the writer does

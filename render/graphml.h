@@ -58,6 +58,11 @@ class GraphmlEdgesAhead {
   // does (same checks, same errors). Call once.
   bool finish(const Analysis& analysis, std::string* err);
 
+  // After finish(): how long the edge section took on its thread, and how much of that
+  // finish() still had to wait for (0 when the edges were done before the analysis).
+  double edge_seconds() const { return edge_seconds_; }
+  double waited_seconds() const { return waited_seconds_; }
+
  private:
   struct Parts;
   GraphmlEdgesAhead(const Network& network, std::string path, unsigned threads,
@@ -66,6 +71,8 @@ class GraphmlEdgesAhead {
   const std::string path_;
   const unsigned threads_;
   std::unique_ptr<Parts> parts_;
+  double edge_seconds_ = 0;
+  double waited_seconds_ = 0;
 };
 
 }  // namespace citenet

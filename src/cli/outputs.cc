@@ -159,9 +159,12 @@ bool write_outputs(const Network& network, const Analysis& analysis, const MapOp
       if (ahead)
         if (const auto found = ahead->graphml.find(path); found != ahead->graphml.end())
           started = found->second.get();
-      if (started)
+      if (started) {
         ok = started->finish(analysis, &error);
-      else
+        const std::string name = std::filesystem::path(path).filename().string();
+        print_timing("ahead " + name + " edges (during the analysis)", started->edge_seconds());
+        print_timing("ahead " + name + " edges waited for", started->waited_seconds());
+      } else
         ok = write_output(network, analysis, style, options.json_style, threads, path, &error);
     }
     if (ok) {

@@ -24,6 +24,10 @@ constexpr int kWidth = 79;
 
 }  // namespace
 
+void print_timing(const std::string& step, double seconds) {
+  if (timings_enabled()) std::fprintf(stderr, "timing: %s %.3f s\n", step.c_str(), seconds);
+}
+
 void configure_progress(bool on) { enabled = on; }
 bool progress_enabled() { return enabled.load(std::memory_order_relaxed); }
 
@@ -43,7 +47,7 @@ Progress::~Progress() {
   }
   // Cleared with spaces rather than an escape sequence, so any terminal copes.
   if (drawn_) std::fprintf(stderr, "\r%*s\r", kWidth, "");
-  if (timings_enabled()) std::fprintf(stderr, "timing: %s %.3f s\n", step_.c_str(), seconds());
+  print_timing(step_, seconds());
 }
 
 bool Progress::wants_detail() const {

@@ -99,9 +99,11 @@ struct Proposal {
   std::uint32_t target;  // its own community: stay; kEmptyCommunity: an empty one
   double home_link;      // w(v, own community - v)
   double target_link;    // w(v, target)
-  // A move to a non-empty target: v's neighbours as lane `lane`'s entries [first, first +
-  // degree), for the move to requeue them without reading the partition on the one thread.
+  // A move to a non-empty target: v's neighbours that the move may concern (those not queued
+  // as the batch began) as lane `lane`'s entries [first, first + listed), for the move to
+  // requeue them without reading the partition on the one thread.
   std::uint32_t lane = 0;
+  std::uint32_t listed = 0;
   std::size_t first = kNoNeighbourList;
 };
 
@@ -211,7 +213,7 @@ class LocalMoving {
   double moved_link(std::uint32_t v, std::uint32_t c) const;
   double arc_weight(std::uint32_t v, std::uint32_t u) const;
   void enqueue_neighbours(std::uint32_t v);
-  void requeue_listed(std::uint32_t v, std::uint32_t target, const std::uint32_t* list);
+  void requeue_listed(std::uint32_t target, const std::uint32_t* list, std::uint32_t listed);
   void enqueue(std::uint32_t v);
 
   // Raw pointers: through the spans and vectors the compiler reloads every base address
@@ -385,12 +387,20 @@ Proposal LocalMoving::propose(std::uint32_t v, unsigned lane, Scratch& scratch) 
     best.lane = lane;
     best.first = list.size();
     list.resize(list.size() + (row_end - offset_[v]));
-    std::uint32_t* out = list.data() + best.first;
+    std::uint32_t* const start = list.data() + best.first;
+    std::uint32_t* out = start;
     const char* const in_batch = in_batch_.data();
+    const char* const queued = queued_.data();
     for (std::size_t i = offset_[v]; i < row_end; ++i) {
       const std::uint32_t u = neighbour[i];
-      *out++ = u | (of[u] == best.target ? kInTarget : 0) | (in_batch[u] ? kInBatch : 0);
+      *out = u | (of[u] == best.target ? kInTarget : 0) | (in_batch[u] ? kInBatch : 0);
+      // A neighbour queued as the batch began (never one of the batch) stays queued through
+      // the batch's moves, and its next proposal records its inner weight afresh: the move
+      // changes nothing for it. Early in a run that is most of them.
+      out += !queued[u];
     }
+    best.listed = static_cast<std::uint32_t>(out - start);
+    list.resize(best.first + best.listed);
   }
   return best;
 }
@@ -430,7 +440,8 @@ bool LocalMoving::apply(std::uint32_t v, const Proposal& proposal) {
   applied_.push_back({v, home, target, last_move_[home], last_move_[target]});
   last_move_[home] = last_move_[target] = static_cast<std::int32_t>(applied_.size() - 1);
   if (target == proposal.target && proposal.first != kNoNeighbourList)
-    requeue_listed(v, target, lanes_[proposal.lane].neighbours.data() + proposal.first);
+    requeue_listed(target, lanes_[proposal.lane].neighbours.data() + proposal.first,
+                   proposal.listed);
   else
     enqueue_neighbours(v);
   return true;
@@ -438,9 +449,9 @@ bool LocalMoving::apply(std::uint32_t v, const Proposal& proposal) {
 
 // enqueue_neighbours from the proposal's labels: only a neighbour in the batch may have
 // changed community since they were made, so only its label is checked again.
-void LocalMoving::requeue_listed(std::uint32_t v, std::uint32_t target, const std::uint32_t* list) {
-  const std::size_t degree = offset_[v + 1] - offset_[v];
-  for (std::size_t k = 0; k < degree; ++k) {
+void LocalMoving::requeue_listed(std::uint32_t target, const std::uint32_t* list,
+                                 std::uint32_t listed) {
+  for (std::uint32_t k = 0; k < listed; ++k) {
     const std::uint32_t entry = list[k];
     const std::uint32_t u = entry & kVertexBits;
     const bool in_target = entry & kInBatch ? of_[u] == target : (entry & kInTarget) != 0;

@@ -56,7 +56,7 @@ void parse(std::string_view text, const std::string& source, const ChunkedFormat
     const RecordSink keep = [&](Record&& record) {
       if (options.prepare) options.prepare(record, chunk.stats, text_valid);
       if (chunk.count < chunk.records.size())
-        std::swap(chunk.records[chunk.count], record);
+        swap(chunk.records[chunk.count], record);  // citenet::swap, member by member
       else
         chunk.records.push_back(std::move(record));
       ++chunk.count;

@@ -22,20 +22,20 @@ using namespace reader_text;
 // ---- identifiers and dates ----
 
 // "ORCID: 0000-0002-1825-0097" or "ORCID: https://orcid.org/0000-0002-1825-009x" -> the bare
-// id; empty when the value is not an ORCID (AUID also carries other schemes).
-std::string clean_orcid(std::string_view value) {
-  if (!istarts_with(value, "ORCID:")) return {};
+// id, into `id`; left empty when the value is not an ORCID (AUID also carries other schemes).
+void assign_orcid(std::string& id, std::string_view value) {
+  if (!istarts_with(value, "ORCID:")) return;
   value = trim(value.substr(6));
   if (const std::size_t slash = value.rfind('/'); slash != npos) value.remove_prefix(slash + 1);
-  if (value.size() != 19) return {};
-  std::string id(value);
-  if (id.back() == 'x') id.back() = 'X';
-  for (std::size_t i = 0; i < id.size(); ++i) {
+  if (value.size() != 19) return;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
     const bool dash = i % 5 == 4;
-    const bool ok = dash ? id[i] == '-' : is_digit(id[i]) || (i == 18 && id[i] == 'X');
-    if (!ok) return {};
+    const bool ok = dash ? c == '-' : is_digit(c) || (i == 18 && (c == 'X' || c == 'x'));
+    if (!ok) return;
   }
-  return id;
+  assign_reusing(id, value);
+  if (id.back() == 'x') id.back() = 'X';
 }
 
 // Words of a name or a date, on the stack: they have few.
@@ -106,10 +106,13 @@ bool is_initials_token(std::string_view word) {
   return letters >= 1 && letters <= 4;
 }
 
-// `out` = the parts joined by `glue`, in its own buffer (no allocation once it is large
-// enough).
-void assign_joined(std::string& out, const NameWords& parts, std::string_view glue) {
-  out.clear();
+// `out` = the parts joined by `glue`, in its own buffer or a spare one (no allocation once
+// it is large enough).
+template <class Parts>
+void assign_joined(std::string& out, const Parts& parts, std::string_view glue) {
+  std::size_t size = 0;
+  for (std::string_view p : parts) size += p.size() + glue.size();
+  reuse_buffer(out, size);
   for (std::string_view p : parts) {
     if (!out.empty()) out += glue;
     out += p;
@@ -120,7 +123,7 @@ void assign_joined(std::string& out, const NameWords& parts, std::string_view gl
 // "de Hoon, M J L"), initials and full_name of the empty `author`.
 void author_from_full_name(std::string_view fau, Author& author) {
   const std::size_t comma = fau.find(',');
-  author.surname = trim(fau.substr(0, comma));
+  assign_reusing(author.surname, trim(fau.substr(0, comma)));
   if (comma == npos) return;
   NameWords given;
   split_into(fau.substr(comma + 1), " ,", given);
@@ -128,14 +131,17 @@ void author_from_full_name(std::string_view fau, Author& author) {
   assign_initials(author.initials, given);
   if (!std::all_of(given.begin(), given.end(), is_initial_word)) {
     assign_joined(author.given, given, " ");
-    author.full_name.assign(author.given).append(" ").append(author.surname);
+    reuse_buffer(author.full_name, author.given.size() + 1 + author.surname.size())
+        .append(author.given)
+        .append(" ")
+        .append(author.surname);
   }
 }
 
 // AU "Surname Initials" without an FAU line (records before 2002 have only these); fills
 // the empty `author`.
 void author_from_short_name(std::string_view au, Author& author) {
-  author.as_printed = au;
+  assign_reusing(author.as_printed, au);
   NameWords words;
   split_into(au, " ", words);
   if (words.size() > 2 && is_name_suffix(words.back())) words.pop_back();
@@ -210,7 +216,7 @@ void on_full_author(MedlineRecord& m, std::string_view value) {
 void on_short_author(MedlineRecord& m, std::string_view value) {
   Author* author = m.current_author();
   if (author && !m.author_has_au) {
-    author->as_printed = value;
+    assign_reusing(author->as_printed, value);
     if (author->initials.empty()) {
       Author parsed;
       author_from_short_name(value, parsed);
@@ -246,14 +252,14 @@ void on_affiliation(MedlineRecord& m, std::string_view value) {
 void on_author_id(MedlineRecord& m, std::string_view value) {
   Author* author = m.current_author();
   if (!author || !author->orcid.empty()) return;
-  author->orcid = clean_orcid(value);
+  assign_orcid(author->orcid, value);
 }
 
 // LID and AID: "10.1016/j.gene.2015.10.064 [doi]"; "[pii]" publisher ids are skipped.
 void on_article_id(MedlineRecord& m, std::string_view value) {
   const std::size_t bracket = value.rfind(" [");
   if (bracket == npos || trim(value.substr(bracket)) != "[doi]") return;
-  if (m.record.doi.empty()) m.record.doi = clean_doi(value.substr(0, bracket));
+  if (m.record.doi.empty()) assign_clean_doi(m.record.doi, value.substr(0, bracket));
 }
 
 // PHST: "2015/05/15 [received]", "2022/03/14 00:00 [accepted]".
@@ -270,7 +276,10 @@ void on_history(MedlineRecord& m, std::string_view value) {
 }
 
 void on_keyword(MedlineRecord& m, std::string_view value, KeywordOrigin origin) {
-  if (!value.empty()) m.record.keywords.push_back(Keyword{std::string(value), origin});
+  if (value.empty()) return;
+  Keyword& keyword = m.record.keywords.emplace_back();
+  assign_reusing(keyword.text, value);
+  keyword.origin = origin;
 }
 
 struct TagHandler {
@@ -344,9 +353,9 @@ constexpr auto kHandlerCodes = [] {
   return codes;
 }();
 
-void apply_field(MedlineRecord& m, std::string_view tag, std::string_view value) {
-  if (tag.size() > 4) return;
-  const std::uint32_t code = tag_code(tag);
+constexpr std::uint32_t kPmid = tag_code("PMID");
+
+void apply_field(MedlineRecord& m, std::uint32_t code, std::string_view value) {
   for (std::size_t i = 0; i < kHandlerCodes.size(); ++i) {
     if (kHandlerCodes[i] == code) {
       kHandlers[i].apply(m, value);
@@ -364,10 +373,8 @@ void finalise(MedlineRecord& m) {
   if (r.title.ends_with('.') && !r.title.ends_with("..")) r.title.pop_back();
   set_if_empty(r.journal, m.journal_abbreviation);
   r.year = r.published.year != 0 ? r.published.year : m.electronic_year;
-  std::vector<std::string_view> types(m.types.begin(), m.types.end());
-  r.document_type = join(types, "; ");
-  std::vector<std::string_view> languages(m.languages.begin(), m.languages.end());
-  r.language = join(languages, "; ");
+  assign_joined(r.document_type, m.types, "; ");
+  assign_joined(r.language, m.languages, "; ");
   if (!m.early_affiliations.empty() && !r.authors.empty()) {
     std::vector<std::string>& first = r.authors.front().affiliations;
     first.insert(first.begin(), m.early_affiliations.begin(), m.early_affiliations.end());
@@ -442,9 +449,10 @@ class MedlineParser {
 
   const bool lines_stay_;
   MedlineRecord current_;
-  // The field being read: `value_` is its text, in its line or, once a continuation line
-  // adds to it (or the lines do not stay), in `joined_`.
-  std::string tag_;
+  // The field being read: its tag_code(), so each field costs integer compares rather than
+  // string ones; `value_` is its text, in its line or, once a continuation line adds to it
+  // (or the lines do not stay), in `joined_`.
+  std::uint32_t tag_ = 0;
   std::string_view value_;
   std::string joined_;
   bool in_field_ = false;
@@ -475,8 +483,9 @@ void MedlineParser::feed(std::string_view line, std::size_t line_no) {
 
 void MedlineParser::on_tag_line(std::string_view line, std::size_t line_no) {
   const std::string_view tag = tag_of(line);
+  const std::uint32_t code = tag_code(tag);
   // PMID always starts a record, so a missing blank line between records costs nothing.
-  if (tag == "PMID") {
+  if (code == kPmid) {
     end_record();
     if (!format_seen_ && junk_line_ != 0) {
       stats_.warnings.push_back(
@@ -489,7 +498,7 @@ void MedlineParser::on_tag_line(std::string_view line, std::size_t line_no) {
   }
   if (!in_record_) start_record(line_no);
   flush_field();
-  tag_ = tag;
+  tag_ = code;
   value_ = value_of(line);
   if (!lines_stay_) value_ = joined_.assign(value_);
   in_field_ = true;
@@ -499,7 +508,7 @@ void MedlineParser::on_tag_line(std::string_view line, std::size_t line_no) {
 void MedlineParser::flush_field() {
   if (!in_field_) return;
   in_field_ = false;
-  if (tag_ == "PMID") current_.has_pmid = !value_.empty();
+  if (tag_ == kPmid) current_.has_pmid = !value_.empty();
   apply_field(current_, tag_, value_);
 }
 

@@ -82,14 +82,30 @@ struct Record {
 
 // Empties `record` as `record = Record{}` would, but keeps the capacity of its strings and
 // lists, so a reader filling one record after another does not allocate for each. Its
-// authors' affiliation buffers are kept for append_affiliation() on this thread; the authors
-// themselves are not (their names fit std::string's inline buffer, and moving them in and
-// out of a pool cost more than it saved).
+// authors' affiliation buffers are kept for append_affiliation() on this thread, and the
+// buffers of their names and of its keywords that outgrew std::string's inline one (full
+// names, ORCIDs, most keywords) for assign_reusing(); the authors themselves are not (moving
+// whole authors in and out of a pool cost more than it saved).
 void clear_record(Record& record);
 
 // Appends `affiliation` to the author's list in the buffer of an affiliation of a record
 // clear_record() emptied on this thread, when there is one: a long export has millions of
 // them, each otherwise allocated and freed.
 void append_affiliation(Author& author, std::string_view affiliation);
+
+// Exchanges two records member by member: what std::swap does with three moves and a
+// temporary, at a fraction of the cost (readers swap every record they hand on).
+// Must name every member of Record (record_test checks it does).
+void swap(Record& a, Record& b) noexcept;
+
+// Makes `field` empty with room for `size` characters, taking the buffer of a name or
+// keyword of a record clear_record() emptied on this thread when its own is too small.
+// Returns `field`, for appending to.
+std::string& reuse_buffer(std::string& field, std::size_t size);
+
+// `field` = `value`, in a buffer reuse_buffer() found.
+inline void assign_reusing(std::string& field, std::string_view value) {
+  reuse_buffer(field, value.size()).assign(value);
+}
 
 }  // namespace citenet

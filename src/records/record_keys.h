@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace citenet {
@@ -44,6 +45,22 @@ struct RecordKeys {
     std::uint64_t ays = 0;
   };
   std::vector<Reference> references;
+
+  // Member by member, as swap(Record&, Record&) (record.h) needs.
+  friend void swap(RecordKeys& a, RecordKeys& b) noexcept {
+    using std::swap;
+    swap(a.ready, b.ready);
+    swap(a.authors, b.authors);
+    swap(a.affiliations, b.affiliations);
+    swap(a.doi, b.doi);
+    swap(a.pmid, b.pmid);
+    swap(a.database_id, b.database_id);
+    swap(a.title, b.title);
+    swap(a.label, b.label);
+    swap(a.cited_as_doi, b.cited_as_doi);
+    swap(a.cited_as_ays, b.cited_as_ays);
+    swap(a.references, b.references);
+  }
 };
 
 }  // namespace citenet

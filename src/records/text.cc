@@ -334,6 +334,12 @@ bool repair_utf8(std::string& text) {
 }
 
 std::string clean_doi(std::string_view doi) {
+  std::string out;
+  assign_clean_doi(out, doi);
+  return out;
+}
+
+void assign_clean_doi(std::string& out, std::string_view doi) {
   const auto space = [](char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
   };
@@ -353,9 +359,8 @@ std::string clean_doi(std::string_view doi) {
                                   [&](char x, char y) { return lower(x) == lower(y); });
     if (match) doi = trim(doi.substr(prefix.size()));
   }
-  std::string out(doi);
+  out.assign(doi);
   for (char& c : out) c = lower(c);
-  return out;
 }
 
 }  // namespace citenet

@@ -28,6 +28,9 @@ std::string title_case(std::string_view utf8);
 // A DOI as every reader stores it: trimmed, without a resolver prefix ("https://doi.org/",
 // "doi:" ...), ASCII lower case. "10.1016/J.GENE.2015.10.064" -> "10.1016/j.gene.2015.10.064".
 std::string clean_doi(std::string_view doi);
+// The same into `out`'s buffer (`doi` must not point into it), for readers that refill one
+// record after another.
+void assign_clean_doi(std::string& out, std::string_view doi);
 
 // Decodes the UTF-8 sequence at text[i]; returns its length, or 0 when it is malformed
 // (truncated, overlong, a surrogate, or beyond U+10FFFF), per RFC 3629.

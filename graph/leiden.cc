@@ -571,6 +571,7 @@ void refine_community(const RefineArrays& arrays, const Objective& objective, st
     std::size_t touched_count = 1;
     const std::size_t row_end = x.offset[v + 1];
     for (std::size_t i = x.offset[v]; i < row_end; ++i) {
+      if (i + 16 < row_end) __builtin_prefetch(x.community + x.neighbour[i + 16]);
       const std::uint32_t u = x.neighbour[i];
       if (x.community[u] != s) continue;
       const std::uint32_t r = x.refined[u];
@@ -839,6 +840,7 @@ double parallel_modularity(const Graph& g, const Level& base, double total,
       const std::uint32_t v = grouped[k];
       const std::size_t row_end = base.offset[v + 1];
       for (std::size_t i = base.offset[v]; i < row_end; ++i) {
+        if (i + 16 < row_end) __builtin_prefetch(of + base.neighbour[i + 16]);
         const double w = base.weight[i];
         out += w;
         if (of[base.neighbour[i]] == c) in += 0.5 * w;

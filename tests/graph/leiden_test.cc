@@ -473,6 +473,28 @@ TEST(LeidenBatchedTest, SamePartitionOnAnyThreadCount) {
   }
 }
 
+// m comes from the strengths' pass when the weights are whole (the planted graph's are) and
+// from Level::total_weight's one pass otherwise; either way it must have that pass's bits,
+// which modularity() shares, or the reported modularity would change in the last digits.
+TEST(LeidenBatchedTest, TotalWeightHasTheOnePassBits) {
+  const Graph& g = planted();
+  const auto scaled = [&g](double factor, double shift) {
+    std::vector<WeightedEdge> edges;
+    for (std::uint32_t v = 0; v < g.vertex_count(); ++v)
+      for (std::size_t i = 0; i < g.degree(v); ++i)
+        if (g.neighbours(v)[i] > v)
+          edges.push_back({v, g.neighbours(v)[i], g.weights(v)[i] * factor + shift});
+    return make_graph(g.vertex_count(), edges);
+  };
+  // Whole; thirds, which round; whole but too large for every partial sum to be exact.
+  for (const Graph& h : {scaled(1.0, 0.0), scaled(1.0 / 3.0, 0.0), scaled(1.0, 0x1.0p40)}) {
+    LeidenOptions options = options_of(Quality::modularity, 1.0, 3, 1);
+    options.threads = 2;
+    const LeidenResult r = leiden(h, options);
+    EXPECT_EQ(r.partition.modularity, modularity(h, r.partition.community, 1.0));
+  }
+}
+
 // Batches see the partition as it was when they began, which changes the partition: its
 // modularity must stay within 1% of leidenalg's and igraph's on the same graph, best and mean
 // over seeds (0..19 there; 0..9 here with two iterations, as the CLI runs, and 0..3 until

@@ -310,18 +310,30 @@ void prepare_keys(const Record& record, const CorpusOptions& options, RecordKeys
       keys.affiliations.push_back(hash(affiliation));
   for (const std::string& address : record.addresses) keys.affiliations.push_back(hash(address));
   keys.doi = keys.pmid = keys.database_id = keys.title = 0;
+  // The keys are hashed, not kept: built in one buffer per thread, they cost no allocation.
+  thread_local std::string key;
+  const auto doi_hash = [&] {
+    assign_clean_doi(key, record.doi);
+    std::erase(key, ' ');
+    return key_hash(key);
+  };
   if (options.merge_duplicates) {
-    keys.doi = key_hash(doi_key(record.doi));
+    keys.doi = doi_hash();
     keys.pmid = key_hash(record.pmid);
     keys.database_id = key_hash(record.database_id);
-    if (!record.title.empty() && record.year)
-      keys.title = key_hash(fold_key(record.title) + "|" + std::to_string(record.year));
+    if (!record.title.empty() && record.year) {
+      key.clear();
+      append_fold_key(record.title, key);
+      key += '|';
+      key += std::to_string(record.year);
+      keys.title = key_hash(key);
+    }
   }
   keys.label = paper_label(record);
   keys.cited_as_doi = keys.cited_as_ays = 0;
   keys.references.clear();
   if (options.references) {
-    keys.cited_as_doi = key_hash(doi_key(record.doi));
+    keys.cited_as_doi = doi_hash();
     if (!record.authors.empty() && record.year && !record.journal.empty()) {
       const Author& first = record.authors.front();
       keys.cited_as_ays = key_hash(

@@ -115,7 +115,7 @@ void swap(Record& a, Record& b) noexcept {
   swap(a.keys, b.keys);
 }
 
-std::string& reuse_buffer(std::string& field, std::size_t size) {
+std::string& take_spare_buffer(std::string& field, std::size_t size) {
   if (size > field.capacity() && !spare_texts.empty()) {
     field.swap(spare_texts.back());
     // The smaller buffer goes back: another field may fit in it.

@@ -101,7 +101,12 @@ void swap(Record& a, Record& b) noexcept;
 // Makes `field` empty with room for `size` characters, taking the buffer of a name or
 // keyword of a record clear_record() emptied on this thread when its own is too small.
 // Returns `field`, for appending to.
-std::string& reuse_buffer(std::string& field, std::size_t size);
+std::string& take_spare_buffer(std::string& field, std::size_t size);
+inline std::string& reuse_buffer(std::string& field, std::size_t size) {
+  if (size > field.capacity()) return take_spare_buffer(field, size);
+  field.clear();
+  return field;
+}
 
 // `field` = `value`, in a buffer reuse_buffer() found.
 inline void assign_reusing(std::string& field, std::string_view value) {

@@ -206,9 +206,52 @@ void append_capitalised(std::string_view word, bool minor, std::string& out) {
   }
 }
 
+// KeyWriter::ascii() as a table: the folded letter or digit, 0 for a separator, and
+// kNotPlain for what the table does not handle ('&', non-ASCII bytes).
+constexpr char kNotPlain = 1;
+constexpr std::array<char, 256> kPlainFold = [] {
+  std::array<char, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 'A' && c <= 'Z') {
+      table[c] = static_cast<char>(c - 'A' + 'a');
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      table[c] = static_cast<char>(c);
+    } else if (c == '&' || c >= 0x80) {
+      table[c] = kNotPlain;
+    }
+  }
+  return table;
+}();
+
+// fold_ascii() for the common case, ASCII without '&' (every name and most titles), in one
+// pass into a buffer on the stack: a key per author of every record is folded. False,
+// with `out` untouched, when `text` is not that case.
+bool fold_plain_ascii(std::string_view text, std::string& out) {
+  constexpr std::size_t kMaxPlain = 512;
+  if (text.size() > kMaxPlain) return false;
+  char buffer[kMaxPlain];
+  std::size_t n = 0;  // a key token never starts with a space, so n <= text.size()
+  bool pending_space = false;
+  for (const char c : text) {
+    const char folded = kPlainFold[static_cast<unsigned char>(c)];
+    if (folded == kNotPlain) return false;
+    if (folded == 0) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && n > 0) buffer[n++] = ' ';
+    pending_space = false;
+    buffer[n++] = folded;
+  }
+  // KeyWriter separates from what `out` already held only by what it writes itself.
+  out.append(buffer, n);
+  return true;
+}
+
 }  // namespace
 
 void append_fold_key(std::string_view utf8, std::string& out) {
+  if (fold_plain_ascii(utf8, out)) return;
   if (is_ascii(utf8)) {
     fold_ascii(utf8, out);
   } else {

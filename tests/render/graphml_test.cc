@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <regex>
 #include <sstream>
 
@@ -129,6 +130,30 @@ TEST(GraphmlTest, ManyEdgesGiveTheSameBytesOnAnyThreadCount) {
   EXPECT_TRUE(
       one.ends_with("<edge source=\"n150000\" target=\"n150001\"><data key=\"weight\">"
                     "2</data></edge>\n  </graph>\n</graphml>\n"));
+}
+
+// Whole weights below 100,000 are formatted as integers (a fast path), which must give what
+// std::to_chars gives for the double: "1", "99999", and then "1e+05", "1.23456e+05".
+TEST(GraphmlTest, WholeWeightsAsToCharsWritesTheDouble) {
+  Network network;
+  std::vector<double> weights;
+  for (int w = 1; w <= 100'010; ++w) weights.push_back(w);
+  for (const double w : {0.0, 0.5, 1.5, 123456.0, 1e15, 4294967296.0, 99999.5, 1e-300})
+    weights.push_back(w);
+  network.nodes.assign(weights.size() + 1, NodeAttributes{"x", 1, 0, 0, 0});
+  for (std::uint32_t i = 0; i < weights.size(); ++i)
+    network.edges.push_back({i, i + 1, weights[i]});
+  network.graph = make_graph(network.nodes.size(), network.edges);
+  const std::string doc = graphml(network, Analysis());
+  std::size_t at = 0;
+  for (const double w : weights) {
+    char text[32];
+    const std::string expected(text, std::to_chars(text, text + sizeof text, w).ptr);
+    at = doc.find("<data key=\"weight\">", doc.find("<edge ", at));
+    ASSERT_NE(at, std::string::npos);
+    at += 19;
+    ASSERT_EQ(doc.substr(at, doc.find('<', at) - at), expected) << "weight " << w;
+  }
 }
 
 // The file is written in pieces at their offsets by the threads that formatted them: the

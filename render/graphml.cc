@@ -255,9 +255,9 @@ bool GraphmlEdgesAhead::finish(const Analysis& analysis, std::string* err) {
       },
       err);
   parts_->file.reset();
+  // Not expected (front_bound is generous), but then the file is written the usual way.
   if (outcome == BackFirstFile::Outcome::kFrontTooLong)
-    return write_graphml(network_, analysis, path_, err,
-                         threads_);  // not expected: see front_bound
+    return write_graphml(network_, analysis, path_, err, threads_);
   return outcome == BackFirstFile::Outcome::kWritten;
 }
 

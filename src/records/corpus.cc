@@ -313,12 +313,13 @@ void prepare_keys(const Record& record, const CorpusOptions& options, RecordKeys
   // The keys are hashed, not kept: built in one buffer per thread, they cost no allocation.
   thread_local std::string key;
   const auto doi_hash = [&] {
-    assign_clean_doi(key, record.doi);
-    std::erase(key, ' ');
+    assign_doi_key(key, record.doi);
     return key_hash(key);
   };
+  // The same DOI key serves duplicate detection and citation matching: hashed once.
+  const std::uint64_t doi = options.merge_duplicates || options.references ? doi_hash() : 0;
   if (options.merge_duplicates) {
-    keys.doi = doi_hash();
+    keys.doi = doi;
     keys.pmid = key_hash(record.pmid);
     keys.database_id = key_hash(record.database_id);
     if (!record.title.empty() && record.year) {
@@ -333,7 +334,7 @@ void prepare_keys(const Record& record, const CorpusOptions& options, RecordKeys
   keys.cited_as_doi = keys.cited_as_ays = 0;
   keys.references.clear();
   if (options.references) {
-    keys.cited_as_doi = doi_hash();
+    keys.cited_as_doi = doi;
     if (!record.authors.empty() && record.year && !record.journal.empty()) {
       const Author& first = record.authors.front();
       keys.cited_as_ays = key_hash(
@@ -564,9 +565,14 @@ std::uint32_t CorpusBuilder::intern_reference(std::string_view reference,
   return it->second;
 }
 
+void assign_doi_key(std::string& out, std::string_view doi) {
+  assign_clean_doi(out, doi);
+  std::erase(out, ' ');
+}
+
 std::string doi_key(std::string_view doi) {
-  std::string key = clean_doi(doi);
-  std::erase(key, ' ');
+  std::string key;
+  assign_doi_key(key, doi);
   return key;
 }
 

@@ -232,5 +232,7 @@ std::string paper_label(const Record& record, std::size_t max_title_chars = 40);
 
 // The key duplicates are found by: lower-case DOI without "https://doi.org/" and the like.
 std::string doi_key(std::string_view doi);
+// doi_key() into `out`'s buffer (prepare_keys hashes one per record).
+void assign_doi_key(std::string& out, std::string_view doi);
 
 }  // namespace citenet

@@ -16,6 +16,7 @@
 #include "graph/pagerank.h"
 #include "graph/partition_compare.h"
 #include "graph/sampled_betweenness.h"
+#include "graph/timing.h"
 
 namespace citenet {
 
@@ -124,10 +125,8 @@ Analysis analyse(const Network& network, const AnalysisOptions& options) {
   const bool exact_affordable = path_work <= kExactPathBudget;
 
   // Sub-step times for CITENET_TIMINGS (the CLI times the whole step as "analysis").
-  community_util::Stopwatch clock;
-  const auto timing = [&](std::string_view step) {
-    community_util::report_timing(step, clock.lap());
-  };
+  Stopwatch clock;
+  const auto timing = [&](std::string_view step) { report_timing(step, clock.lap()); };
   if (wanted(options, Metric::degree)) result.degree = degree(g);
   timing("analysis/degree");
   // Citation networks: the direction carries the meaning (who cites whom); path metrics and

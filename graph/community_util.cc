@@ -8,20 +8,6 @@
 
 namespace citenet::community_util {
 
-bool timings_enabled() {
-  static const bool on = [] {
-    const char* value = std::getenv("CITENET_TIMINGS");
-    return value != nullptr && *value != '\0' && std::strcmp(value, "0") != 0;
-  }();
-  return on;
-}
-
-void report_timing(std::string_view step, double seconds) {
-  if (timings_enabled())
-    std::fprintf(stderr, "timing: %.*s %.3f s\n", static_cast<int>(step.size()), step.data(),
-                 seconds);
-}
-
 std::uint32_t order_by_size(std::vector<std::uint32_t>& community) {
   const std::uint32_t n = static_cast<std::uint32_t>(community.size());
   std::uint32_t count = 0;

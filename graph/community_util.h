@@ -1,10 +1,8 @@
 // Pieces the community algorithms (Louvain, Leiden) share; internal to graph/.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <random>
-#include <string_view>
 #include <vector>
 
 namespace citenet::community_util {
@@ -35,28 +33,6 @@ class SplitMix64 {
 
  private:
   std::uint64_t state_;
-};
-
-// Sub-step times of the analysis, for benchmarks: with CITENET_TIMINGS set (as for the CLI's
-// steps) report_timing prints "timing: STEP SECONDS s" on standard error; otherwise nothing.
-bool timings_enabled();
-void report_timing(std::string_view step, double seconds);
-
-// Seconds since construction or the last lap(); costs a clock read only when timings are on.
-class Stopwatch {
- public:
-  Stopwatch() : on_(timings_enabled()) { lap(); }
-  double lap() {
-    if (!on_) return 0.0;
-    const auto now = std::chrono::steady_clock::now();
-    const double seconds = std::chrono::duration<double>(now - last_).count();
-    last_ = now;
-    return seconds;
-  }
-
- private:
-  bool on_;
-  std::chrono::steady_clock::time_point last_;
 };
 
 // Renumbers `community` by size descending, ties by smallest member; returns the count.

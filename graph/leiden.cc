@@ -1,6 +1,7 @@
 #include "graph/leiden.h"
 
 #include "graph/community_util.h"
+#include "graph/timing.h"
 
 #include <algorithm>
 #include <atomic>
@@ -781,18 +782,18 @@ double level_quality(const Level& level, const std::vector<std::uint32_t>& commu
 struct PhaseTimes {
   double move_first = 0, move_aggregates = 0, refine = 0, aggregate = 0, quality = 0;
   void report() const {
-    community_util::report_timing("leiden/move-first-level", move_first);
-    community_util::report_timing("leiden/move-aggregates", move_aggregates);
-    community_util::report_timing("leiden/refine", refine);
-    community_util::report_timing("leiden/aggregate", aggregate);
-    community_util::report_timing("leiden/quality", quality);
+    report_timing("leiden/move-first-level", move_first);
+    report_timing("leiden/move-aggregates", move_aggregates);
+    report_timing("leiden/refine", refine);
+    report_timing("leiden/aggregate", aggregate);
+    report_timing("leiden/quality", quality);
   }
 };
 
 std::size_t iterate(const Level& base, double total_weight, const Objective& objective,
                     Quality quality_kind, std::mt19937_64& rng, unsigned threads,
                     std::vector<std::uint32_t>& membership, double& quality, PhaseTimes& times) {
-  community_util::Stopwatch clock;
+  Stopwatch clock;
   const std::uint32_t n = base.size();
   std::vector<std::uint32_t> node_of(n);  // input vertex -> vertex of the current level
   std::iota(node_of.begin(), node_of.end(), 0u);
@@ -906,10 +907,10 @@ LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
   partition.community.resize(n);
   std::iota(partition.community.begin(), partition.community.end(), 0u);
 
-  community_util::Stopwatch clock;
+  Stopwatch clock;
   double total_weight = 0.0;  // m
   const Level base = level_from_graph(g, options.quality, options.threads, total_weight);
-  community_util::report_timing("leiden/setup", clock.lap());
+  report_timing("leiden/setup", clock.lap());
 
   if (total_weight > 0.0) {
     Objective objective;
@@ -940,7 +941,7 @@ LeidenResult leiden(const Graph& g, const LeidenOptions& options) {
   result.quality = options.quality == Quality::modularity
                        ? partition.modularity
                        : cpm_quality(g, partition.community, partition.count, options.resolution);
-  community_util::report_timing("leiden/final-quality", clock.lap());
+  report_timing("leiden/final-quality", clock.lap());
   return result;
 }
 

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "cli/progress.h"
+#include "graph/timing.h"
 #include "render/gexf.h"
 #include "render/graph_json.h"
 #include "render/graphml.h"
@@ -162,8 +163,8 @@ bool write_outputs(const Network& network, const Analysis& analysis, const MapOp
       if (started) {
         ok = started->finish(analysis, &error);
         const std::string name = std::filesystem::path(path).filename().string();
-        print_timing("ahead " + name + " edges (during the analysis)", started->edge_seconds());
-        print_timing("ahead " + name + " edges waited for", started->waited_seconds());
+        report_timing("ahead " + name + " edges (during the analysis)", started->edge_seconds());
+        report_timing("ahead " + name + " edges waited for", started->waited_seconds());
       } else
         ok = write_output(network, analysis, style, options.json_style, threads, path, &error);
     }

@@ -5,28 +5,18 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "graph/timing.h"
+
 namespace citenet {
 namespace {
 
 std::atomic<bool> enabled{false};
-
-bool timings_enabled() {
-  static const bool on = [] {
-    const char* value = std::getenv("CITENET_TIMINGS");
-    return value != nullptr && *value != '\0' && std::strcmp(value, "0") != 0;
-  }();
-  return on;
-}
 
 constexpr auto kFirstDraw = std::chrono::seconds(1);
 constexpr auto kRedraw = std::chrono::milliseconds(200);
 constexpr int kWidth = 79;
 
 }  // namespace
-
-void print_timing(const std::string& step, double seconds) {
-  if (timings_enabled()) std::fprintf(stderr, "timing: %s %.3f s\n", step.c_str(), seconds);
-}
 
 void configure_progress(bool on) { enabled = on; }
 bool progress_enabled() { return enabled.load(std::memory_order_relaxed); }
@@ -47,7 +37,7 @@ Progress::~Progress() {
   }
   // Cleared with spaces rather than an escape sequence, so any terminal copes.
   if (drawn_) std::fprintf(stderr, "\r%*s\r", kWidth, "");
-  print_timing(step_, seconds());
+  report_timing(step_, seconds());
 }
 
 bool Progress::wants_detail() const {

@@ -17,10 +17,6 @@
 
 namespace citenet {
 
-// With CITENET_TIMINGS set, prints "timing: STEP SECONDS s" (what every Progress prints when
-// it ends), for work timed elsewhere (a background writer).
-void print_timing(const std::string& step, double seconds);
-
 // Whether progress lines are drawn at all; commands call this once (isatty(2) && !quiet).
 void configure_progress(bool enabled);
 bool progress_enabled();

@@ -2,7 +2,8 @@
 // normalisation (every record through a CorpusBuilder), in MB/s, median of several runs.
 // A perf program, not a test (ninja's *_perftest style): build with -DCITENET_BENCH=ON.
 //
-//   build/bench_read FILE [--runs N] [--threads N] [--raw-only]
+//   build/bench_read FILE [--runs N] [--threads N] [--raw-only] [--chunk-kb K]
+// --chunk-kb: the size the input is cut into for the parsing threads (default 4096 KB).
 #include <sys/resource.h>
 #include <time.h>
 
@@ -63,7 +64,7 @@ int main(int argc, char** argv) {
   using namespace citenet;
   tune_allocator_for_batch_runs();  // as the citenet program does
   if (argc < 2) {
-    std::fprintf(stderr, "usage: bench_read FILE [--runs N] [--threads N] [--raw-only]\n");
+    std::fprintf(stderr, "usage: bench_read FILE [--runs N] [--threads N] [--raw-only] [--chunk-kb K]\n");
     return 2;
   }
   const std::string path = argv[1];
@@ -75,6 +76,8 @@ int main(int argc, char** argv) {
     if (arg == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
     if (arg == "--threads" && i + 1 < argc) options.threads = std::atoi(argv[++i]);
     if (arg == "--raw-only") raw_only = true;
+    if (arg == "--chunk-kb" && i + 1 < argc)
+      options.chunk_bytes = std::size_t(std::atoi(argv[++i])) << 10;
   }
   const double mb = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
   std::size_t records = 0;

@@ -248,7 +248,7 @@ TEST(BuildNetwork, RowsWrittenWithThePairsAreTheEdgeListLayoutOnAnyThreadCount) 
     const Corpus corpus = random_corpus(seed);
     for (const NetworkKind kind : {NetworkKind::coauthor, NetworkKind::paper}) {
       for (const Counting counting : {Counting::full, Counting::fractional}) {
-        for (const auto [normalization, max] :
+        for (const auto& [normalization, max] :
              {std::pair{Normalization::none, 0u}, std::pair{Normalization::cosine, 30u}}) {
           SCOPED_TRACE(::testing::Message()
                        << "seed " << seed << " " << to_string(kind) << " fractional "

@@ -206,7 +206,9 @@ void expect_same_but_padding(const std::string& ahead, const std::string& stream
       << "edges differ";
   const std::string padding = ahead.substr(edges, pad);
   EXPECT_EQ(padding.find_first_not_of(' '), pad == 0 ? std::string::npos : pad - 1);
-  if (pad > 0) EXPECT_EQ(padding.back(), '\n');
+  if (pad > 0) {
+    EXPECT_EQ(padding.back(), '\n');
+  }
 }
 
 // Edges written while the analysis is computed, nodes in front afterwards: the same document

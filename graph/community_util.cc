@@ -1,9 +1,6 @@
 #include "graph/community_util.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <numeric>
 
 namespace citenet::community_util {

@@ -119,7 +119,6 @@ void parse(const char* p, const char* end, Totals& totals) {
   RecordView r;
   std::uint32_t tag = 0;
   sv value;
-  bool joined = false;
   const auto flush = [&] {
     if (tag == 0) return;
     switch (tag) {
@@ -189,17 +188,14 @@ void parse(const char* p, const char* end, Totals& totals) {
         arena.reset();
       }
       value = trim(line.substr(5));
-      joined = false;
     } else if (!line.empty() && line[0] == ' ' && tag != 0) {
       value = arena.join(value, ' ', trim(line));
-      joined = true;
     } else if (trim(line).empty()) {
       flush();
     }
   }
   flush();
   if (!r.pmid.empty()) consume(r, totals);
-  (void)joined;
 }
 
 int main(int argc, char** argv) {

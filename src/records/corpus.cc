@@ -353,6 +353,17 @@ void prepare_keys(Record& record, const CorpusOptions& options) {
   prepare_keys(record, options, record.keys);
 }
 
+// Interim: through an owning copy until the builder reads views itself.
+void prepare_keys(RecordView& record, const CorpusOptions& options) {
+  prepare_keys(to_record(record), options, record.keys);
+}
+
+void CorpusBuilder::add(const RecordView& view) {
+  Record record = to_record(view);
+  record.keys = view.keys;
+  add(record);
+}
+
 void CorpusBuilder::add(const Record& record) {
   const RecordKeys* keys = &record.keys;
   // Keys prepared without references (other options) would leave the references unkeyed.

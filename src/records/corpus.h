@@ -21,6 +21,7 @@
 #include "records/affiliations.h"
 #include "records/author_identity.h"
 #include "records/record.h"
+#include "records/record_view.h"
 #include "records/string_hash.h"
 #include "records/thesaurus.h"
 
@@ -130,6 +131,7 @@ ReferenceKeys reference_keys(std::string_view reference);
 // call on several threads at once, each with its own record.
 void prepare_keys(Record& record, const CorpusOptions& options);
 void prepare_keys(const Record& record, const CorpusOptions& options, RecordKeys& keys);
+void prepare_keys(RecordView& record, const CorpusOptions& options);
 
 class CorpusBuilder {
  public:
@@ -137,6 +139,7 @@ class CorpusBuilder {
   // Uses record.keys when ready (prepare_keys() with this builder's options), else works
   // them out.
   void add(const Record& record);
+  void add(const RecordView& record);
   // Resolves author identities and duplicates and hands over the corpus. Call once.
   Corpus finish();
   // After finish(): how the author ladder joined name forms (the --author-merges table).

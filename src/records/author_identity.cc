@@ -99,7 +99,7 @@ void split_full_name(std::string_view full_name, std::string& surname, std::stri
 
 // The folded parts of one author: surname, given names (empty when only initials are
 // known) and initials.
-void fold_name(const Author& author, std::string& surname, std::string& given,
+void fold_name(const AuthorView& author, std::string& surname, std::string& given,
                std::string& initials) {
   surname.clear();
   given.clear();
@@ -144,7 +144,7 @@ struct LabelCandidate {
   }
 };
 
-LabelCandidate label_candidate(const Author& author, bool has_given) {
+LabelCandidate label_candidate(const AuthorView& author, bool has_given) {
   LabelCandidate candidate;
   if (!has_given) {
     candidate = author.as_printed.empty() ? LabelCandidate{author.surname, author.initials}
@@ -177,18 +177,20 @@ std::string dotted(std::string_view initials) {
 }
 
 // The texts a thesaurus entry may name an author by, most specific first.
-std::vector<std::string> thesaurus_names(const Author& author) {
+std::vector<std::string> thesaurus_names(const AuthorView& author) {
   std::vector<std::string> names;
-  if (!author.orcid.empty()) names.push_back("orcid:" + author.orcid);
-  if (!author.full_name.empty()) names.push_back(author.full_name);
-  if (!author.as_printed.empty()) names.push_back(author.as_printed);
+  const auto joined = [](std::string_view a, std::string_view b) {
+    return std::string(a).append(" ").append(b);
+  };
+  if (!author.orcid.empty()) names.push_back(std::string("orcid:").append(author.orcid));
+  if (!author.full_name.empty()) names.emplace_back(author.full_name);
+  if (!author.as_printed.empty()) names.emplace_back(author.as_printed);
   if (!author.surname.empty() && !author.given.empty()) {
-    names.push_back(author.given + " " + author.surname);
-    names.push_back(author.surname + " " + author.given);
+    names.push_back(joined(author.given, author.surname));
+    names.push_back(joined(author.surname, author.given));
   }
-  if (!author.surname.empty() && !author.initials.empty()) {
-    names.push_back(author.surname + " " + author.initials);
-  }
+  if (!author.surname.empty() && !author.initials.empty())
+    names.push_back(joined(author.surname, author.initials));
   return names;
 }
 
@@ -240,7 +242,7 @@ std::string joined(const Range& items) {
 
 }  // namespace
 
-void make_author_key(const Author& author, AuthorKeyMode mode, AuthorKey& out) {
+void make_author_key(const AuthorView& author, AuthorKeyMode mode, AuthorKey& out) {
   fold_name(author, out.surname, out.given, out.initials);
   const bool has_given = !out.given.empty();
   std::string& key = out.key;
@@ -266,23 +268,37 @@ void make_author_key(const Author& author, AuthorKeyMode mode, AuthorKey& out) {
   out.hash = SwissStringHash{}(key);
 }
 
+void make_author_key(const Author& author, AuthorKeyMode mode, AuthorKey& out) {
+  std::vector<AuthorView> view;
+  std::vector<std::string_view> affiliations;
+  append_author_views(std::span<const Author>(&author, 1), view, affiliations);
+  make_author_key(view.front(), mode, out);
+}
+
 AuthorIdentity::AuthorIdentity(AuthorKeyMode mode, const Thesaurus* thesaurus,
                                AffiliationCache* affiliations)
     : mode_(mode), thesaurus_(thesaurus), shared_affiliations_(affiliations) {}
 
 std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const Author> authors) {
+  author_views_.clear();
+  affiliation_views_.clear();
+  append_author_views(authors, author_views_, affiliation_views_);
+  return add_paper(std::span<const AuthorView>(author_views_));
+}
+
+std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const AuthorView> authors) {
   AffiliationCache& cache = shared_affiliations_ ? *shared_affiliations_ : own_affiliations_;
   std::size_t count = 0;
-  for (const Author& author : authors) count += author.affiliations.size();
+  for (const AuthorView& author : authors) count += author.affiliations.size();
   cache.make_room(count);
   parts_.clear();
-  for (const Author& author : authors)
-    for (const std::string& affiliation : author.affiliations)
+  for (const AuthorView& author : authors)
+    for (std::string_view affiliation : author.affiliations)
       parts_.push_back(&cache.parts(affiliation));
   return add_paper(authors, parts_);
 }
 
-std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const Author> authors,
+std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const AuthorView> authors,
                                                          std::span<AffiliationParts* const> parts,
                                                          std::span<const AuthorKey> keys) {
   assert(!resolved_ && "add after resolve()");
@@ -299,7 +315,7 @@ std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const Author>
     }
   const std::size_t begin = slots_.size();
   for (std::size_t i = 0; i < authors.size(); ++i) {
-    const Author& author = authors[i];
+    const AuthorView& author = authors[i];
     const auto slot = static_cast<std::uint32_t>(slots_.size());
     const std::span<AffiliationParts* const> own = parts.first(author.affiliations.size());
     parts = parts.subspan(author.affiliations.size());
@@ -315,7 +331,7 @@ std::uint32_t AuthorIdentity::add(const Author& author) {
 
 // Sets thesaurus_key_/thesaurus_label_ from the first name of the author with an entry.
 // A name listed under several keys of a merge table stops the search: the ladder decides.
-bool AuthorIdentity::find_in_thesaurus(const Author& author) {
+bool AuthorIdentity::find_in_thesaurus(const AuthorView& author) {
   thesaurus_key_ = nullptr;
   thesaurus_label_ = nullptr;
   if (!thesaurus_) return false;
@@ -332,7 +348,7 @@ bool AuthorIdentity::find_in_thesaurus(const Author& author) {
   return false;
 }
 
-std::uint32_t AuthorIdentity::add_author(const Author& author, std::uint32_t slot,
+std::uint32_t AuthorIdentity::add_author(const AuthorView& author, std::uint32_t slot,
                                          std::span<AffiliationParts* const> parts,
                                          const AuthorKey* prepared) {
   if (find_in_thesaurus(author) && thesaurus_label_->empty()) return kDropped;
@@ -422,7 +438,7 @@ void AuthorIdentity::add_institutions(std::uint32_t form_id, std::uint32_t slot,
   }
 }
 
-void AuthorIdentity::update_label(Form& form, const Author& author, bool has_given) const {
+void AuthorIdentity::update_label(Form& form, const AuthorView& author, bool has_given) const {
   const LabelCandidate candidate = label_candidate(author, has_given);
   if (!better_label(candidate.rank, candidate.size(), form.label_rank, form.label.size())) return;
   form.label = candidate.text();
@@ -430,10 +446,10 @@ void AuthorIdentity::update_label(Form& form, const Author& author, bool has_giv
 }
 
 // Spellings of one form are few, so a linear scan beats a set per form.
-void AuthorIdentity::remember_printed(Form& form, const std::string& printed) {
+void AuthorIdentity::remember_printed(Form& form, std::string_view printed) {
   if (printed.empty()) return;
   if (std::find(form.printed.begin(), form.printed.end(), printed) != form.printed.end()) return;
-  form.printed.push_back(printed);
+  form.printed.emplace_back(printed);
 }
 
 void AuthorIdentity::resolve() {

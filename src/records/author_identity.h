@@ -41,6 +41,7 @@
 #include "records/affiliations.h"
 #include "records/record.h"
 #include "records/record_keys.h"
+#include "records/record_view.h"
 #include "records/string_hash.h"
 
 namespace citenet {
@@ -73,6 +74,7 @@ struct MergeRow {
 bool write_merge_table_csv(std::ostream& out, const std::vector<MergeRow>& rows);
 
 // The key of `author` in `mode` (without a thesaurus, whose entries replace keys).
+void make_author_key(const AuthorView& author, AuthorKeyMode mode, AuthorKey& out);
 void make_author_key(const Author& author, AuthorKeyMode mode, AuthorKey& out);
 
 class AuthorIdentity {
@@ -93,11 +95,12 @@ class AuthorIdentity {
   // to add_paper() and add() from 0. Forms are interned: the same folded name (and ORCID)
   // gives the same id.
   std::span<const std::uint32_t> add_paper(std::span<const Author> authors);
+  std::span<const std::uint32_t> add_paper(std::span<const AuthorView> authors);
   // The same with the affiliation cache entries of every author's affiliations (in order,
   // one list for the paper) already looked up by the caller, who needs them too.
   // `keys`, when not empty, holds make_author_key() of each author in this identity's mode;
   // they are ignored with a thesaurus.
-  std::span<const std::uint32_t> add_paper(std::span<const Author> authors,
+  std::span<const std::uint32_t> add_paper(std::span<const AuthorView> authors,
                                            std::span<AffiliationParts* const> parts,
                                            std::span<const AuthorKey> keys = {});
   // One author as a paper of its own (no co-author evidence). Returns its form id.
@@ -150,15 +153,15 @@ class AuthorIdentity {
   };
   using Index = StringMap<std::uint32_t>;
 
-  std::uint32_t add_author(const Author& author, std::uint32_t slot,
+  std::uint32_t add_author(const AuthorView& author, std::uint32_t slot,
                            std::span<AffiliationParts* const> parts, const AuthorKey* prepared);
-  bool find_in_thesaurus(const Author& author);
+  bool find_in_thesaurus(const AuthorView& author);
   void add_institutions(std::uint32_t form, std::uint32_t slot,
                         std::span<AffiliationParts* const> parts);
   static constexpr std::uint32_t kNoInstitution = 0xFFFFFFFFu;
   std::uint32_t evidence_institution(const AffiliationParts& parts);
-  void update_label(Form& form, const Author& author, bool has_given) const;
-  static void remember_printed(Form& form, const std::string& printed);
+  void update_label(Form& form, const AuthorView& author, bool has_given) const;
+  static void remember_printed(Form& form, std::string_view printed);
   // One occurrence of an initials form that rung 4 moved to another person.
   struct Override {
     std::uint32_t slot;
@@ -198,6 +201,8 @@ class AuthorIdentity {
   // Scratch reused by add(), so interning a known form does not allocate.
   AuthorKey key_;
   std::vector<AffiliationParts*> parts_;
+  std::vector<AuthorView> author_views_;  // add_paper() of Authors: their views
+  std::vector<std::string_view> affiliation_views_;
   const std::string* thesaurus_key_ = nullptr;  // of the author being added
   const std::string* thesaurus_label_ = nullptr;
 };

@@ -46,9 +46,9 @@ void push_distinct(std::vector<std::uint32_t>& ids, std::uint32_t id) {
 }
 
 // 0 stands for "no key"; a real key hashing to 0 is moved to 1.
-std::uint64_t key_hash(const std::string& key) {
+std::uint64_t key_hash(std::string_view key) {
   if (key.empty()) return 0;
-  const std::uint64_t h = std::hash<std::string>{}(key);
+  const std::uint64_t h = std::hash<std::string_view>{}(key);
   return h ? h : 1;
 }
 
@@ -175,7 +175,7 @@ void CorpusBuilder::add_affiliation(AffiliationParts& parts,
 // After add_affiliation() set the entity ids of scratch_parts_ (every author's affiliations,
 // author by author): each slot's own institutions, kNoEntity for a slot whose affiliations
 // name none. Slots without affiliations are left out; finish() decides for them.
-void CorpusBuilder::add_author_institutions(const Record& record) {
+void CorpusBuilder::add_author_institutions(const RecordView& record) {
   auto& pairs = scratch_slot_institutions_;
   pairs.clear();
   std::size_t next = 0;
@@ -238,10 +238,10 @@ void CorpusBuilder::author_institutions_of(std::span<const std::uint32_t> group,
   corpus.unattributed_authors.push_back(unattributed);
 }
 
-void CorpusBuilder::add_keywords(const Record& record, std::vector<std::uint32_t>& keywords) {
+void CorpusBuilder::add_keywords(const RecordView& record, std::vector<std::uint32_t>& keywords) {
   const KeywordSource source = options_.keywords;
   if (source == KeywordSource::none) return;
-  const auto add = [&](const std::string& text) {
+  const auto add = [&](std::string_view text) {
     const std::string key = fold_key(text);
     if (key.empty()) return;
     const std::uint32_t id = intern(keywords_, ThesaurusKind::keyword, key, text);
@@ -250,7 +250,7 @@ void CorpusBuilder::add_keywords(const Record& record, std::vector<std::uint32_t
   const bool explicit_wanted = source == KeywordSource::explicit_only ||
                                source == KeywordSource::all || source == KeywordSource::automatic;
   if (explicit_wanted)
-    for (const Keyword& k : record.keywords)
+    for (const KeywordView& k : record.keywords)
       if (k.origin != KeywordOrigin::extracted) add(k.text);
   const bool extract = source == KeywordSource::extracted || source == KeywordSource::all ||
                        (source == KeywordSource::automatic && keywords.empty());
@@ -299,16 +299,16 @@ std::uint32_t CorpusBuilder::find_or_register_paper(const RecordKeys& keys) {
   return paper;
 }
 
-void prepare_keys(const Record& record, const CorpusOptions& options, RecordKeys& keys) {
+void prepare_keys(const RecordView& record, const CorpusOptions& options, RecordKeys& keys) {
   keys.authors.resize(options.thesaurus ? 0 : record.authors.size());
   for (std::size_t i = 0; i < keys.authors.size(); ++i)
     make_author_key(record.authors[i], options.author_key, keys.authors[i]);
   keys.affiliations.clear();
   const SwissStringHash hash;
-  for (const Author& author : record.authors)
-    for (const std::string& affiliation : author.affiliations)
+  for (const AuthorView& author : record.authors)
+    for (std::string_view affiliation : author.affiliations)
       keys.affiliations.push_back(hash(affiliation));
-  for (const std::string& address : record.addresses) keys.affiliations.push_back(hash(address));
+  for (std::string_view address : record.addresses) keys.affiliations.push_back(hash(address));
   keys.doi = keys.pmid = keys.database_id = keys.title = 0;
   // The keys are hashed, not kept: built in one buffer per thread, they cost no allocation.
   thread_local std::string key;
@@ -336,12 +336,13 @@ void prepare_keys(const Record& record, const CorpusOptions& options, RecordKeys
   if (options.references) {
     keys.cited_as_doi = doi;
     if (!record.authors.empty() && record.year && !record.journal.empty()) {
-      const Author& first = record.authors.front();
+      const AuthorView& first = record.authors.front();
       keys.cited_as_ays = key_hash(
-          author_key(first.surname.empty() ? first.as_printed : first.surname + first.initials) +
+          author_key(first.surname.empty() ? std::string(first.as_printed)
+                                           : std::string(first.surname).append(first.initials)) +
           "|" + std::to_string(record.year) + "|" + fold_key(record.journal));
     }
-    for (const std::string& reference : record.cited_references) {
+    for (std::string_view reference : record.cited_references) {
       const ReferenceKeys found = reference_keys(reference);
       keys.references.push_back({key_hash(found.doi), key_hash(found.author_year_source)});
     }
@@ -349,22 +350,28 @@ void prepare_keys(const Record& record, const CorpusOptions& options, RecordKeys
   keys.ready = true;
 }
 
+void prepare_keys(const Record& record, const CorpusOptions& options, RecordKeys& keys) {
+  RecordView view;
+  view_of(record, view);
+  prepare_keys(view, options, keys);
+}
+
 void prepare_keys(Record& record, const CorpusOptions& options) {
   prepare_keys(record, options, record.keys);
 }
 
-// Interim: through an owning copy until the builder reads views itself.
 void prepare_keys(RecordView& record, const CorpusOptions& options) {
-  prepare_keys(to_record(record), options, record.keys);
-}
-
-void CorpusBuilder::add(const RecordView& view) {
-  Record record = to_record(view);
-  record.keys = view.keys;
-  add(record);
+  prepare_keys(record, options, record.keys);
 }
 
 void CorpusBuilder::add(const Record& record) {
+  RecordView view;
+  view_of(record, view);
+  if (record.keys.ready) view.keys = record.keys;
+  add(view);
+}
+
+void CorpusBuilder::add(const RecordView& record) {
   const RecordKeys* keys = &record.keys;
   // Keys prepared without references (other options) would leave the references unkeyed.
   if (!keys->ready ||
@@ -389,11 +396,11 @@ void CorpusBuilder::add(const Record& record) {
   // all asked for first (see AuthorIdentity::add_paper).
   std::vector<PrehashedString>& addresses = scratch_addresses_;
   addresses.clear();
-  for (const Author& author : record.authors)
-    for (const std::string& affiliation : author.affiliations)
+  for (const AuthorView& author : record.authors)
+    for (std::string_view affiliation : author.affiliations)
       addresses.push_back({affiliation, keys->affiliations[addresses.size()]});
   const std::size_t author_affiliations = addresses.size();
-  for (const std::string& address : record.addresses)
+  for (std::string_view address : record.addresses)
     addresses.push_back({address, keys->affiliations[addresses.size()]});
   affiliations_.make_room(addresses.size());
   for (const PrehashedString& address : addresses) affiliations_.prefetch(address);
@@ -588,9 +595,15 @@ std::string doi_key(std::string_view doi) {
 }
 
 std::string paper_label(const Record& record, std::size_t max_title_chars) {
+  RecordView view;
+  view_of(record, view);
+  return paper_label(view, max_title_chars);
+}
+
+std::string paper_label(const RecordView& record, std::size_t max_title_chars) {
   std::string label;
   if (!record.authors.empty()) {
-    const Author& first = record.authors.front();
+    const AuthorView& first = record.authors.front();
     label = display_form(first.surname.empty() ? first.as_printed : first.surname);
   } else {
     label = "Anonymous";

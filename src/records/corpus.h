@@ -132,14 +132,15 @@ ReferenceKeys reference_keys(std::string_view reference);
 void prepare_keys(Record& record, const CorpusOptions& options);
 void prepare_keys(const Record& record, const CorpusOptions& options, RecordKeys& keys);
 void prepare_keys(RecordView& record, const CorpusOptions& options);
+void prepare_keys(const RecordView& record, const CorpusOptions& options, RecordKeys& keys);
 
 class CorpusBuilder {
  public:
   explicit CorpusBuilder(CorpusOptions options = {});
   // Uses record.keys when ready (prepare_keys() with this builder's options), else works
-  // them out.
-  void add(const Record& record);
+  // them out. A Record is read through view_of().
   void add(const RecordView& record);
+  void add(const Record& record);
   // Resolves author identities and duplicates and hands over the corpus. Call once.
   Corpus finish();
   // After finish(): how the author ladder joined name forms (the --author-merges table).
@@ -169,11 +170,11 @@ class CorpusBuilder {
   std::uint32_t find_or_register_paper(const RecordKeys& keys);
   void add_affiliation(AffiliationParts& parts, std::vector<std::uint32_t>& institutions,
                        std::vector<std::uint32_t>& countries);
-  void add_author_institutions(const Record& record);
+  void add_author_institutions(const RecordView& record);
   void author_institutions_of(std::span<const std::uint32_t> group,
                               std::span<const std::uint32_t> people,
                               std::span<const std::uint32_t> institutions, Corpus& corpus);
-  void add_keywords(const Record& record, std::vector<std::uint32_t>& keywords);
+  void add_keywords(const RecordView& record, std::vector<std::uint32_t>& keywords);
   std::uint32_t intern(EntityTable& table, ThesaurusKind kind, const std::string& key,
                        std::string_view printed, std::uint32_t* form_index = nullptr);
 
@@ -232,6 +233,7 @@ class CorpusBuilder {
 // "Alderwick 2024 Cross-sector collaboration to reduce…": first author's surname, year,
 // and the title cut at a word boundary near `max_title_chars`.
 std::string paper_label(const Record& record, std::size_t max_title_chars = 40);
+std::string paper_label(const RecordView& record, std::size_t max_title_chars = 40);
 
 // The key duplicates are found by: lower-case DOI without "https://doi.org/" and the like.
 std::string doi_key(std::string_view doi);

@@ -61,20 +61,7 @@ void view_of(const Record& r, RecordView& v) {
   v.line = r.line;
   v.format = r.format;
   v.number = r.number;
-  for (const Author& a : r.authors) {
-    AuthorView& author = v.authors.emplace_back();
-    author.as_printed = a.as_printed;
-    author.surname = a.surname;
-    author.given = a.given;
-    author.initials = a.initials;
-    author.full_name = a.full_name;
-    author.orcid = a.orcid;
-    author.scopus_id = a.scopus_id;
-    author.first_affiliation = static_cast<std::uint32_t>(v.affiliations.size());
-    author.affiliation_count = static_cast<std::uint32_t>(a.affiliations.size());
-    v.affiliations.insert(v.affiliations.end(), a.affiliations.begin(), a.affiliations.end());
-  }
-  v.bind_affiliations();
+  append_author_views(r.authors, v.authors, v.affiliations);
   v.addresses.assign(r.addresses.begin(), r.addresses.end());
   v.title = r.title;
   v.journal = r.journal;
@@ -99,6 +86,27 @@ void view_of(const Record& r, RecordView& v) {
   v.abstract = r.abstract;
   for (const Keyword& k : r.keywords) v.keywords.push_back({k.text, k.origin});
   v.cited_references.assign(r.cited_references.begin(), r.cited_references.end());
+}
+
+void append_author_views(std::span<const Author> authors, std::vector<AuthorView>& views,
+                         std::vector<std::string_view>& affiliations) {
+  const std::size_t first = views.size();
+  for (const Author& a : authors) {
+    AuthorView& author = views.emplace_back();
+    author.as_printed = a.as_printed;
+    author.surname = a.surname;
+    author.given = a.given;
+    author.initials = a.initials;
+    author.full_name = a.full_name;
+    author.orcid = a.orcid;
+    author.scopus_id = a.scopus_id;
+    author.first_affiliation = static_cast<std::uint32_t>(affiliations.size());
+    author.affiliation_count = static_cast<std::uint32_t>(a.affiliations.size());
+    affiliations.insert(affiliations.end(), a.affiliations.begin(), a.affiliations.end());
+  }
+  for (std::size_t i = first; i < views.size(); ++i)
+    views[i].affiliations = std::span<const std::string_view>(affiliations)
+                                .subspan(views[i].first_affiliation, views[i].affiliation_count);
 }
 
 Record to_record(const RecordView& v) {

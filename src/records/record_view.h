@@ -152,6 +152,11 @@ void clear_record(RecordView& view);
 // The keys are not copied (view.keys.ready is false).
 void view_of(const Record& record, RecordView& view);
 
+// Appends views of `authors` to `views`, their affiliations to `affiliations` (which the
+// views' spans point into: they are bound here, so `affiliations` must not grow afterwards).
+void append_author_views(std::span<const Author> authors, std::vector<AuthorView>& views,
+                         std::vector<std::string_view>& affiliations);
+
 // An owning copy, for output that keeps or rewrites text.
 Record to_record(const RecordView& view);
 

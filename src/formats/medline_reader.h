@@ -48,7 +48,7 @@ bool read_medline(std::istream& in, const std::string& source, const RecordSink&
 // no record.
 std::size_t next_medline_record(std::string_view text, std::size_t from);
 ChunkOutcome read_medline_chunk(std::string_view text, const std::string& source,
-                                const RecordSink& sink, ReadStats& stats);
+                                ChunkRecords& records, ReadStats& stats);
 std::string medline_format_error(const std::string& source, std::size_t first_content_line);
 
 }  // namespace citenet

@@ -26,8 +26,9 @@ using testing_support::slurp;
 const std::string kCorpora = std::string(CITENET_TEST_DATA) + "/corpora/";
 
 const ChunkedFormat kMedline{next_medline_record, read_medline_chunk, medline_format_error};
-const ChunkedFormat kWos{next_wos_record, read_wos_chunk, wos_format_error};
-const ChunkedFormat kListing{next_listing_record, read_listing_chunk, listing_format_error};
+const ChunkedFormat kWos{next_wos_record, read_record_chunk<read_wos_chunk>, wos_format_error};
+const ChunkedFormat kListing{next_listing_record, read_record_chunk<read_listing_chunk>,
+                             listing_format_error};
 
 // Every field of a record, so two reads can be compared whole.
 std::string dump(const Record& r) {
@@ -65,7 +66,7 @@ ReadResult read_in_chunks(const ChunkedFormat& format, const std::string& text,
   options.chunk_bytes = chunk_bytes;
   options.threads = threads;
   result.ok = read_chunked(
-      text, source, format, [&](Record&& r) { result.records.push_back(std::move(r)); },
+      text, source, format, [&](RecordView& r) { result.records.push_back(to_record(r)); },
       result.stats, &result.error, options);
   return result;
 }
@@ -179,7 +180,7 @@ TEST(ChunkedInputTest, ExceptionInTheSinkStopsTheWorkers) {
   int seen = 0;
   EXPECT_THROW(read_chunked(
                    text, "mem.txt", kMedline,
-                   [&](Record&&) {
+                   [&](RecordView&) {
                      if (++seen == 50) throw std::runtime_error("stop");
                    },
                    stats, &error, options),
@@ -246,8 +247,8 @@ Corpus corpus_of(const std::string& path, unsigned threads, std::size_t chunk_by
   ReadOptions read;
   read.threads = threads;
   read.chunk_bytes = chunk_bytes;
-  EXPECT_TRUE(read_input(
-      path, [&](Record&& r) { builder.add(r); }, stats, &error, "", read));
+  EXPECT_TRUE(read_input_views(
+      path, [&](RecordView& r) { builder.add(r); }, stats, &error, "", read));
   return builder.finish();
 }
 

@@ -76,6 +76,7 @@ void parse(std::string_view text, const std::string& source, const ChunkedFormat
   } catch (...) {
     chunk.failure = std::current_exception();
   }
+  chunk.records.on_keep = nullptr;  // it refers to this call's locals
 }
 
 // Hands a parsed chunk on in file order, moving its line and record numbers to where the

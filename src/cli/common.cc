@@ -365,18 +365,18 @@ std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err
     std::string error;
     ReadOptions read_options;
     read_options.threads = options.threads;
-    read_options.prepare = [&](Record& r) { prepare_keys(r, corpus_options); };
+    read_options.prepare = [&](RecordView& v) { prepare_keys(v, corpus_options); };
     const std::string name = std::filesystem::path(path).filename().string();
     read_options.progress = [&](std::size_t done, std::size_t size, std::size_t records) {
       if (!step->wants_detail()) return;
       step->set_detail(name + ": " + human_bytes(done) + " of " + human_bytes(size) + ", " +
                        human_count(total.records_read + records) + " records");
     };
-    if (!read_input(
+    if (!read_input_views(
             path,
-            [&](Record&& r) {
-              if (tap && tap->record) tap->record(r);
-              builder.add(r);
+            [&](RecordView& v) {
+              if (tap && tap->record) tap->record(to_record(v));
+              builder.add(v);
             },
             stats, &error, options.from, read_options)) {
       err << error << "\n";

@@ -5,19 +5,32 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "records/text.h"
 
 namespace citenet {
+
+// A copied view would point its authors' affiliations at the original's list.
+static_assert(std::is_nothrow_move_constructible_v<RecordView>);
+
+void ChunkRecords::keep(Record&& record) {
+  if (spare_records_ < records_.size())
+    swap(records_[spare_records_], record);  // citenet::swap, member by member
+  else
+    records_.push_back(std::move(record));
+  view_of(records_[spare_records_++], slot());
+  keep();
+}
+
 namespace {
 
 struct Chunk {
   std::size_t begin = 0;
   std::size_t end = 0;
-  std::vector<Record> records;  // the first `count` are this chunk's; the rest are for reuse
-  std::size_t count = 0;
+  ChunkRecords records;
   ReadStats stats;
   ChunkOutcome outcome;
   std::exception_ptr failure;
@@ -47,31 +60,30 @@ std::vector<Chunk> cut(std::string_view text, const ChunkedFormat& format, std::
 // and freeing thousands of records per chunk (large blocks among them) kept malloc busy
 // consolidating its free lists.
 void parse(std::string_view text, const std::string& source, const ChunkedFormat& format,
-           const ChunkedReadOptions& options, Chunk& chunk, std::vector<Record>&& spare) {
+           const ChunkedReadOptions& options, Chunk& chunk, ChunkRecords&& spare) {
   try {
     chunk.records = std::move(spare);
+    chunk.records.reuse();
     const std::string_view chunk_text = text.substr(chunk.begin, chunk.end - chunk.begin);
     const bool text_valid = format.cuts_at_ascii && is_valid_utf8(chunk_text);
-    // Swapped in, so the reader gets back an old record's buffers to fill the next one.
-    const RecordSink keep = [&](Record&& record) {
-      if (options.prepare) options.prepare(record, chunk.stats, text_valid);
-      if (chunk.count < chunk.records.size())
-        swap(chunk.records[chunk.count], record);  // citenet::swap, member by member
-      else
-        chunk.records.push_back(std::move(record));
-      ++chunk.count;
-    };
-    chunk.outcome = format.read_chunk(chunk_text, source, keep, chunk.stats);
+    chunk.records.on_keep = nullptr;
+    if (options.prepare) {
+      chunk.records.on_keep = [&](RecordView& view) {
+        options.prepare(view, chunk.records.arena(), chunk.stats, text_valid);
+      };
+    }
+    chunk.outcome = format.read_chunk(chunk_text, source, chunk.records, chunk.stats);
   } catch (...) {
     chunk.failure = std::current_exception();
   }
+  chunk.records.on_keep = nullptr;  // it refers to this call's locals
 }
 
 // Hands a parsed chunk on in file order, moving its line and record numbers to where the
 // chunk sits in the file.
 class Delivery {
  public:
-  Delivery(const RecordSink& sink, ReadStats& stats) : sink_(sink), stats_(stats) {}
+  Delivery(const RecordViewSink& sink, ReadStats& stats) : sink_(sink), stats_(stats) {}
 
   void operator()(Chunk& chunk) {
     if (chunk.failure) std::rethrow_exception(chunk.failure);
@@ -86,10 +98,9 @@ class Delivery {
     }
     stats_.records_read += chunk.stats.records_read;
     stats_.records_skipped += chunk.stats.records_skipped;
-    for (std::size_t r = 0; r < chunk.count; ++r) {
-      Record& record = chunk.records[r];
+    for (RecordView& record : chunk.records.kept()) {
       record.line += line_offset_;
-      sink_(std::move(record));
+      sink_(record);
     }
     line_offset_ += outcome.lines;
     record_offset_ += outcome.records_started;
@@ -100,7 +111,7 @@ class Delivery {
   std::size_t first_content_line() const { return first_content_line_; }
 
  private:
-  const RecordSink& sink_;
+  const RecordViewSink& sink_;
   ReadStats& stats_;
   std::size_t line_offset_ = 0;
   std::size_t record_offset_ = 0;
@@ -119,7 +130,7 @@ class Workers {
       threads_.emplace_back([this, t, text, &source, &format, &options] {
         for (;;) {
           std::size_t i;
-          std::vector<Record> spare;
+          ChunkRecords spare;
           {
             std::unique_lock lock(mutex_);
             changed_.wait(lock, [&] {
@@ -159,9 +170,9 @@ class Workers {
     return chunks_[i];
   }
 
-  // Chunk `count - 1` was handed on; its records vector goes back to the thread that
-  // parsed it, whose malloc arena its buffers came from: freed or grown on another
-  // thread, each would take the slow, locked path back to that arena.
+  // Chunk `count - 1` was handed on; its records go back to the thread that parsed it, whose malloc
+  // arena its buffers came from: freed or grown on another thread, each would take the slow, locked
+  // path back to that arena.
   void delivered(std::size_t count) {
     {
       std::lock_guard lock(mutex_);
@@ -180,14 +191,14 @@ class Workers {
   std::size_t next_ = 0;
   std::size_t delivered_ = 0;
   bool stop_ = false;
-  std::vector<std::vector<std::vector<Record>>> recycled_;  // per thread
+  std::vector<std::vector<ChunkRecords>> recycled_;  // per thread
   std::vector<std::thread> threads_;
 };
 
 }  // namespace
 
 bool read_chunked(std::string_view text, const std::string& source, const ChunkedFormat& format,
-                  const RecordSink& sink, ReadStats& stats, std::string* error,
+                  const RecordViewSink& sink, ReadStats& stats, std::string* error,
                   const ChunkedReadOptions& options) {
   std::vector<Chunk> chunks = cut(text, format, options.chunk_bytes);
   Delivery deliver(sink, stats);
@@ -195,7 +206,7 @@ bool read_chunked(std::string_view text, const std::string& source, const Chunke
     if (options.progress) options.progress(chunk.end, stats.records_read);
   };
   if (options.threads <= 1 || chunks.size() == 1) {
-    std::vector<Record> spare;
+    ChunkRecords spare;
     for (Chunk& chunk : chunks) {
       parse(text, source, format, options, chunk, std::move(spare));
       deliver(chunk);

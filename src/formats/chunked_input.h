@@ -8,15 +8,64 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "formats/diagnostics.h"
 #include "formats/record_sink.h"
 #include "records/record.h"
+#include "records/record_view.h"
 
 namespace citenet {
+
+// Where a chunk's reader puts its records: views filled in place, their text in the chunk or
+// in arena(), kept until the chunk was handed on. Reused chunk after chunk, so a reader
+// that fills views allocates nothing per record once the lists and the arena have grown.
+class ChunkRecords {
+ public:
+  // An empty view for the next record; the last one start() gave, if not kept, is reused.
+  RecordView& start() {
+    RecordView& view = slot();
+    clear_record(view);
+    return view;
+  }
+  // The view start() last gave is a record.
+  void keep() {
+    if (on_keep) on_keep(views_[count_]);
+    ++count_;
+  }
+  // For readers that build Records: `record` is kept, swapped for a spare one (whose buffers
+  // the reader gets back), and viewed. A deque, so the Records (and the short strings held
+  // inside them) stay where the views saw them while more are added.
+  void keep(Record&& record);
+  TextArena& arena() { return arena_; }
+  std::span<RecordView> kept() { return {views_.data(), count_}; }
+  // Empties it, keeping what it allocated; every view it held becomes invalid.
+  void reuse() {
+    count_ = 0;
+    spare_records_ = 0;
+    arena_.reset();
+  }
+
+  // Runs on each record as it is kept, before the reader goes on.
+  std::function<void(RecordView&)> on_keep;
+
+ private:
+  RecordView& slot() {
+    if (count_ == views_.size()) views_.emplace_back();
+    return views_[count_];
+  }
+
+  std::vector<RecordView> views_;  // the first count_ are kept; the rest are for reuse
+  std::size_t count_ = 0;
+  std::deque<Record> records_;  // keep(Record&&)'s; the first spare_records_ are in use
+  std::size_t spare_records_ = 0;
+  TextArena arena_;
+};
 
 // What reading one chunk found besides its records. Line numbers in the chunk's records and
 // warnings, and Diagnostic::record numbers, count from the chunk's start; read_chunked()
@@ -33,7 +82,7 @@ struct ChunkedFormat {
   // text.size() when there is none.
   std::size_t (*next_record)(std::string_view text, std::size_t from);
   ChunkOutcome (*read_chunk)(std::string_view text, const std::string& source,
-                             const RecordSink& sink, ReadStats& stats);
+                             ChunkRecords& records, ReadStats& stats);
   // The error for a file in which no chunk found the format.
   std::string (*format_error)(const std::string& source, std::size_t first_content_line);
   // True when the reader cuts every field from the text at ASCII bytes and joins pieces with
@@ -45,19 +94,30 @@ struct ChunkedFormat {
 struct ChunkedReadOptions {
   unsigned threads = 1;  // parsing threads; 1 parses on the calling thread
   std::size_t chunk_bytes = std::size_t{4} << 20;
-  // Runs on the parsing thread for each record before it is queued; warnings go to `stats`
-  // in the record's place. `text_valid`: the record's fields are known to be valid UTF-8
-  // (ChunkedFormat::cuts_at_ascii and a valid chunk).
-  std::function<void(Record&, ReadStats& stats, bool text_valid)> prepare;
+  // Runs on the parsing thread for each record before it is queued; text it replaces goes to
+  // `arena` (the chunk's), warnings to `stats` in the record's place. `text_valid`: the
+  // record's fields are known to be valid UTF-8 (ChunkedFormat::cuts_at_ascii and a valid
+  // chunk).
+  std::function<void(RecordView&, TextArena& arena, ReadStats& stats, bool text_valid)> prepare;
   // Called on the calling thread after each chunk was handed on: `text` before `bytes_done`
   // is not read again (its memory may be released).
   std::function<void(std::size_t bytes_done, std::size_t records_read)> progress;
 };
 
 // Reads `text` (a whole file) with `format`, calling `sink` on the calling thread for each
-// record in file order. Returns false with *error set when no chunk found the format.
+// record in file order; the views point into `text` until `progress` was called for their
+// chunk. Returns false with *error set when no chunk found the format.
 bool read_chunked(std::string_view text, const std::string& source, const ChunkedFormat& format,
-                  const RecordSink& sink, ReadStats& stats, std::string* error,
+                  const RecordViewSink& sink, ReadStats& stats, std::string* error,
                   const ChunkedReadOptions& options);
+
+// ChunkedFormat::read_chunk for a reader that builds Records.
+template <ChunkOutcome (*read_records)(std::string_view, const std::string&, const RecordSink&,
+                                       ReadStats&)>
+ChunkOutcome read_record_chunk(std::string_view text, const std::string& source,
+                               ChunkRecords& records, ReadStats& stats) {
+  return read_records(
+      text, source, [&records](Record&& record) { records.keep(std::move(record)); }, stats);
+}
 
 }  // namespace citenet

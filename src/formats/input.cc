@@ -28,8 +28,9 @@ namespace {
 // MEDLINE fields are cut at tags, spaces, commas and slashes, and joined with spaces.
 constexpr ChunkedFormat kMedlineChunks{next_medline_record, read_medline_chunk,
                                        medline_format_error, /*cuts_at_ascii=*/true};
-constexpr ChunkedFormat kWosChunks{next_wos_record, read_wos_chunk, wos_format_error};
-constexpr ChunkedFormat kListingChunks{next_listing_record, read_listing_chunk,
+constexpr ChunkedFormat kWosChunks{next_wos_record, read_record_chunk<read_wos_chunk>,
+                                   wos_format_error};
+constexpr ChunkedFormat kListingChunks{next_listing_record, read_record_chunk<read_listing_chunk>,
                                        listing_format_error};
 
 bool always(std::string_view) { return true; }
@@ -62,21 +63,29 @@ const FormatEntry* find_by_head(std::string_view head) {
   return nullptr;
 }
 
-// Every text field of the record as valid UTF-8; true when a byte had to be replaced.
-bool repair_record_text(Record& r) {
+// Every text field of the record as valid UTF-8, a field with broken bytes replaced by a
+// repaired copy in `arena`; true when a byte had to be replaced.
+bool repair_record_text(RecordView& r, TextArena& arena) {
   bool repaired = false;
-  const auto fix = [&](std::string& s) { repaired |= repair_utf8(s); };
-  for (Author& a : r.authors) {
-    for (std::string* s :
+  std::string scratch;
+  const auto fix = [&](std::string_view& s) {
+    if (is_valid_utf8(s)) return;
+    scratch.assign(s);
+    repaired |= repair_utf8(scratch);
+    s = arena.copy(scratch);
+  };
+  for (AuthorView& a : r.authors) {
+    for (std::string_view* s :
          {&a.as_printed, &a.surname, &a.given, &a.initials, &a.full_name, &a.orcid, &a.scopus_id})
       fix(*s);
-    for (std::string& s : a.affiliations) fix(s);
   }
-  for (std::string* s : {&r.title, &r.journal, &r.volume, &r.pages, &r.doi, &r.pmid, &r.pmcid,
-                         &r.database_id, &r.issue, &r.document_type, &r.language, &r.abstract})
+  // In place: the authors' spans see the repaired text.
+  for (std::string_view& s : r.affiliations) fix(s);
+  for (std::string_view* s : {&r.title, &r.journal, &r.volume, &r.pages, &r.doi, &r.pmid, &r.pmcid,
+                              &r.database_id, &r.issue, &r.document_type, &r.language, &r.abstract})
     fix(*s);
-  for (Keyword& k : r.keywords) fix(k.text);
-  for (std::string& s : r.cited_references) fix(s);
+  for (KeywordView& k : r.keywords) fix(k.text);
+  for (std::string_view& s : r.cited_references) fix(s);
   return repaired;
 }
 
@@ -150,8 +159,9 @@ std::string detect_format(std::string_view head) {
   return f ? f->name : "";
 }
 
-bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stats,
-                std::string* error, const std::string& format_name, const ReadOptions& options) {
+bool read_input_views(const std::string& path, const RecordViewSink& sink, ReadStats& stats,
+                      std::string* error, const std::string& format_name,
+                      const ReadOptions& options) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
@@ -194,8 +204,9 @@ bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stat
   }
   // Broken bytes are reported once per record and replaced, so no later stage (keys,
   // XML, JSON) ever sees invalid UTF-8.
-  const auto repair = [&path, &options](Record& record, ReadStats& where, bool text_valid) {
-    if (!text_valid && repair_record_text(record))
+  const auto repair = [&path, &options](RecordView& record, TextArena& arena, ReadStats& where,
+                                        bool text_valid) {
+    if (!text_valid && repair_record_text(record, arena))
       where.warnings.push_back({path, record.line, "invalid UTF-8 replaced by U+FFFD"});
     if (options.prepare) options.prepare(record);
   };
@@ -218,11 +229,21 @@ bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stat
   }
   in.clear();
   in.seekg(0);
-  const RecordSink repairing_sink = [&](Record&& record) {
-    repair(record, stats, false);
-    sink(std::move(record));
+  RecordView view;
+  TextArena arena;
+  const RecordSink viewing_sink = [&](Record&& record) {
+    view_of(record, view);
+    arena.reset();
+    repair(view, arena, stats, false);
+    sink(view);
   };
-  return format->read(in, path, repairing_sink, stats, error);
+  return format->read(in, path, viewing_sink, stats, error);
+}
+
+bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stats,
+                std::string* error, const std::string& format, const ReadOptions& options) {
+  return read_input_views(
+      path, [&sink](RecordView& view) { sink(to_record(view)); }, stats, error, format, options);
 }
 
 }  // namespace citenet

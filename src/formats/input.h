@@ -10,6 +10,7 @@
 #include "formats/diagnostics.h"
 #include "formats/record_sink.h"
 #include "records/record.h"
+#include "records/record_view.h"
 
 namespace citenet {
 
@@ -30,13 +31,18 @@ struct ReadOptions {
       progress;
   // Called for each good record before the sink, on a parsing thread when the format is read
   // in chunks: work that needs the record alone moves off the sink's thread.
-  std::function<void(Record&)> prepare;
+  std::function<void(RecordView&)> prepare;
 };
 
 // Streams the records of one file to `sink`. Returns false, with `*error` set to one line
 // ("path: what" or "path:line: what"), when nothing could be read: missing, a directory,
 // unreadable, empty, or no known format. Skipped records are counted in `stats`.
 // `format` names the reader to use (one of known_formats()) instead of detecting it.
+bool read_input_views(const std::string& path, const RecordViewSink& sink, ReadStats& stats,
+                      std::string* error, const std::string& format = "",
+                      const ReadOptions& options = {});
+
+// The same, each record as an owning copy.
 bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stats,
                 std::string* error, const std::string& format = "",
                 const ReadOptions& options = {});

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -22,20 +23,24 @@ using namespace reader_text;
 // ---- identifiers and dates ----
 
 // "ORCID: 0000-0002-1825-0097" or "ORCID: https://orcid.org/0000-0002-1825-009x" -> the bare
-// id, into `id`; left empty when the value is not an ORCID (AUID also carries other schemes).
-void assign_orcid(std::string& id, std::string_view value) {
-  if (!istarts_with(value, "ORCID:")) return;
+// id, with a capital check digit; empty when the value is not an ORCID (AUID also carries
+// other schemes).
+std::string_view orcid_of(std::string_view value, TextArena& arena) {
+  if (!istarts_with(value, "ORCID:")) return {};
   value = trim(value.substr(6));
   if (const std::size_t slash = value.rfind('/'); slash != npos) value.remove_prefix(slash + 1);
-  if (value.size() != 19) return;
+  if (value.size() != 19) return {};
   for (std::size_t i = 0; i < value.size(); ++i) {
     const char c = value[i];
     const bool dash = i % 5 == 4;
     const bool ok = dash ? c == '-' : is_digit(c) || (i == 18 && (c == 'X' || c == 'x'));
-    if (!ok) return;
+    if (!ok) return {};
   }
-  assign_reusing(id, value);
-  if (id.back() == 'x') id.back() = 'X';
+  if (value.back() != 'x') return value;
+  char* id = arena.allocate(value.size());
+  value.copy(id, value.size() - 1);
+  id[value.size() - 1] = 'X';
+  return {id, value.size()};
 }
 
 // Words of a name or a date, on the stack: they have few.
@@ -87,13 +92,17 @@ bool is_initial_word(std::string_view word) {
 }
 
 // "John Michael" -> "JM", "Ting-Ting" -> "TT"; lower-case particles give no initial.
-void assign_initials(std::string& out, const NameWords& given_words) {
-  out.clear();
+std::string_view initials_of(const NameWords& given_words, TextArena& arena) {
+  boost::container::small_vector<char, 16> out;
   for (std::string_view word : given_words)
     for_each_piece(word, ".-", [&](std::string_view part) {
-      if (!is_lower(part.front())) out += first_code_point(part);
+      if (!is_lower(part.front())) {
+        const std::string_view initial = first_code_point(part);
+        out.insert(out.end(), initial.begin(), initial.end());
+      }
       return true;
     });
+  return arena.copy({out.data(), out.size()});
 }
 
 // AU: "Casbon JA", "de Hoon MJ", "Casado MÁ": one to four capitals after the surname.
@@ -106,42 +115,48 @@ bool is_initials_token(std::string_view word) {
   return letters >= 1 && letters <= 4;
 }
 
-// `out` = the parts joined by `glue`, in its own buffer or a spare one (no allocation once
-// it is large enough).
-template <class Parts>
-void assign_joined(std::string& out, const Parts& parts, std::string_view glue) {
-  std::size_t size = 0;
-  for (std::string_view p : parts) size += p.size() + glue.size();
-  reuse_buffer(out, size);
-  for (std::string_view p : parts) {
-    if (!out.empty()) out += glue;
-    out += p;
+// The words of one text, in order, joined by single spaces: the text itself where it spells
+// exactly that (the common case), else a copy in `arena`.
+std::string_view join_words(const NameWords& words, TextArena& arena) {
+  if (words.empty()) return {};
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const char* gap = words[i - 1].data() + words[i - 1].size();
+    if (words[i].data() != gap + 1 || *gap != ' ') return arena.join(words, " ");
   }
+  const char* begin = words.front().data();
+  return {begin, static_cast<std::size_t>(words.back().data() + words.back().size() - begin)};
+}
+
+// The parts joined by `glue`, glue only once something came before (leading empty parts
+// add none).
+std::string_view join_list(std::span<const std::string_view> parts, std::string_view glue,
+                           TextArena& arena) {
+  while (!parts.empty() && parts.front().empty()) parts = parts.subspan(1);
+  if (parts.size() <= 1) return parts.empty() ? std::string_view() : parts.front();
+  return arena.join(parts, glue);
 }
 
 // FAU "Surname, Given Names": fills surname, given (empty when it holds only initials, as in
 // "de Hoon, M J L"), initials and full_name of the empty `author`.
-void author_from_full_name(std::string_view fau, Author& author) {
+void author_from_full_name(std::string_view fau, AuthorView& author, TextArena& arena) {
   const std::size_t comma = fau.find(',');
-  assign_reusing(author.surname, trim(fau.substr(0, comma)));
+  author.surname = trim(fau.substr(0, comma));
   if (comma == npos) return;
   NameWords given;
   split_into(fau.substr(comma + 1), " ,", given);
   while (given.size() > 1 && is_name_suffix(given.back())) given.pop_back();
-  assign_initials(author.initials, given);
+  author.initials = initials_of(given, arena);
   if (!std::all_of(given.begin(), given.end(), is_initial_word)) {
-    assign_joined(author.given, given, " ");
-    reuse_buffer(author.full_name, author.given.size() + 1 + author.surname.size())
-        .append(author.given)
-        .append(" ")
-        .append(author.surname);
+    author.given = join_words(given, arena);
+    const std::string_view parts[] = {author.given, author.surname};
+    author.full_name = arena.join(parts, " ");
   }
 }
 
 // AU "Surname Initials" without an FAU line (records before 2002 have only these); fills
 // the empty `author`.
-void author_from_short_name(std::string_view au, Author& author) {
-  assign_reusing(author.as_printed, au);
+void author_from_short_name(std::string_view au, AuthorView& author, TextArena& arena) {
+  author.as_printed = au;
   NameWords words;
   split_into(au, " ", words);
   if (words.size() > 2 && is_name_suffix(words.back())) words.pop_back();
@@ -149,7 +164,7 @@ void author_from_short_name(std::string_view au, Author& author) {
     author.initials = words.back();
     words.pop_back();
   }
-  assign_joined(author.surname, words, " ");
+  author.surname = join_words(words, arena);
 }
 
 // "*Information Storage and Retrieval/methods" -> "Information Storage and Retrieval": the
@@ -168,69 +183,74 @@ std::string_view mesh_descriptor(std::string_view heading) {
 enum class Slot { none_yet, author, collective, investigator };
 
 struct MedlineRecord {
-  Record record;
+  RecordView* record = nullptr;  // ChunkRecords::start()'s, emptied
+  TextArena* arena = nullptr;    // for text no one line spells
   bool has_pmid = false;
   Slot slot = Slot::none_yet;
   bool author_has_au = false;
   // Before 2014 NLM recorded only the first author's affiliation, and older records put the
   // AD line before the author list.
-  std::vector<std::string> early_affiliations;
+  std::vector<std::string_view> early_affiliations;
   KeywordOrigin other_term_origin = KeywordOrigin::author;  // from OTO: NOTNLM = the authors'
-  std::string journal_abbreviation;                         // TA, for records without JT
-  std::string book_title;                                   // BTI
-  std::string vernacular_title;                             // TT
-  std::vector<std::string> types;                           // PT, in order
-  std::vector<std::string> languages;                       // LA, in order
+  std::string_view journal_abbreviation;                    // TA, for records without JT
+  std::string_view book_title;                              // BTI
+  std::string_view vernacular_title;                        // TT
+  std::vector<std::string_view> types;                      // PT, in order
+  std::vector<std::string_view> languages;                  // LA, in order
   int electronic_year = 0;                                  // DEP
+  std::string doi;                                          // assign_clean_doi()'s buffer
 
-  Author* current_author() { return slot == Slot::author ? &record.authors.back() : nullptr; }
-  Author& new_author() { return record.authors.emplace_back(); }
+  AuthorView* current_author() { return slot == Slot::author ? &record->authors.back() : nullptr; }
+  AuthorView& new_author() {
+    AuthorView& author = record->authors.emplace_back();
+    author.first_affiliation = static_cast<std::uint32_t>(record->affiliations.size());
+    return author;
+  }
 
-  // As `*this = MedlineRecord{}`, keeping what was allocated.
-  void reset() {
-    clear_record(record);
+  // As a new MedlineRecord filling `view`, keeping what was allocated.
+  void reset(RecordView& view, TextArena& text) {
+    record = &view;
+    arena = &text;
     has_pmid = false;
     slot = Slot::none_yet;
     author_has_au = false;
     early_affiliations.clear();
     other_term_origin = KeywordOrigin::author;
-    journal_abbreviation.clear();
-    book_title.clear();
-    vernacular_title.clear();
+    journal_abbreviation = book_title = vernacular_title = {};
     types.clear();
     languages.clear();
     electronic_year = 0;
   }
 };
 
-void set_if_empty(std::string& field, std::string_view value) {
+void set_if_empty(std::string_view& field, std::string_view value) {
   if (field.empty()) field = value;
 }
 
 void on_full_author(MedlineRecord& m, std::string_view value) {
-  author_from_full_name(value, m.new_author());
+  author_from_full_name(value, m.new_author(), *m.arena);
   m.slot = Slot::author;
   m.author_has_au = false;
 }
 
 void on_short_author(MedlineRecord& m, std::string_view value) {
-  Author* author = m.current_author();
+  AuthorView* author = m.current_author();
   if (author && !m.author_has_au) {
-    assign_reusing(author->as_printed, value);
+    author->as_printed = value;
     if (author->initials.empty()) {
-      Author parsed;
-      author_from_short_name(value, parsed);
-      author->initials = std::move(parsed.initials);
+      AuthorView parsed;
+      author_from_short_name(value, parsed, *m.arena);
+      author->initials = parsed.initials;
     }
   } else {
-    author_from_short_name(value, m.new_author());
+    author_from_short_name(value, m.new_author(), *m.arena);
     m.slot = Slot::author;
   }
   m.author_has_au = true;
 }
 
 // An address the record lists without tying it to an author: kept once, in order.
-void add_record_address(Record& record, std::string_view address) {
+void add_record_address(RecordView& record, std::string_view address) {
   address = trim(address);
   if (address.empty()) return;
   if (std::find(record.addresses.begin(), record.addresses.end(), address) ==
@@ -240,46 +260,53 @@ void add_record_address(Record& record, std::string_view address) {
 }
 
 void on_affiliation(MedlineRecord& m, std::string_view value) {
-  if (Author* author = m.current_author()) {
-    append_affiliation(*author, value);
+  if (AuthorView* author = m.current_author()) {
+    // The current author is the last, so its affiliations end the list.
+    m.record->affiliations.push_back(value);
+    ++author->affiliation_count;
   } else if (m.slot == Slot::none_yet) {
-    m.early_affiliations.emplace_back(value);
+    m.early_affiliations.push_back(value);
   } else if (m.slot == Slot::collective) {
-    add_record_address(m.record, value);
+    add_record_address(*m.record, value);
   }
 }
 
 void on_author_id(MedlineRecord& m, std::string_view value) {
-  Author* author = m.current_author();
+  AuthorView* author = m.current_author();
   if (!author || !author->orcid.empty()) return;
-  assign_orcid(author->orcid, value);
+  author->orcid = orcid_of(value, *m.arena);
 }
 
 // LID and AID: "10.1016/j.gene.2015.10.064 [doi]"; "[pii]" publisher ids are skipped.
 void on_article_id(MedlineRecord& m, std::string_view value) {
   const std::size_t bracket = value.rfind(" [");
   if (bracket == npos || trim(value.substr(bracket)) != "[doi]") return;
-  if (m.record.doi.empty()) assign_clean_doi(m.record.doi, value.substr(0, bracket));
+  if (!m.record->doi.empty()) return;
+  const std::string_view doi = value.substr(0, bracket);
+  assign_clean_doi(m.doi, doi);
+  // Cleaning trims, drops a prefix and lower-cases: the input's end is the cleaned DOI
+  // unless a letter was lower-cased.
+  const std::string_view input = trim(doi);
+  const std::string_view tail = input.substr(input.size() - std::min(input.size(), m.doi.size()));
+  m.record->doi = tail == m.doi ? tail : m.arena->copy(m.doi);
 }
 
 // PHST: "2015/05/15 [received]", "2022/03/14 00:00 [accepted]".
 void on_history(MedlineRecord& m, std::string_view value) {
-  static constexpr std::pair<std::string_view, Date Record::*> kStatuses[] = {
-      {"[received]", &Record::received},
-      {"[revised]", &Record::revised},
-      {"[accepted]", &Record::accepted}};
+  static constexpr std::pair<std::string_view, Date RecordView::*> kStatuses[] = {
+      {"[received]", &RecordView::received},
+      {"[revised]", &RecordView::revised},
+      {"[accepted]", &RecordView::accepted}};
   const std::optional<Date> date = parse_slash_date(value);
   if (!date) return;
   for (const auto& [status, field] : kStatuses) {
-    if (value.ends_with(status)) m.record.*field = *date;
+    if (value.ends_with(status)) m.record->*field = *date;
   }
 }
 
 void on_keyword(MedlineRecord& m, std::string_view value, KeywordOrigin origin) {
   if (value.empty()) return;
-  Keyword& keyword = m.record.keywords.emplace_back();
-  assign_reusing(keyword.text, value);
-  keyword.origin = origin;
+  m.record->keywords.push_back({value, origin});
 }
 
 struct TagHandler {
@@ -289,21 +316,21 @@ struct TagHandler {
 
 // Tags that citenet uses; all others (OWN, STAT, IS, SO, GR, ...) are read and dropped.
 constexpr TagHandler kHandlers[] = {
-    {"PMID", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record.pmid, v); }},
-    {"PMC", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record.pmcid, v); }},
-    {"TI", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record.title, v); }},
+    {"PMID", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record->pmid, v); }},
+    {"PMC", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record->pmcid, v); }},
+    {"TI", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record->title, v); }},
     {"BTI", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.book_title, v); }},
     {"TT", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.vernacular_title, v); }},
-    {"JT", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record.journal, v); }},
+    {"JT", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record->journal, v); }},
     {"TA", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.journal_abbreviation, v); }},
-    {"VI", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record.volume, v); }},
-    {"IP", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record.issue, v); }},
-    {"PG", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record.pages, v); }},
+    {"VI", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record->volume, v); }},
+    {"IP", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record->issue, v); }},
+    {"PG", [](MedlineRecord& m, std::string_view v) { set_if_empty(m.record->pages, v); }},
     {"LID", on_article_id},
     {"AID", on_article_id},
     {"DP",
      [](MedlineRecord& m, std::string_view v) {
-       if (!m.record.published.known()) m.record.published = parse_publication_date(v);
+       if (!m.record->published.known()) m.record->published = parse_publication_date(v);
      }},
     {"DEP",
      [](MedlineRecord& m, std::string_view v) {
@@ -312,12 +339,17 @@ constexpr TagHandler kHandlers[] = {
     {"PHST", on_history},
     {"EDAT",
      [](MedlineRecord& m, std::string_view v) {
-       if (auto d = parse_slash_date(v)) m.record.indexed = *d;
+       if (auto d = parse_slash_date(v)) m.record->indexed = *d;
      }},
     {"AB",
      [](MedlineRecord& m, std::string_view v) {
-       if (!m.record.abstract.empty()) m.record.abstract += ' ';
-       m.record.abstract += v;
+       std::string_view& abstract = m.record->abstract;
+       if (abstract.empty()) {
+         abstract = v;
+       } else {
+         const std::string_view parts[] = {abstract, v};
+         abstract = m.arena->join(parts, " ");
+       }
      }},
     {"FAU", on_full_author},
     {"AU", on_short_author},
@@ -326,8 +358,8 @@ constexpr TagHandler kHandlers[] = {
     {"CN", [](MedlineRecord& m, std::string_view) { m.slot = Slot::collective; }},
     {"IR", [](MedlineRecord& m, std::string_view) { m.slot = Slot::investigator; }},
     {"FIR", [](MedlineRecord& m, std::string_view) { m.slot = Slot::investigator; }},
-    {"PT", [](MedlineRecord& m, std::string_view v) { m.types.emplace_back(v); }},
-    {"LA", [](MedlineRecord& m, std::string_view v) { m.languages.emplace_back(v); }},
+    {"PT", [](MedlineRecord& m, std::string_view v) { m.types.push_back(v); }},
+    {"LA", [](MedlineRecord& m, std::string_view v) { m.languages.push_back(v); }},
     {"MH",
      [](MedlineRecord& m, std::string_view v) {
        on_keyword(m, mesh_descriptor(v), KeywordOrigin::index_term);
@@ -388,35 +420,34 @@ constexpr TagTable kTagTable = [] {
 
 constexpr std::uint32_t kPmid = tag_code("PMID");
 
-void apply_field(MedlineRecord& m, std::uint32_t code, std::string_view value) {
-  if (const TagHandler* handler = kTagTable.find(code)) handler->apply(m, value);
-}
-
 // Fallbacks and the fields several lines make.
 void finalise(MedlineRecord& m) {
-  Record& r = m.record;
+  RecordView& r = *m.record;
   set_if_empty(r.title, m.book_title);
   set_if_empty(r.title, m.vernacular_title);
   // MEDLINE ends every title with a period that is not part of it ("?" and "!" are).
-  if (r.title.ends_with('.') && !r.title.ends_with("..")) r.title.pop_back();
+  if (r.title.ends_with('.') && !r.title.ends_with("..")) r.title.remove_suffix(1);
   set_if_empty(r.journal, m.journal_abbreviation);
   r.year = r.published.year != 0 ? r.published.year : m.electronic_year;
-  assign_joined(r.document_type, m.types, "; ");
-  assign_joined(r.language, m.languages, "; ");
+  r.document_type = join_list(m.types, "; ", *m.arena);
+  r.language = join_list(m.languages, "; ", *m.arena);
   if (!m.early_affiliations.empty() && !r.authors.empty()) {
-    std::vector<std::string>& first = r.authors.front().affiliations;
-    first.insert(first.begin(), m.early_affiliations.begin(), m.early_affiliations.end());
+    // The first author's affiliations start the list.
+    const auto early = static_cast<std::uint32_t>(m.early_affiliations.size());
+    r.affiliations.insert(r.affiliations.begin(), m.early_affiliations.begin(),
+                          m.early_affiliations.end());
+    r.authors.front().affiliation_count += early;
+    for (std::size_t a = 1; a < r.authors.size(); ++a) r.authors[a].first_affiliation += early;
   } else {
     // A record without authors keeps its AD lines as the record's.
-    for (const std::string& a : m.early_affiliations) add_record_address(r, a);
+    for (std::string_view a : m.early_affiliations) add_record_address(r, a);
   }
-  // Addresses that an author also has are that author's, not repeated for the record.
-  std::erase_if(r.addresses, [&](const std::string& address) {
-    return std::any_of(r.authors.begin(), r.authors.end(), [&](const Author& a) {
-      return std::find(a.affiliations.begin(), a.affiliations.end(), address) !=
-             a.affiliations.end();
-    });
+  // Addresses that an author also has are that author's, not repeated for the record (every
+  // affiliation is an author's).
+  std::erase_if(r.addresses, [&](std::string_view address) {
+    return std::find(r.affiliations.begin(), r.affiliations.end(), address) != r.affiliations.end();
   });
+  r.bind_affiliations();
 }
 
 // ---- line shapes ----
@@ -445,11 +476,11 @@ std::string_view value_of(std::string_view tag_line) { return trim(tag_line.subs
 
 class MedlineParser {
  public:
-  // `lines_stay`: the lines fed stay in memory until the parser is done (a chunk of a mapped
-  // file), so a one-line field is read from its line instead of copied.
-  MedlineParser(const std::string& source, const RecordSink& sink, ReadStats& stats,
-                bool lines_stay = false)
-      : source_(source), sink_(sink), stats_(stats), lines_stay_(lines_stay) {}
+  // `lines_stay`: the lines fed stay in memory until `records` is done with (a chunk of a
+  // mapped file), so a one-line field is a view of its line; else each field is copied into
+  // records.arena(), which holds one record at a time.
+  MedlineParser(const std::string& source, ChunkRecords& records, ReadStats& stats, bool lines_stay)
+      : source_(source), records_(records), stats_(stats), lines_stay_(lines_stay) {}
 
   void feed(std::string_view line, std::size_t line_no);
   void finish() { end_record(); }
@@ -466,7 +497,7 @@ class MedlineParser {
   void warn(std::size_t line_no, const std::string& what);
 
   const std::string& source_;
-  const RecordSink& sink_;
+  ChunkRecords& records_;
   ReadStats& stats_;
   bool format_seen_ = false;
   std::size_t first_content_line_ = 0;
@@ -479,7 +510,7 @@ class MedlineParser {
   MedlineRecord current_;
   // The field being read: its tag_code(), so each field costs integer compares rather than
   // string ones; `value_` is its text, in its line or, once a continuation line adds to it
-  // (or the lines do not stay), in `joined_`.
+  // (or the lines do not stay), in `joined_` until the field ends.
   std::uint32_t tag_ = 0;
   std::string_view value_;
   std::string joined_;
@@ -537,14 +568,20 @@ void MedlineParser::flush_field() {
   if (!in_field_) return;
   in_field_ = false;
   if (tag_ == kPmid) current_.has_pmid = !value_.empty();
-  apply_field(current_, tag_, value_);
+  const TagHandler* handler = kTagTable.find(tag_);
+  if (!handler) return;
+  // `joined_` is the next field's.
+  if (value_.data() == joined_.data()) value_ = records_.arena().copy(value_);
+  handler->apply(current_, value_);
 }
 
 void MedlineParser::start_record(std::size_t line_no) {
-  current_.reset();
-  current_.record.source = source_;
-  current_.record.line = line_no;
-  current_.record.format = "medline";
+  if (!lines_stay_) records_.reuse();  // the record before was handed on
+  current_.reset(records_.start(), records_.arena());
+  RecordView& record = *current_.record;
+  record.source = source_;
+  record.line = line_no;
+  record.format = "medline";
   ++records_started_;
   in_record_ = true;
 }
@@ -555,16 +592,16 @@ void MedlineParser::end_record() {
   if (!in_record_) return;
   in_record_ = false;
   finalise(current_);
-  const char* problem = !current_.has_pmid              ? "no PMID"
-                        : current_.record.title.empty() ? "no title"
-                                                        : nullptr;
+  const char* problem = !current_.has_pmid               ? "no PMID"
+                        : current_.record->title.empty() ? "no title"
+                                                         : nullptr;
   if (problem) {
     ++stats_.records_skipped;
-    warn(current_.record.line, problem);
+    warn(current_.record->line, problem);
     return;
   }
   ++stats_.records_read;
-  sink_(std::move(current_.record));
+  records_.keep();
 }
 
 void MedlineParser::stray_line(std::size_t line_no) {
@@ -620,7 +657,9 @@ void feed_line(MedlineParser& parser, std::string_view line, std::size_t line_no
 
 bool read_medline(std::istream& in, const std::string& source, const RecordSink& sink,
                   ReadStats& stats, std::string* error) {
-  MedlineParser parser(source, sink, stats);
+  ChunkRecords records;
+  records.on_keep = [&sink](RecordView& view) { sink(to_record(view)); };
+  MedlineParser parser(source, records, stats, /*lines_stay=*/false);
   std::string line;
   std::size_t line_no = 0;
   while (std::getline(in, line)) feed_line(parser, line, ++line_no);
@@ -637,8 +676,8 @@ std::size_t next_medline_record(std::string_view text, std::size_t from) {
 }
 
 ChunkOutcome read_medline_chunk(std::string_view text, const std::string& source,
-                                const RecordSink& sink, ReadStats& stats) {
-  MedlineParser parser(source, sink, stats, /*lines_stay=*/true);
+                                ChunkRecords& records, ReadStats& stats) {
+  MedlineParser parser(source, records, stats, /*lines_stay=*/true);
   ChunkOutcome outcome;
   outcome.lines = for_each_line(
       text, [&](std::string_view line, std::size_t line_no) { feed_line(parser, line, line_no); });

@@ -45,10 +45,12 @@ bool read_medline(std::istream& in, const std::string& source, const RecordSink&
 
 // Chunked reading (formats/chunked_input.h): where the next record starts at or after
 // `from`, one chunk read with lines counted from its start, and the error for a file with
-// no record.
+// no record. The chunk's records are views: a one-line field points into `text`, text that
+// several lines or derived values make (joined titles, initials, full names) into
+// records.arena().
 std::size_t next_medline_record(std::string_view text, std::size_t from);
 ChunkOutcome read_medline_chunk(std::string_view text, const std::string& source,
-                                const RecordSink& sink, ReadStats& stats);
+                                ChunkRecords& records, ReadStats& stats);
 std::string medline_format_error(const std::string& source, std::size_t first_content_line);
 
 }  // namespace citenet

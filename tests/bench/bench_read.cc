@@ -64,7 +64,8 @@ int main(int argc, char** argv) {
   using namespace citenet;
   tune_allocator_for_batch_runs();  // as the citenet program does
   if (argc < 2) {
-    std::fprintf(stderr, "usage: bench_read FILE [--runs N] [--threads N] [--raw-only] [--chunk-kb K]\n");
+    std::fprintf(stderr,
+                 "usage: bench_read FILE [--runs N] [--threads N] [--raw-only] [--chunk-kb K]\n");
     return 2;
   }
   const std::string path = argv[1];
@@ -81,28 +82,28 @@ int main(int argc, char** argv) {
   }
   const double mb = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
   std::size_t records = 0;
-  const auto read = [&](const RecordSink& sink) {
+  const auto read = [&](const RecordViewSink& sink) {
     ReadStats stats;
     std::string error;
-    if (!read_input(path, sink, stats, &error, "", options)) {
+    if (!read_input_views(path, sink, stats, &error, "", options)) {
       std::fprintf(stderr, "%s\n", error.c_str());
       std::exit(1);
     }
     records = stats.records_read;
   };
   std::vector<double> raw, full, raw_cpu, full_cpu;
-  for (int r = 0; r < runs; ++r) raw.push_back(seconds(raw_cpu, [&] { read([](Record&&) {}); }));
+  for (int r = 0; r < runs; ++r) raw.push_back(seconds(raw_cpu, [&] { read([](RecordView&) {}); }));
   std::printf("%s: %.0f MB, %zu records, %u threads\n", path.c_str(), mb, records, options.threads);
   std::printf("raw read:        %7.2f s  %8.1f MB/s  %7.2f CPU s  (medians of %d)\n", median(raw),
               mb / median(raw), median(raw_cpu), runs);
   if (raw_only) return 0;
   // As the CLI reads: the keys of each record are worked out on the parsing threads.
   const CorpusOptions corpus_options;
-  options.prepare = [&](Record& record) { prepare_keys(record, corpus_options); };
+  options.prepare = [&](RecordView& record) { prepare_keys(record, corpus_options); };
   for (int r = 0; r < runs; ++r) {
     full.push_back(seconds(full_cpu, [&] {
       CorpusBuilder builder(corpus_options);
-      read([&](Record&& record) { builder.add(record); });
+      read([&](RecordView& record) { builder.add(record); });
       const Corpus corpus = builder.finish();
       if (corpus.papers.empty()) std::exit(1);
     }));

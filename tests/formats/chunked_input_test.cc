@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "formats/input.h"
@@ -14,6 +15,7 @@
 #include "formats/medline_reader.h"
 #include "formats/wos_reader.h"
 #include "records/corpus.h"
+#include "records/text.h"
 #include "tests/formats/reader_test_support.h"
 
 namespace citenet {
@@ -26,8 +28,9 @@ using testing_support::slurp;
 const std::string kCorpora = std::string(CITENET_TEST_DATA) + "/corpora/";
 
 const ChunkedFormat kMedline{next_medline_record, read_medline_chunk, medline_format_error};
-const ChunkedFormat kWos{next_wos_record, read_wos_chunk, wos_format_error};
-const ChunkedFormat kListing{next_listing_record, read_listing_chunk, listing_format_error};
+const ChunkedFormat kWos{next_wos_record, read_record_chunk<read_wos_chunk>, wos_format_error};
+const ChunkedFormat kListing{next_listing_record, read_record_chunk<read_listing_chunk>,
+                             listing_format_error};
 
 // Every field of a record, so two reads can be compared whole.
 std::string dump(const Record& r) {
@@ -65,7 +68,7 @@ ReadResult read_in_chunks(const ChunkedFormat& format, const std::string& text,
   options.chunk_bytes = chunk_bytes;
   options.threads = threads;
   result.ok = read_chunked(
-      text, source, format, [&](Record&& r) { result.records.push_back(std::move(r)); },
+      text, source, format, [&](RecordView& r) { result.records.push_back(to_record(r)); },
       result.stats, &result.error, options);
   return result;
 }
@@ -179,12 +182,99 @@ TEST(ChunkedInputTest, ExceptionInTheSinkStopsTheWorkers) {
   int seen = 0;
   EXPECT_THROW(read_chunked(
                    text, "mem.txt", kMedline,
-                   [&](Record&&) {
+                   [&](RecordView&) {
                      if (++seen == 50) throw std::runtime_error("stop");
                    },
                    stats, &error, options),
                std::runtime_error);
   EXPECT_EQ(seen, 50);
+}
+
+// Fields the view reader cannot leave in their line (continuation lines joined, names
+// rebuilt, early AD lines moved to the first author, a DOI lower-cased, an ORCID's 'x') go
+// to the chunk's arena; they must survive chunk cuts anywhere and threads parsing ahead.
+const std::string kJoinedFields =
+    "PMID- 7\n"
+    "TI  - A title that spans\n"
+    "      two lines.\n"
+    "AD  - Early Dept, Univ A,\n"
+    "      Paris, France.\n"
+    "AD  - Early Lab, Univ B, Berlin, Germany.\n"
+    "FAU - van der  Berg, Jan  Peter\n"
+    "AU  - van der Berg JP\n"
+    "AD  - Univ C, Rome, Italy.\n"
+    "AUID- ORCID: https://orcid.org/0000-0002-1825-009x\n"
+    "FAU - Cruz,Maria Jose Jr\n"
+    "AD  - Univ C, Rome, Italy.\n"
+    "CN  - The Group\n"
+    "AD  - Univ C, Rome, Italy.\n"
+    "AD  - Group Office, London, UK.\n"
+    "AU  - de  Hoon MJ\n"
+    "LID - https://doi.org/10.1000/ABC [doi]\n"
+    "PT  -\n"
+    "PT  - Journal Article\n"
+    "PT  - Review\n"
+    "LA  - eng\n"
+    "AB  - First part\n"
+    "      continued.\n"
+    "AB  - Second part.\n"
+    "\n"
+    "PMID- 8\n"
+    "TI  - Second.\n"
+    "AD  - Alone, Tokyo, Japan.\n"
+    "LID - 10.1/lower [doi]\n";
+
+TEST(ChunkedInputTest, TextJoinedOrRebuiltReadsAsWhenStreamed) {
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += kJoinedFields + "\n";
+  expect_same_as_streaming(read_medline, kMedline, text, "joined fields");
+  const ReadResult r = read_in_chunks(kMedline, kJoinedFields, 1, 4);
+  ASSERT_EQ(r.records.size(), 2u);
+  const Record& first = r.records[0];
+  EXPECT_EQ(first.title, "A title that spans two lines");
+  ASSERT_EQ(first.authors.size(), 3u);
+  EXPECT_EQ(
+      first.authors[0].affiliations,
+      (std::vector<std::string>{"Early Dept, Univ A, Paris, France.",
+                                "Early Lab, Univ B, Berlin, Germany.", "Univ C, Rome, Italy."}));
+  EXPECT_EQ(first.authors[0].surname, "van der  Berg");
+  EXPECT_EQ(first.authors[0].given, "Jan Peter");
+  EXPECT_EQ(first.authors[0].full_name, "Jan Peter van der  Berg");
+  EXPECT_EQ(first.authors[0].initials, "JP");
+  EXPECT_EQ(first.authors[0].orcid, "0000-0002-1825-009X");
+  EXPECT_EQ(first.authors[1].given, "Maria Jose");
+  EXPECT_EQ(first.authors[1].affiliations, std::vector<std::string>{"Univ C, Rome, Italy."});
+  EXPECT_EQ(first.authors[2].surname, "de Hoon");
+  EXPECT_EQ(first.addresses, std::vector<std::string>{"Group Office, London, UK."});
+  EXPECT_EQ(first.doi, "10.1000/abc");
+  EXPECT_EQ(first.document_type, "Journal Article; Review");
+  EXPECT_EQ(first.language, "eng");
+  EXPECT_EQ(first.abstract, "First part continued. Second part.");
+  EXPECT_EQ(r.records[1].addresses, std::vector<std::string>{"Alone, Tokyo, Japan."});
+  EXPECT_EQ(r.records[1].doi, "10.1/lower");
+}
+
+// Records a reader built as Records are viewed where they are kept: adding more must not
+// move them (a short string lives inside its Record).
+TEST(ChunkedInputTest, KeptRecordsStayWhereTheirViewsSawThem) {
+  ChunkRecords records;
+  for (int round = 0; round < 2; ++round) {
+    records.reuse();
+    for (int i = 0; i < 300; ++i) {
+      Record record;
+      record.title = "t" + std::to_string(i);
+      record.authors.emplace_back().affiliations = {"a" + std::to_string(i)};
+      records.keep(std::move(record));
+    }
+    ASSERT_EQ(records.kept().size(), 300u);
+    for (int i = 0; i < 300; ++i) {
+      const RecordView& view = records.kept()[i];
+      EXPECT_EQ(view.title, "t" + std::to_string(i));
+      ASSERT_EQ(view.authors.size(), 1u);
+      ASSERT_EQ(view.authors[0].affiliations.size(), 1u);
+      EXPECT_EQ(view.authors[0].affiliations[0], "a" + std::to_string(i));
+    }
+  }
 }
 
 // ---------------------------------------------------------------- through read_input
@@ -246,8 +336,8 @@ Corpus corpus_of(const std::string& path, unsigned threads, std::size_t chunk_by
   ReadOptions read;
   read.threads = threads;
   read.chunk_bytes = chunk_bytes;
-  EXPECT_TRUE(read_input(
-      path, [&](Record&& r) { builder.add(r); }, stats, &error, "", read));
+  EXPECT_TRUE(read_input_views(
+      path, [&](RecordView& r) { builder.add(r); }, stats, &error, "", read));
   return builder.finish();
 }
 
@@ -281,6 +371,55 @@ TEST(ChunkedInputTest, ThreadCountDoesNotChangeTheCorpus) {
   for (std::size_t p = 0; p < one.papers.size(); ++p) {
     EXPECT_EQ(four.papers[p].label, one.papers[p].label);
     EXPECT_EQ(four.papers[p].year, one.papers[p].year);
+  }
+}
+
+// Broken bytes are repaired in the view, in the fields the reader left in the (mapped) text
+// and in those it joined, once per record; a reader that builds Records gets the same.
+TEST(ChunkedInputTest, InvalidUtf8IsRepairedInTheView) {
+  const std::string medline =
+      "PMID- 1\nTI  - Bad \xFF title\n      over two lines.\nFAU - M\xFCller, Hans\n"
+      "AD  - Stra\xDF"
+      "e 1, Germany.\nOT  - key\xFEword\n\nPMID- 2\nTI  - Fine.\n";
+  const std::string ris = "TY  - JOUR\nTI  - Bad \xFF title\nAU  - M\xFCller, Hans\nER  - \n";
+  for (const auto& [name, text] : {std::pair{std::string("citenet-repair.nbib"), medline},
+                                   std::pair{std::string("citenet-repair.ris"), ris}}) {
+    SCOPED_TRACE(name);
+    const TempFile file(name, text);
+    for (std::size_t bytes : {std::size_t{1}, std::size_t{4} << 20}) {
+      ReadOptions options;
+      options.threads = 2;
+      options.chunk_bytes = bytes;
+      ReadStats stats;
+      std::string error;
+      std::vector<std::string> fields;
+      ASSERT_TRUE(read_input_views(
+          file.path(),
+          [&](RecordView& v) {
+            fields.emplace_back(v.title);
+            for (const AuthorView& a : v.authors) {
+              fields.emplace_back(a.surname);
+              for (std::string_view s : a.affiliations) fields.emplace_back(s);
+            }
+            for (const KeywordView& k : v.keywords) fields.emplace_back(k.text);
+          },
+          stats, &error, "", options))
+          << error;
+      for (const std::string& f : fields) EXPECT_TRUE(is_valid_utf8(f)) << f;
+      EXPECT_EQ(fields.front(),
+                name.ends_with(".ris") ? "Bad \uFFFD title" : "Bad \uFFFD title over two lines");
+      EXPECT_EQ(fields[1], "M\uFFFDller");
+      ASSERT_EQ(stats.warnings.size(), 1u);
+      EXPECT_EQ(stats.warnings[0].to_string(),
+                file.path() + ":1: invalid UTF-8 replaced by U+FFFD");
+      if (name.ends_with(".nbib")) {
+        EXPECT_EQ(fields[2],
+                  "Stra\uFFFD"
+                  "e 1, Germany.");
+        EXPECT_EQ(fields[3], "key\uFFFDword");
+        EXPECT_EQ(fields.back(), "Fine");
+      }
+    }
   }
 }
 

@@ -19,13 +19,13 @@ Corpus read_corpus(const std::string& path, const CorpusOptions& options, bool p
   ReadOptions read;
   read.threads = threads;
   read.chunk_bytes = 64 << 10;  // several chunks even for the small test files
-  if (prepared) read.prepare = [&](Record& record) { prepare_keys(record, options); };
+  if (prepared) read.prepare = [&](RecordView& record) { prepare_keys(record, options); };
   std::size_t ready = 0;
   ReadStats stats;
   std::string error;
-  EXPECT_TRUE(read_input(
+  EXPECT_TRUE(read_input_views(
       path,
-      [&](Record&& record) {
+      [&](RecordView& record) {
         ready += record.keys.ready;
         builder.add(record);
       },

@@ -1,6 +1,7 @@
 #include "formats/chunked_input.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -8,6 +9,8 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+#include <unistd.h>
 
 #include "records/text.h"
 
@@ -23,6 +26,36 @@ void ChunkRecords::keep(Record&& record) {
     records_.push_back(std::move(record));
   view_of(records_[spare_records_++], slot());
   keep();
+}
+
+void ChunkRecords::prefetch(const RecordView& next) {
+  constexpr std::size_t kLine = 64;
+  constexpr std::size_t kMaxLines = 32;  // the lists of a record of a dozen authors or so
+  const auto lines = [](const void* data, std::size_t bytes) {
+    const char* at = static_cast<const char*>(data);
+    for (std::size_t k = 0; k < std::min(bytes, kMaxLines * kLine); k += kLine)
+      __builtin_prefetch(at + k, 1);
+  };
+  lines(&next, sizeof next);
+  lines(next.authors.data(), next.authors.capacity() * sizeof(AuthorView));
+  lines(next.affiliations.data(), next.affiliations.capacity() * sizeof(std::string_view));
+}
+
+std::string_view ChunkRecords::read_text(int fd, std::size_t offset, std::string_view mapped) {
+  if (mapped.size() > text_capacity_) {
+    // Chunks run a record past the size they were cut at, by more or less: room for a larger
+    // one, so the buffer is not replaced (and its pages touched afresh) chunk after chunk.
+    text_capacity_ = mapped.size() + mapped.size() / 8;
+    text_ = std::make_unique_for_overwrite<char[]>(text_capacity_);
+  }
+  for (std::size_t done = 0; done < mapped.size();) {
+    const ssize_t got =
+        ::pread(fd, text_.get() + done, mapped.size() - done, static_cast<off_t>(offset + done));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return mapped;  // the mapping says the same, or fails as it would have
+    done += static_cast<std::size_t>(got);
+  }
+  return {text_.get(), mapped.size()};
 }
 
 namespace {
@@ -64,7 +97,8 @@ void parse(std::string_view text, const std::string& source, const ChunkedFormat
   try {
     chunk.records = std::move(spare);
     chunk.records.reuse();
-    const std::string_view chunk_text = text.substr(chunk.begin, chunk.end - chunk.begin);
+    std::string_view chunk_text = text.substr(chunk.begin, chunk.end - chunk.begin);
+    if (options.fd >= 0) chunk_text = chunk.records.read_text(options.fd, chunk.begin, chunk_text);
     const bool text_valid = format.cuts_at_ascii && is_valid_utf8(chunk_text);
     chunk.records.on_keep = nullptr;
     if (options.prepare) {

@@ -105,8 +105,11 @@ class FileText {
         ::madvise(p, text_.size(), MADV_SEQUENTIAL);
       }
     }
+    if (map_) {
+      fd_ = fd;  // kept for pread(): see ChunkedReadOptions::fd
+      return;
+    }
     ::close(fd);
-    if (map_) return;
     std::ifstream in(path, std::ios::binary);
     copy_.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     ok_ = !in.bad();
@@ -114,12 +117,15 @@ class FileText {
   }
   ~FileText() {
     if (map_) ::munmap(map_, text_.size());
+    if (fd_ >= 0) ::close(fd_);
   }
   FileText(const FileText&) = delete;
   FileText& operator=(const FileText&) = delete;
 
   bool ok() const { return map_ || ok_; }
   std::string_view text() const { return text_; }
+  // The open file `text()` maps, or -1 when it was read into memory.
+  int fd() const { return fd_; }
 
   // Gives the pages before `offset` back: they were read and will not be again, and a
   // mapping keeps every page it touched resident (1.5 GB of a 1.5 GB file) until unmapped.
@@ -135,6 +141,7 @@ class FileText {
 
  private:
   void* map_ = nullptr;
+  int fd_ = -1;
   mutable std::size_t released_ = 0;
   std::string copy_;
   bool ok_ = false;
@@ -220,6 +227,7 @@ bool read_input_views(const std::string& path, const RecordViewSink& sink, ReadS
     ChunkedReadOptions chunked;
     chunked.threads = thread_count(options.threads);
     chunked.chunk_bytes = options.chunk_bytes;
+    chunked.fd = file.fd();
     chunked.prepare = repair;
     chunked.progress = [&](std::size_t done, std::size_t records) {
       file.release_before(done);

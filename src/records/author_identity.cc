@@ -310,8 +310,8 @@ std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const AuthorV
   for (const AuthorKey& key : keys)
     if (const auto found = index_.find(PrehashedString{key.key, key.hash}); found != index_.end()) {
       const Form& form = forms_[found->second];
-      __builtin_prefetch(&form);
-      __builtin_prefetch(&form.printed);
+      for (std::size_t line = 0; line < sizeof(Form); line += 64)
+        __builtin_prefetch(reinterpret_cast<const char*>(&form) + line);
     }
   const std::size_t begin = slots_.size();
   for (std::size_t i = 0; i < authors.size(); ++i) {

@@ -1,7 +1,5 @@
 #include "cli/cli.h"
 
-#include <malloc.h>
-
 #include <array>
 #include <string_view>
 
@@ -63,14 +61,6 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   err << "citenet: unknown command '" << first
       << "' (commands: map, stats, parse, report, synth; try citenet --help)\n";
   return kExitUsage;
-}
-
-void tune_allocator_for_batch_runs() {
-  // Setting the trim threshold fixes the mmap threshold too (glibc stops adapting it), so it
-  // is set to the adaptive ceiling: arrays above 32 MiB still go back to the system when freed.
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  mallopt(M_TRIM_THRESHOLD, 64 << 20);  // twice the mmap threshold, glibc's adaptive ceiling
-  mallopt(M_TOP_PAD, 16 << 20);
 }
 
 }  // namespace citenet

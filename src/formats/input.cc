@@ -81,6 +81,7 @@ bool repair_record_text(RecordView& r, TextArena& arena) {
   }
   // In place: the authors' spans see the repaired text.
   for (std::string_view& s : r.affiliations) fix(s);
+  for (std::string_view& s : r.addresses) fix(s);
   for (std::string_view* s : {&r.title, &r.journal, &r.volume, &r.pages, &r.doi, &r.pmid, &r.pmcid,
                               &r.database_id, &r.issue, &r.document_type, &r.language, &r.abstract})
     fix(*s);

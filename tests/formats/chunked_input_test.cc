@@ -423,5 +423,25 @@ TEST(ChunkedInputTest, InvalidUtf8IsRepairedInTheView) {
   }
 }
 
+// Addresses that name no author (RIS AD lines of a record with several authors) are repaired
+// too: they reach the institution labels and every output from there.
+TEST(ChunkedInputTest, InvalidUtf8InARecordsOwnAddressesIsRepaired) {
+  const TempFile file("citenet-repair-addresses.ris",
+                      "TY  - JOUR\nTI  - Two authors\nAU  - Smith, J\nAU  - Jones, K\n"
+                      "AD  - Universit\xE9 de Lyon, France\nER  - \n");
+  ReadStats stats;
+  std::string error;
+  std::vector<std::string> addresses;
+  ASSERT_TRUE(read_input_views(
+      file.path(),
+      [&](RecordView& v) { addresses.assign(v.addresses.begin(), v.addresses.end()); }, stats,
+      &error))
+      << error;
+  ASSERT_EQ(addresses.size(), 1u);
+  EXPECT_EQ(addresses[0], "Universit\uFFFD de Lyon, France");
+  ASSERT_EQ(stats.warnings.size(), 1u);
+  EXPECT_EQ(stats.warnings[0].to_string(), file.path() + ":1: invalid UTF-8 replaced by U+FFFD");
+}
+
 }  // namespace
 }  // namespace citenet

@@ -433,9 +433,8 @@ TEST(ChunkedInputTest, InvalidUtf8InARecordsOwnAddressesIsRepaired) {
   std::string error;
   std::vector<std::string> addresses;
   ASSERT_TRUE(read_input_views(
-      file.path(),
-      [&](RecordView& v) { addresses.assign(v.addresses.begin(), v.addresses.end()); }, stats,
-      &error))
+      file.path(), [&](RecordView& v) { addresses.assign(v.addresses.begin(), v.addresses.end()); },
+      stats, &error))
       << error;
   ASSERT_EQ(addresses.size(), 1u);
   EXPECT_EQ(addresses[0], "Universit\uFFFD de Lyon, France");

@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -83,6 +84,17 @@ int run_parse(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   if (to != "json" && to != "csv") {
     err << "citenet parse: unknown --to '" << to << "' (choose json or csv)\n";
     return kExitUsage;
+  }
+  // The records are read twice (see write_records), and a pipe gives its bytes once.
+  for (const std::string& path : input.inputs) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+        !std::filesystem::is_directory(status)) {
+      err << path << ": not a regular file; citenet parse reads its input twice, so save it "
+          << "to a file first\n";
+      return kExitFailure;
+    }
   }
   const auto corpus = load_corpus(input, err);
   if (!corpus) return kExitFailure;

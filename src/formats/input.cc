@@ -10,6 +10,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 #include <thread>
 
 #include "formats/bibtex_reader.h"
@@ -93,6 +95,11 @@ bool repair_record_text(RecordView& r, TextArena& arena) {
 // A whole file in memory: mapped where the system allows, else read.
 class FileText {
  public:
+  // Text already read (a pipe's).
+  struct Read {
+    std::string text;
+  };
+  explicit FileText(Read read) : copy_(std::move(read.text)), ok_(true), text_(copy_) {}
   explicit FileText(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY);
     if (fd < 0) return;
@@ -193,6 +200,14 @@ bool read_input_views(const std::string& path, const RecordViewSink& sink, ReadS
     *error = path + ": empty file, no records";
     return false;
   }
+  // A pipe or a terminal cannot be read twice: what detection took stays in front of the
+  // rest, or the first records would be lost.
+  const bool regular = fs::is_regular_file(status);
+  std::string piped;
+  if (!regular) {
+    piped = head;
+    piped.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
   const FormatEntry* format = nullptr;
   if (!format_name.empty()) {
     for (const FormatEntry& f : kFormats)
@@ -220,7 +235,7 @@ bool read_input_views(const std::string& path, const RecordViewSink& sink, ReadS
   };
   if (format->chunks && format->chunkable(head)) {
     in.close();
-    const FileText file(path);
+    const FileText file = regular ? FileText(path) : FileText(FileText::Read{std::move(piped)});
     if (!file.ok()) {
       *error = path + ": cannot read: " + std::strerror(errno);
       return false;
@@ -236,8 +251,13 @@ bool read_input_views(const std::string& path, const RecordViewSink& sink, ReadS
     };
     return read_chunked(file.text(), path, *format->chunks, sink, stats, error, chunked);
   }
-  in.clear();
-  in.seekg(0);
+  std::istringstream piped_in;
+  if (regular) {
+    in.clear();
+    in.seekg(0);
+  } else {
+    piped_in.str(std::move(piped));
+  }
   RecordView view;
   TextArena arena;
   const RecordSink viewing_sink = [&](Record&& record) {
@@ -246,7 +266,8 @@ bool read_input_views(const std::string& path, const RecordViewSink& sink, ReadS
     repair(view, arena, stats, false);
     sink(view);
   };
-  return format->read(in, path, viewing_sink, stats, error);
+  return format->read(regular ? static_cast<std::istream&>(in) : piped_in, path, viewing_sink,
+                      stats, error);
 }
 
 bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stats,

@@ -411,3 +411,19 @@ TEST_F(CliTest, ExistingOutputSurvivesAFailedRun) {
 }
 
 }  // namespace
+
+// A pipe gives its bytes once: map reads every record from one, and parse (which reads its
+// input twice) refuses it with a one-line error instead of failing half-way.
+TEST_F(CliTest, PipedInputIsReadWholeOrRefused) {
+  const std::string in_dir = "cd '" + dir_.string() + "' && cat '" + kListing + "' | '" +
+                             std::string(CITENET_BINARY) + "' ";
+  ASSERT_EQ(shell(in_dir + "map /dev/stdin --network coauthor -o nodes.csv 2> err.txt"), 0);
+  EXPECT_NE(slurp(dir_ / "err.txt").find("15 records read, 0 skipped"), std::string::npos)
+      << slurp(dir_ / "err.txt");
+  EXPECT_EQ(slurp(dir_ / "err.txt").find("warning"), std::string::npos);
+  EXPECT_EQ(shell(in_dir + "parse /dev/stdin --to csv -o records.csv 2> err.txt"), 1);
+  EXPECT_EQ(slurp(dir_ / "err.txt"),
+            "/dev/stdin: not a regular file; citenet parse reads its input twice, so save it to "
+            "a file first\n");
+  EXPECT_FALSE(fs::exists(dir_ / "records.csv"));
+}

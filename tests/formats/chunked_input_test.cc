@@ -1,12 +1,14 @@
 #include "formats/chunked_input.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -440,6 +442,45 @@ TEST(ChunkedInputTest, InvalidUtf8InARecordsOwnAddressesIsRepaired) {
   EXPECT_EQ(addresses[0], "Universit\uFFFD de Lyon, France");
   ASSERT_EQ(stats.warnings.size(), 1u);
   EXPECT_EQ(stats.warnings[0].to_string(), file.path() + ":1: invalid UTF-8 replaced by U+FFFD");
+}
+
+}  // namespace
+}  // namespace citenet
+
+namespace citenet {
+namespace {
+
+// A pipe can be read once: the bytes format detection takes must stay in front of the rest.
+// Every record of a MEDLINE file (read in chunks) and an RIS file (read as a stream) comes
+// through a named pipe as it does from the file.
+TEST(PipedInputTest, EveryRecordComesThroughAPipe) {
+  const std::string medline = big_medline();
+  const std::string ris = slurp(files_in(kCorpora + "ris").front());
+  for (const auto& [name, text] :
+       {std::pair{std::string("medline"), medline}, std::pair{std::string("ris"), ris}}) {
+    SCOPED_TRACE(name);
+    const TempFile file("citenet-piped." + name, text);
+    const ReadResult from_file = read_file_with(file.path(), 2, std::size_t{4} << 20);
+    ASSERT_TRUE(from_file.ok) << from_file.error;
+    const std::string fifo =
+        (std::filesystem::temp_directory_path() / ("citenet-test-fifo-" + name)).string();
+    std::filesystem::remove(fifo);
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    std::thread writer([&fifo, &text] { std::ofstream(fifo, std::ios::binary) << text; });
+    const ReadResult piped = read_file_with(fifo, 2, std::size_t{4} << 20);
+    writer.join();
+    std::filesystem::remove(fifo);
+    ASSERT_TRUE(piped.ok) << piped.error;
+    EXPECT_GT(piped.records.size(), 10u);
+    EXPECT_EQ(piped.records.size(), from_file.records.size());
+    // Each dump starts with the record's source: the pipe's name or the file's.
+    const auto without_source = [](std::vector<std::string> dumps) {
+      for (std::string& d : dumps) d.erase(0, d.find('|'));
+      return dumps;
+    };
+    EXPECT_EQ(without_source(dump_all(piped)), without_source(dump_all(from_file)));
+    EXPECT_EQ(piped.stats.warnings.size(), from_file.stats.warnings.size());
+  }
 }
 
 }  // namespace

@@ -12,13 +12,12 @@
 namespace citenet {
 namespace {
 
-std::uintptr_t address(const void* p) { return reinterpret_cast<std::uintptr_t>(p); }
-
 TEST(AllocationTest, LargeBlocksStartOnHugePageBoundaries) {
 #if defined(__SANITIZE_ADDRESS__)
   GTEST_SKIP() << "AddressSanitizer keeps its own operator new";
 #else
   tune_allocator_for_batch_runs();  // links the replacement in, as main() does
+  const auto address = [](const void* p) { return reinterpret_cast<std::uintptr_t>(p); };
   constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
   for (std::size_t size :
        {std::size_t{2} << 20, (std::size_t{3} << 20) + 1, std::size_t{40} << 20}) {

@@ -120,8 +120,8 @@ Incidence invert(const Units& units, std::size_t node_count) {
 }
 
 struct CoOccurrence {
-  std::vector<WeightedEdge> edges;
-  Graph graph;  // empty unless asked for
+  std::vector<WeightedEdge> edges;  // without the graph
+  Graph graph;                      // when asked for; then no edge list
 };
 
 // Co-occurrence edges: every two members of a linking unit gain pair_weight(counting, unit
@@ -132,11 +132,11 @@ struct CoOccurrence {
 // is never stored. A first pass sizes every row so the arrays are allocated once at their
 // final size; sums are added in unit order, so no result depends on the thread count.
 //
-// With `with_graph`, the CSR rows are written by the same pass rather than laid out from the
-// edge list afterwards, which would read the edge list (a gigabyte at a million records)
-// twice more. Row v is its lower neighbours followed by its upper ones. The upper part is
-// v's own accumulator; the lower part is a transpose, done as ScanTrans does it (Wang et al.
-// 2016, "Parallel transposition of sparse data structures", ICS): rows are cut into lanes of
+// With `with_graph`, the CSR rows are written by the same pass instead of an edge list: the
+// graph is where the network keeps its links, and a list beside it would be a gigabyte of
+// fresh memory at a million records. Row v is its lower neighbours followed by its upper ones. The
+// upper part is v's own accumulator; the lower part is a transpose, done as ScanTrans does it (Wang
+// et al. 2016, "Parallel transposition of sparse data structures", ICS): rows are cut into lanes of
 // equal work, the first pass also counts each lane's entries per row, a prefix sum over
 // (row, lane) gives every lane its own slots in every row, and lanes follow the row order, so
 // lower parts come out increasing and the arrays do not depend on the lane count.
@@ -226,12 +226,13 @@ CoOccurrence co_occurrence(const Units& units, const std::vector<bool>& links, c
   std::partial_sum(edge_start.begin(), edge_start.end(), edge_start.begin());
 
   CoOccurrence out;
-  resize_prefaulted(out.edges, edge_start.back(), threads);
   std::vector<std::uint32_t> column;
   std::vector<double> weight;
   if (with_graph) {
     resize_prefaulted(column, row_start.back(), threads);
     resize_prefaulted(weight, row_start.back(), threads);
+  } else {
+    resize_prefaulted(out.edges, edge_start.back(), threads);
   }
   parallel_blocks_with(
       lanes, 1, threads, make_scratch, [&](std::size_t lane, std::size_t, Scratch& s) {
@@ -251,15 +252,14 @@ CoOccurrence co_occurrence(const Units& units, const std::vector<bool>& links, c
           });
           // A node with one linking unit, the usual case, has its partners in order already.
           if (!std::is_sorted(s.row.begin(), s.row.end())) std::sort(s.row.begin(), s.row.end());
-          WeightedEdge* edge = out.edges.data() + edge_start[v];
           if (!with_graph) {
+            WeightedEdge* edge = out.edges.data() + edge_start[v];
             for (const std::uint32_t m : s.row) *edge++ = {v, m, finish(v, m, s.sum[m])};
             continue;
           }
           std::uint64_t upper = row_start[v + 1] - s.row.size();
           for (const std::uint32_t m : s.row) {
             const double w = finish(v, m, s.sum[m]);
-            *edge++ = {v, m, w};
             column[upper] = m;
             weight[upper++] = w;
             const std::uint64_t at = row_start[m] + lower[m]++;
@@ -268,8 +268,10 @@ CoOccurrence co_occurrence(const Units& units, const std::vector<bool>& links, c
           }
         }
       });
+  // edge_start counts each row's upper part: the graph's link offsets.
   if (with_graph)
-    out.graph = Graph(std::move(row_start), std::move(column), std::move(weight), out.edges.size());
+    out.graph =
+        Graph(std::move(row_start), std::move(column), std::move(weight), std::move(edge_start));
   return out;
 }
 
@@ -364,38 +366,47 @@ void add_entity_attributes(const Corpus& corpus, const Selection& s, const Incid
       });
 }
 
-// Entity nodes linked by the papers they share: units are papers, members entities.
-// s_i = papers of entity i; N = selected papers. `laid_out`: `graph` is built too.
-Network entity_network(const Corpus& corpus, const Selection& s,
-                       const std::vector<std::string>& labels, const NetworkSpec& spec,
-                       bool& laid_out) {
+// A network as a kind's builder leaves it: its links laid out in `network.graph` already,
+// or still a list, given to the network once nodes in no selected paper are dropped.
+struct Draft {
   Network network;
+  std::vector<WeightedEdge> edges;
+  bool laid_out = false;
+};
+
+// Entity nodes linked by the papers they share: units are papers, members entities.
+// s_i = papers of entity i; N = selected papers.
+Draft entity_network(const Corpus& corpus, const Selection& s,
+                     const std::vector<std::string>& labels, const NetworkSpec& spec) {
+  Draft draft;
+  Network& network = draft.network;
   network.nodes.resize(labels.size());
   const Incidence papers_of = invert(s.lists, labels.size());
   add_entity_attributes(corpus, s, papers_of, labels, network, spec.threads);
-  // Nodes in no selected paper are dropped afterwards and the graph laid out again then.
-  laid_out = std::all_of(network.nodes.begin(), network.nodes.end(),
-                         [](const NodeAttributes& n) { return n.papers > 0; });
+  // Nodes in no selected paper are dropped afterwards and the graph laid out then.
+  draft.laid_out = std::all_of(network.nodes.begin(), network.nodes.end(),
+                               [](const NodeAttributes& n) { return n.papers > 0; });
   const auto units = static_cast<double>(s.papers.size());
   CoOccurrence co = co_occurrence(
-      s.lists, s.links, papers_of, labels.size(), spec.counting, laid_out, spec.threads,
+      s.lists, s.links, papers_of, labels.size(), spec.counting, draft.laid_out, spec.threads,
       [&](std::uint32_t a, std::uint32_t b, double sum) {
         return spec.normalization == Normalization::none
                    ? sum
                    : normalized_weight(spec.normalization, sum, network.nodes[a].papers,
                                        network.nodes[b].papers, units);
       });
-  network.edges = std::move(co.edges);
-  if (laid_out) network.graph = std::move(co.graph);
-  return network;
+  draft.edges = std::move(co.edges);
+  network.graph = std::move(co.graph);
+  return draft;
 }
 
 // Paper nodes linked by the entities they share: invert paper -> entities, so each entity
 // is a unit whose members are its papers. Papers over max_entities join no unit.
 // s_i = entities of paper i; N = entities with at least one linking paper.
-Network paper_network(const Corpus& corpus, const Selection& s, std::size_t entity_count,
-                      const NetworkSpec& spec, bool& laid_out) {
-  Network network;
+Draft paper_network(const Corpus& corpus, const Selection& s, std::size_t entity_count,
+                    const NetworkSpec& spec) {
+  Draft draft;
+  Network& network = draft.network;
   network.nodes.resize(corpus.papers.size());
   for (std::uint32_t p : s.papers) network.nodes[p] = paper_node(corpus, p);
   std::vector<std::uint32_t> offsets(entity_count + 1, 0);
@@ -417,24 +428,26 @@ Network paper_network(const Corpus& corpus, const Selection& s, std::size_t enti
   std::vector<double> occurrences(network.nodes.size(), 0.0);
   for (std::size_t u = 0; u < s.papers.size(); ++u)
     occurrences[s.papers[u]] = static_cast<double>(s.lists[u].size());
-  // Papers outside the year range are dropped afterwards and the graph laid out again then.
-  laid_out = s.papers.size() == corpus.papers.size();
+  // Papers outside the year range are dropped afterwards and the graph laid out then.
+  draft.laid_out = s.papers.size() == corpus.papers.size();
   CoOccurrence co = co_occurrence(
       by_entity, all, invert(by_entity, corpus.papers.size()), corpus.papers.size(), spec.counting,
-      laid_out, spec.threads, [&](std::uint32_t a, std::uint32_t b, double sum) {
+      draft.laid_out, spec.threads, [&](std::uint32_t a, std::uint32_t b, double sum) {
         return spec.normalization == Normalization::none
                    ? sum
                    : normalized_weight(spec.normalization, sum, occurrences[a], occurrences[b],
                                        static_cast<double>(units));
       });
-  network.edges = std::move(co.edges);
-  if (laid_out) network.graph = std::move(co.graph);
-  return network;
+  draft.edges = std::move(co.edges);
+  network.graph = std::move(co.graph);
+  return draft;
 }
 
 // Papers with an arc u -> v when one of u's references is the cited work v is.
-Network citation_network(const Corpus& corpus, const Selection& s, BuildReport& report) {
-  Network network;
+Draft citation_network(const Corpus& corpus, const Selection& s, BuildReport& report) {
+  Draft draft;
+  Network& network = draft.network;
+  std::vector<WeightedEdge>& arcs = draft.edges;
   network.directed = true;
   network.nodes.resize(corpus.papers.size());
   std::vector<bool> selected(corpus.papers.size(), false);
@@ -452,20 +465,19 @@ Network citation_network(const Corpus& corpus, const Selection& s, BuildReport& 
     for (std::uint32_t w : s.lists[u]) {
       const std::uint32_t cited = work_paper[w];
       if (cited != kNoWork && cited != citing && selected[cited])
-        network.edges.push_back({citing, cited, 1.0});
+        arcs.push_back({citing, cited, 1.0});
     }
   }
-  std::sort(network.edges.begin(), network.edges.end(),
-            [](const WeightedEdge& a, const WeightedEdge& b) {
-              return a.source != b.source ? a.source < b.source : a.target < b.target;
-            });
-  network.edges.erase(std::unique(network.edges.begin(), network.edges.end(),
-                                  [](const WeightedEdge& a, const WeightedEdge& b) {
-                                    return a.source == b.source && a.target == b.target;
-                                  }),
-                      network.edges.end());
-  report.citations_resolved = network.edges.size();
-  return network;
+  std::sort(arcs.begin(), arcs.end(), [](const WeightedEdge& a, const WeightedEdge& b) {
+    return a.source != b.source ? a.source < b.source : a.target < b.target;
+  });
+  arcs.erase(std::unique(arcs.begin(), arcs.end(),
+                         [](const WeightedEdge& a, const WeightedEdge& b) {
+                           return a.source == b.source && a.target == b.target;
+                         }),
+             arcs.end());
+  report.citations_resolved = arcs.size();
+  return draft;
 }
 
 // Authors (part 0, ids 0..A-1) and the other kind (part 1, ids A..): an author is linked to
@@ -473,9 +485,10 @@ Network citation_network(const Corpus& corpus, const Selection& s, BuildReport& 
 // affiliated with on its papers (Corpus::author_institutions; full: papers at that
 // institution; fractional: each author of a paper holds 1/authors of it, split evenly over
 // the institutions it has there). Nodes are every author and institution of the papers.
-Network bipartite_network(const Corpus& corpus, const Selection& authors, const Selection* others,
-                          const NetworkSpec& spec, BuildReport& report) {
-  Network network;
+Draft bipartite_network(const Corpus& corpus, const Selection& authors, const Selection* others,
+                        const NetworkSpec& spec, BuildReport& report) {
+  Draft draft;
+  Network& network = draft.network;
   const std::size_t a_count = corpus.author_labels.size();
   const bool with_papers = others == nullptr;
   const std::size_t b_count = with_papers ? corpus.papers.size() : corpus.institution_labels.size();
@@ -516,8 +529,8 @@ Network bipartite_network(const Corpus& corpus, const Selection& authors, const 
         counter.add(pairs[i].person, static_cast<std::uint32_t>(a_count + pairs[i].institution), w);
     }
   }
-  network.edges = counter.edges();
-  return network;
+  draft.edges = counter.edges();
+  return draft;
 }
 
 struct KindInfo {
@@ -584,13 +597,13 @@ namespace {
 
 void build_into(const Corpus& corpus, const NetworkSpec& spec, Network& network,
                 BuildReport& report) {
-  bool laid_out = false;  // `graph` built with the edges
   const auto entities = [&](const IdLists& lists, const std::vector<std::string>& labels) {
-    return entity_network(corpus, select(corpus, &lists, spec, report), labels, spec, laid_out);
+    return entity_network(corpus, select(corpus, &lists, spec, report), labels, spec);
   };
   const auto papers = [&](const IdLists& lists, std::size_t count) {
-    return paper_network(corpus, select(corpus, &lists, spec, report), count, spec, laid_out);
+    return paper_network(corpus, select(corpus, &lists, spec, report), count, spec);
   };
+  Draft draft;
   const auto with_references = [&](const Selection& s) {
     for (std::size_t u = 0; u < s.papers.size(); ++u)
       if (!s.lists[u].empty()) ++report.papers_with_references;
@@ -598,55 +611,53 @@ void build_into(const Corpus& corpus, const NetworkSpec& spec, Network& network,
   };
   switch (spec.kind) {
     case NetworkKind::coauthor:
-      network = entities(corpus.authors, corpus.author_labels);
+      draft = entities(corpus.authors, corpus.author_labels);
       break;
     case NetworkKind::institution:
-      network = entities(corpus.institutions, corpus.institution_labels);
+      draft = entities(corpus.institutions, corpus.institution_labels);
       break;
     case NetworkKind::country:
-      network = entities(corpus.countries, corpus.country_labels);
-      for (NodeAttributes& node : network.nodes) node.country = node.label;
+      draft = entities(corpus.countries, corpus.country_labels);
+      for (NodeAttributes& node : draft.network.nodes) node.country = node.label;
       break;
     case NetworkKind::keyword:
-      network = entities(corpus.keywords, corpus.keyword_labels);
+      draft = entities(corpus.keywords, corpus.keyword_labels);
       break;
     case NetworkKind::paper:
       switch (spec.link) {
         case PaperLink::authors:
-          network = papers(corpus.authors, corpus.author_labels.size());
+          draft = papers(corpus.authors, corpus.author_labels.size());
           break;
         case PaperLink::institutions:
-          network = papers(corpus.institutions, corpus.institution_labels.size());
+          draft = papers(corpus.institutions, corpus.institution_labels.size());
           break;
         case PaperLink::keywords:
-          network = papers(corpus.keywords, corpus.keyword_labels.size());
+          draft = papers(corpus.keywords, corpus.keyword_labels.size());
           break;
       }
       break;
     case NetworkKind::cocitation: {
       const Selection s = select(corpus, &corpus.references, spec, report);
-      network =
-          entity_network(corpus, *with_references(s), corpus.reference_labels, spec, laid_out);
+      draft = entity_network(corpus, *with_references(s), corpus.reference_labels, spec);
       break;
     }
     case NetworkKind::coupling: {
       const Selection s = select(corpus, &corpus.references, spec, report);
-      network = paper_network(corpus, *with_references(s), corpus.reference_labels.size(), spec,
-                              laid_out);
+      draft = paper_network(corpus, *with_references(s), corpus.reference_labels.size(), spec);
       break;
     }
     case NetworkKind::citation: {
       NetworkSpec unlimited = spec;
       unlimited.max_entities = 0;
       const Selection s = select(corpus, &corpus.references, unlimited, report);
-      network = citation_network(corpus, *with_references(s), report);
+      draft = citation_network(corpus, *with_references(s), report);
       break;
     }
     case NetworkKind::author_paper: {
       NetworkSpec unlimited = spec;
       unlimited.max_entities = 0;
-      network = bipartite_network(corpus, select(corpus, &corpus.authors, unlimited, report),
-                                  nullptr, spec, report);
+      draft = bipartite_network(corpus, select(corpus, &corpus.authors, unlimited, report), nullptr,
+                                spec, report);
       break;
     }
     case NetworkKind::author_institution: {
@@ -656,25 +667,30 @@ void build_into(const Corpus& corpus, const NetworkSpec& spec, Network& network,
       // Year range applies through `authors`; align the institution lists to its papers.
       Selection aligned;
       for (std::uint32_t p : authors.papers) aligned.lists.push_distinct(institutions.lists[p]);
-      network = bipartite_network(corpus, authors, &aligned, spec, report);
+      draft = bipartite_network(corpus, authors, &aligned, spec, report);
       break;
     }
   }
+  // Field by field: Boost 1.74's adjacency_list (the digraph, empty here) cannot be moved.
+  network.nodes = std::move(draft.network.nodes);
+  network.directed = draft.network.directed;
+  network.graph = std::move(draft.network.graph);
   for (const KindInfo& k : kKinds)
     if (k.kind == spec.kind) {
       network.kind = k.name;
       network.node_noun = k.noun;
     }
-  // Nodes that occur in no selected paper (a year range, a thesaurus drop) are left out.
+  if (draft.laid_out) return;
+  // Nodes that occur in no selected paper (a year range, a thesaurus drop) are left out. On
+  // threads: laying out the CSR rows is much of the building time of the largest networks.
   const bool all_occur = std::all_of(network.nodes.begin(), network.nodes.end(),
                                      [](const NodeAttributes& n) { return n.papers > 0; });
   if (all_occur) {
-    // On threads: laying out the CSR rows is much of the building time of the largest networks.
-    if (!laid_out) rebuild_graphs(network, spec.threads);
+    set_links(network, std::move(draft.edges), spec.threads);
   } else {
     std::vector<bool> keep(network.nodes.size());
     for (std::size_t v = 0; v < keep.size(); ++v) keep[v] = network.nodes[v].papers > 0;
-    keep_nodes(network, renumber(keep), -1.0, spec.threads);
+    keep_nodes(network, std::move(draft.edges), renumber(keep), -1.0, spec.threads);
   }
 }
 

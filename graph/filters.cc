@@ -10,27 +10,6 @@ namespace citenet {
 
 namespace {
 
-// The undirected view of a directed network's arcs: each pair once, weights summed.
-std::vector<WeightedEdge> undirected_view(const std::vector<WeightedEdge>& arcs) {
-  std::vector<WeightedEdge> pairs;
-  pairs.reserve(arcs.size());
-  for (WeightedEdge e : arcs) {
-    if (e.source > e.target) std::swap(e.source, e.target);
-    pairs.push_back(e);
-  }
-  std::sort(pairs.begin(), pairs.end(), [](const WeightedEdge& a, const WeightedEdge& b) {
-    return a.source != b.source ? a.source < b.source : a.target < b.target;
-  });
-  std::vector<WeightedEdge> merged;
-  for (const WeightedEdge& e : pairs) {
-    if (!merged.empty() && merged.back().source == e.source && merged.back().target == e.target)
-      merged.back().weight += e.weight;
-    else
-      merged.push_back(e);
-  }
-  return merged;
-}
-
 std::uint32_t find_root(std::vector<std::uint32_t>& parent, std::uint32_t v) {
   while (parent[v] != v) {
     parent[v] = parent[parent[v]];
@@ -41,18 +20,6 @@ std::uint32_t find_root(std::vector<std::uint32_t>& parent, std::uint32_t v) {
 
 }  // namespace
 
-void rebuild_graphs(Network& network, unsigned threads) {
-  const std::size_t n = network.nodes.size();
-  network.graph = network.directed ? Graph(n, undirected_view(network.edges), threads)
-                                   : Graph(n, network.edges, threads);
-  // Boost 1.74 adjacency lists have no move operations and swap() copies, so the digraph
-  // (citation networks, corpus-sized) is filled in place.
-  network.digraph = DirectedGraph(network.directed ? n : 0);
-  if (network.directed)
-    for (const WeightedEdge& e : network.edges)
-      boost::add_edge(e.source, e.target, e.weight, network.digraph);
-}
-
 std::vector<std::uint32_t> renumber(const std::vector<bool>& keep) {
   std::vector<std::uint32_t> old_to_new(keep.size(), kDropped);
   std::uint32_t next = 0;
@@ -61,10 +28,10 @@ std::vector<std::uint32_t> renumber(const std::vector<bool>& keep) {
   return old_to_new;
 }
 
-std::pair<std::size_t, std::size_t> keep_nodes(Network& network,
+std::pair<std::size_t, std::size_t> keep_nodes(Network& network, std::vector<WeightedEdge> edges,
                                                std::span<const std::uint32_t> old_to_new,
                                                double min_weight, unsigned threads) {
-  const std::size_t nodes = network.nodes.size(), edges = network.edges.size();
+  const std::size_t nodes = network.nodes.size(), links = edges.size();
   std::size_t kept = 0;
   for (std::size_t v = 0; v < nodes; ++v)
     if (old_to_new[v] != kDropped) {
@@ -74,14 +41,19 @@ std::pair<std::size_t, std::size_t> keep_nodes(Network& network,
   network.nodes.resize(kept);
   // Renumbering keeps the order of kept ids, so (source, target) order is preserved.
   kept = 0;
-  for (const WeightedEdge& e : network.edges) {
+  for (const WeightedEdge& e : edges) {
     const std::uint32_t s = old_to_new[e.source], t = old_to_new[e.target];
-    if (s != kDropped && t != kDropped && e.weight >= min_weight)
-      network.edges[kept++] = {s, t, e.weight};
+    if (s != kDropped && t != kDropped && e.weight >= min_weight) edges[kept++] = {s, t, e.weight};
   }
-  network.edges.resize(kept);
-  rebuild_graphs(network, threads);
-  return {nodes - network.nodes.size(), edges - network.edges.size()};
+  edges.resize(kept);
+  set_links(network, std::move(edges), threads);
+  return {nodes - network.nodes.size(), links - kept};
+}
+
+std::pair<std::size_t, std::size_t> keep_nodes(Network& network,
+                                               std::span<const std::uint32_t> old_to_new,
+                                               double min_weight, unsigned threads) {
+  return keep_nodes(network, network.links().list(), old_to_new, min_weight, threads);
 }
 
 FilterResult subnetwork(const Network& network, std::span<const std::uint32_t> old_to_new,
@@ -92,9 +64,8 @@ FilterResult subnetwork(const Network& network, std::span<const std::uint32_t> o
   out.node_noun = network.node_noun;
   out.directed = network.directed;
   out.nodes = network.nodes;
-  out.edges = network.edges;
   std::tie(result.nodes_removed, result.edges_removed) =
-      keep_nodes(out, old_to_new, min_weight, threads);
+      keep_nodes(out, network.links().list(), old_to_new, min_weight, threads);
   return result;
 }
 
@@ -128,7 +99,7 @@ FilterResult filter_largest_component(const Network& network, unsigned threads) 
   const std::size_t n = network.nodes.size();
   std::vector<std::uint32_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0u);
-  for (const WeightedEdge& e : network.edges) {
+  for (const WeightedEdge e : network.links()) {
     const std::uint32_t a = find_root(parent, e.source), b = find_root(parent, e.target);
     if (a != b) parent[std::max(a, b)] = std::min(a, b);  // the root is the lowest id
   }

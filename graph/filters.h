@@ -1,6 +1,6 @@
 // Thresholds on a built network (min occurrences, min edge weight, top N nodes, largest
 // component) and the year range that selects papers before building. Every network filter
-// returns a new Network whose `graph` (and `digraph`) are rebuilt, with node attributes kept
+// returns a new Network whose `graph` (and `digraph`) are laid out anew, with node attributes kept
 // aligned, plus how many nodes and edges it removed so the run can say so.
 //
 // Boost 1.74's adjacency_list has no move operations (and its swap() copies): bind a
@@ -26,10 +26,6 @@ struct FilterResult {
   std::size_t edges_removed = 0;
 };
 
-// Rebuilds `graph` (and, for a directed network, `digraph`) from `nodes` and `edges`. O(n + m);
-// the CSR rows are laid out on up to `threads` threads (Graph's constructor), the same on any.
-void rebuild_graphs(Network& network, unsigned threads = 1);
-
 // old_to_new[v] of a node that is dropped.
 inline constexpr std::uint32_t kDropped = 0xFFFFFFFFu;
 
@@ -37,15 +33,20 @@ inline constexpr std::uint32_t kDropped = 0xFFFFFFFFu;
 // old order, dropped ones map to kDropped. O(n).
 std::vector<std::uint32_t> renumber(const std::vector<bool>& keep);
 
-// Keeps, in place, the nodes with old_to_new[v] != kDropped and the edges between them of
-// weight >= `min_weight`, then rebuilds the graphs on up to `threads` threads (0: every
-// core; the same graph on any); returns (nodes, edges) removed. O(n + m).
+// Keeps, in place, the nodes with old_to_new[v] != kDropped and the links between them of
+// weight >= `min_weight`, then lays out the graphs on up to `threads` threads (0: every
+// core; the same graph on any); returns (nodes, links) removed. O(n + m).
 std::pair<std::size_t, std::size_t> keep_nodes(Network& network,
+                                               std::span<const std::uint32_t> old_to_new,
+                                               double min_weight = -1.0, unsigned threads = 1);
+// The same for a network whose links are still the list `edges` (sorted by (source, target)
+// or not; any links it has are replaced): the network builder's case.
+std::pair<std::size_t, std::size_t> keep_nodes(Network& network, std::vector<WeightedEdge> edges,
                                                std::span<const std::uint32_t> old_to_new,
                                                double min_weight = -1.0, unsigned threads = 1);
 
 // The network on the kept nodes (old_to_new from renumber()) and the edges between them
-// whose weight is at least `min_weight`; edges stay sorted, `graph` and `digraph` rebuilt
+// whose weight is at least `min_weight`; links stay sorted, `graph` and `digraph` laid out
 // (on `threads` threads, as keep_nodes). O(n + m).
 FilterResult subnetwork(const Network& network, std::span<const std::uint32_t> old_to_new,
                         double min_weight = -1.0, unsigned threads = 1);

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <numeric>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "graph/parallel.h"
@@ -15,14 +16,18 @@ namespace {
 using Csr = Graph::Csr;
 
 // Any edge list, on one thread: each edge is scattered to both of its rows, then rows are
-// sorted where needed.
-void fill_rows(Csr& csr, std::size_t vertex_count, std::span<const WeightedEdge> edges) {
+// sorted where needed. link_start counts each edge in the row of its lower end.
+void fill_rows(Csr& csr, std::vector<std::uint64_t>& link_start, std::size_t vertex_count,
+               std::span<const WeightedEdge> edges) {
   auto& rows = csr.m_forward.m_rowstart;
+  link_start.assign(vertex_count + 1, 0);
   for (const WeightedEdge& e : edges) {
     ++rows[e.source + 1];
     if (e.target != e.source) ++rows[e.target + 1];
+    ++link_start[std::min(e.source, e.target) + 1];
   }
   std::partial_sum(rows.begin(), rows.end(), rows.begin());
+  std::partial_sum(link_start.begin(), link_start.end(), link_start.begin());
   auto& column = csr.m_forward.m_column;
   auto& weight = csr.m_forward.m_edge_properties;
   column.resize(rows.back());
@@ -74,10 +79,15 @@ constexpr std::size_t kMinEdgesPerLane = 1 << 16;
 // every lane its own offset in every row, and each lane writes its slice there. Lanes follow
 // the source order, so the rows come out sorted and the arrays do not depend on the lane
 // count. Returns false, before touching `csr`, when the edges are not kept that way.
-bool fill_rows_from_sorted(Csr& csr, std::size_t vertex_count, std::span<const WeightedEdge> edges,
+// link_start gets each vertex's first edge: edges kept that way list the links in order.
+bool fill_rows_from_sorted(Csr& csr, std::vector<std::uint64_t>& link_start,
+                           std::size_t vertex_count, std::span<const WeightedEdge> edges,
                            unsigned threads) {
   const std::size_t n = vertex_count, m = edges.size();
-  if (m == 0) return true;
+  if (m == 0) {
+    link_start.assign(n + 1, 0);
+    return true;
+  }
   const std::size_t lanes = std::clamp<std::size_t>(
       m / kMinEdgesPerLane, 1, std::min<std::size_t>(kMaxLanes, resolve_threads(threads)));
   const auto lane_begin = [&](std::size_t lane) { return m * lane / lanes; };
@@ -141,12 +151,35 @@ bool fill_rows_from_sorted(Csr& csr, std::size_t vertex_count, std::span<const W
       weight[lower] = e.weight;
     }
   });
+  link_start = std::move(first);
   return true;
+}
+
+// The undirected view of a directed network's arcs: each pair once, weights summed.
+std::vector<WeightedEdge> undirected_view(const std::vector<WeightedEdge>& arcs) {
+  std::vector<WeightedEdge> pairs;
+  pairs.reserve(arcs.size());
+  for (WeightedEdge e : arcs) {
+    if (e.source > e.target) std::swap(e.source, e.target);
+    pairs.push_back(e);
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const WeightedEdge& a, const WeightedEdge& b) {
+    return a.source != b.source ? a.source < b.source : a.target < b.target;
+  });
+  std::vector<WeightedEdge> merged;
+  for (const WeightedEdge& e : pairs) {
+    if (!merged.empty() && merged.back().source == e.source && merged.back().target == e.target)
+      merged.back().weight += e.weight;
+    else
+      merged.push_back(e);
+  }
+  return merged;
 }
 
 }  // namespace
 
-Graph::Graph(std::size_t vertex_count) : csr_(static_cast<std::uint32_t>(vertex_count)) {}
+Graph::Graph(std::size_t vertex_count)
+    : csr_(static_cast<std::uint32_t>(vertex_count)), link_start_(vertex_count + 1, 0) {}
 
 // The rows are written straight into the CSR arrays: Boost's sorted-edges constructor would
 // need all 2m arcs materialised as (source, target) pairs first, a third more memory at the
@@ -154,8 +187,8 @@ Graph::Graph(std::size_t vertex_count) : csr_(static_cast<std::uint32_t>(vertex_
 Graph::Graph(std::size_t vertex_count, std::span<const WeightedEdge> edges, unsigned threads)
     : csr_(static_cast<std::uint32_t>(vertex_count)), edge_count_(edges.size()) {
   if (vertex_count > 0xFFFFFFFEu) throw std::length_error("graph: over 2^32 - 2 vertices");
-  if (!fill_rows_from_sorted(csr_, vertex_count, edges, threads))
-    fill_rows(csr_, vertex_count, edges);
+  if (!fill_rows_from_sorted(csr_, link_start_, vertex_count, edges, threads))
+    fill_rows(csr_, link_start_, vertex_count, edges);
 }
 
 Graph::Graph(std::vector<std::uint64_t> row_start, std::vector<std::uint32_t> column,
@@ -167,6 +200,106 @@ Graph::Graph(std::vector<std::uint64_t> row_start, std::vector<std::uint32_t> co
   csr_.m_forward.m_rowstart = std::move(row_start);
   csr_.m_forward.m_column = std::move(column);
   csr_.m_forward.m_edge_properties = std::move(weight);
+  count_link_start();
+  check_link_start();
+}
+
+Graph::Graph(std::vector<std::uint64_t> row_start, std::vector<std::uint32_t> column,
+             std::vector<double> weight, std::vector<std::uint64_t> link_start)
+    : csr_(std::uint32_t{0}),
+      edge_count_(link_start.empty() ? 0 : link_start.back()),
+      link_start_(std::move(link_start)) {
+  if (row_start.empty() || row_start.size() - 1 > 0xFFFFFFFEu || column.size() != weight.size() ||
+      row_start.back() != column.size())
+    throw std::length_error("graph: row offsets do not match the arrays");
+  csr_.m_forward.m_rowstart = std::move(row_start);
+  csr_.m_forward.m_column = std::move(column);
+  csr_.m_forward.m_edge_properties = std::move(weight);
+  check_link_start();
+}
+
+// Rows are increasing, so a row's entries from its own vertex up are the tail after
+// lower_bound(v).
+void Graph::count_link_start() {
+  const auto& rows = csr_.m_forward.m_rowstart;
+  const auto& column = csr_.m_forward.m_column;
+  const std::size_t n = rows.size() - 1;
+  link_start_.assign(n + 1, 0);
+  for (std::size_t v = 0; v < n; ++v) {
+    const auto first = column.begin() + static_cast<std::ptrdiff_t>(rows[v]);
+    const auto last = column.begin() + static_cast<std::ptrdiff_t>(rows[v + 1]);
+    link_start_[v + 1] =
+        link_start_[v] + static_cast<std::uint64_t>(last - std::lower_bound(first, last, v));
+  }
+}
+
+// What can be checked in O(n): offsets for every row, each row's links within the row, and
+// as many links as the arcs make (two arcs a link, one for a self loop).
+void Graph::check_link_start() const {
+  const auto& rows = csr_.m_forward.m_rowstart;
+  bool fits = link_start_.size() == rows.size() && link_start_.front() == 0 &&
+              link_start_.back() == edge_count_ && rows.back() <= 2 * edge_count_ &&
+              edge_count_ <= rows.back();
+  for (std::size_t v = 0; fits && v + 1 < rows.size(); ++v)
+    fits = link_start_[v] <= link_start_[v + 1] &&
+           link_start_[v + 1] - link_start_[v] <= rows[v + 1] - rows[v];
+  if (!fits) throw std::length_error("graph: link offsets do not match the rows");
+}
+
+Links::iterator Links::from(std::size_t k) const {
+  iterator it;
+  it.arcs_ = arcs_;
+  it.graph_ = graph_;
+  it.k_ = std::min(k, size_);
+  if (graph_) {
+    it.column_ = graph_->csr().m_forward.m_column.data();
+    it.weight_ = graph_->csr().m_forward.m_edge_properties.data();
+  }
+  if (graph_ && it.k_ < size_) {
+    // The last row whose links start at or before k: rows without links share its start.
+    const std::uint32_t n = graph_->vertex_count();
+    std::uint32_t low = 0, high = n;  // link_start(low) <= k < link_start(high)
+    while (high - low > 1) {
+      const std::uint32_t mid = low + (high - low) / 2;
+      if (graph_->link_start(mid) <= it.k_)
+        low = mid;
+      else
+        high = mid;
+    }
+    it.enter_row(low);
+  }
+  return it;
+}
+
+std::vector<WeightedEdge> Links::list() const {
+  std::vector<WeightedEdge> edges;
+  edges.reserve(size_);
+  for (const WeightedEdge e : *this) edges.push_back(e);
+  return edges;
+}
+
+void set_links(Network& network, std::vector<WeightedEdge> edges, unsigned threads) {
+  const std::size_t n = network.nodes.size();
+  for (const WeightedEdge& e : edges)
+    if (e.source >= n || e.target >= n)
+      throw std::out_of_range("edge " + std::to_string(e.source) + " -- " +
+                              std::to_string(e.target) + " refers to a node beyond the " +
+                              std::to_string(n) + " nodes");
+  // Boost 1.74 adjacency lists have no move operations and swap() copies, so the digraph
+  // (citation networks, corpus-sized) is filled in place.
+  network.digraph = DirectedGraph(network.directed ? n : 0);
+  if (!network.directed) {
+    network.arcs.clear();
+    network.graph = Graph(n, edges, threads);
+    return;
+  }
+  std::stable_sort(edges.begin(), edges.end(), [](const WeightedEdge& a, const WeightedEdge& b) {
+    return a.source != b.source ? a.source < b.source : a.target < b.target;
+  });
+  for (const WeightedEdge& e : edges)
+    boost::add_edge(e.source, e.target, e.weight, network.digraph);
+  network.graph = Graph(n, undirected_view(edges), threads);
+  network.arcs = std::move(edges);
 }
 
 }  // namespace citenet

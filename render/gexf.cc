@@ -19,7 +19,7 @@ const char* gexf_type(ColumnType type) {
 bool check(const Network& network, const Analysis& analysis,
            const std::vector<NodePosition>& positions, std::string* err) {
   if (!check_network(network, analysis, err, positions)) return false;
-  for (const WeightedEdge& edge : network.edges) {
+  for (const WeightedEdge edge : network.links()) {
     if (!std::isfinite(edge.weight)) {
       *err = "edge " + std::to_string(edge.source) + " -- " + std::to_string(edge.target) +
              " has a non-finite weight";
@@ -88,10 +88,11 @@ bool write_gexf(const Network& network, const Analysis& analysis, std::ostream& 
   }
   out << "    </nodes>\n"
          "    <edges count=\""
-      << network.edges.size() << "\">\n";
-  for (std::size_t i = 0; i < network.edges.size(); ++i) {
-    const WeightedEdge& edge = network.edges[i];
-    out << "      <edge id=\"e" << i << "\" source=\"n" << edge.source << "\" target=\"n"
+      << network.links().size() << "\">\n";
+  const Links links = network.links();
+  for (auto it = links.begin(); it != links.end(); ++it) {
+    const WeightedEdge edge = *it;
+    out << "      <edge id=\"e" << it.index() << "\" source=\"n" << edge.source << "\" target=\"n"
         << edge.target << "\" weight=\"" << shortest_double(edge.weight) << "\"/>\n";
   }
   out << "    </edges>\n"

@@ -58,7 +58,7 @@ Json node_link(const Network& network, const Analysis& analysis) {
     nodes.push_back(std::move(node));
   }
   Json& links = doc["links"] = Json::array();
-  for (const WeightedEdge& edge : network.edges) {
+  for (const WeightedEdge edge : network.links()) {
     links.push_back(
         Json{{"source", edge.source}, {"target", edge.target}, {"weight", edge.weight}});
   }
@@ -81,10 +81,11 @@ Json cytoscape(const Network& network, const Analysis& analysis) {
     nodes.push_back(Json{{"data", std::move(data)}});
   }
   Json& edges = elements["edges"] = Json::array();
-  for (std::size_t i = 0; i < network.edges.size(); ++i) {
-    const WeightedEdge& edge = network.edges[i];
+  const Links links = network.links();
+  for (auto it = links.begin(); it != links.end(); ++it) {
+    const WeightedEdge edge = *it;
     Json data = Json::object();
-    data["id"] = "e" + std::to_string(i);
+    data["id"] = "e" + std::to_string(it.index());
     data["source"] = "n" + std::to_string(edge.source);
     data["target"] = "n" + std::to_string(edge.target);
     data["weight"] = edge.weight;

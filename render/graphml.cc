@@ -64,7 +64,7 @@ class EdgePieces {
  public:
   explicit EdgePieces(const Network& network)
       : network_(network),
-        edge_pieces_((network.edges.size() + kEdgesPerPiece - 1) / kEdgesPerPiece) {}
+        edge_pieces_((network.links().size() + kEdgesPerPiece - 1) / kEdgesPerPiece) {}
 
   std::size_t count() const { return edge_pieces_ + 1; }
 
@@ -74,7 +74,7 @@ class EdgePieces {
       return;
     }
     const std::size_t first = k * kEdgesPerPiece;
-    edges(first, std::min(network_.edges.size(), first + kEdgesPerPiece), out);
+    edges(first, std::min(network_.links().size(), first + kEdgesPerPiece), out);
   }
 
  private:
@@ -82,9 +82,10 @@ class EdgePieces {
   // edges themselves): a million records give tens of millions of edges. The weight is on
   // every edge, not left to a <default>, which networkx ignores for edges.
   void edges(std::size_t first, std::size_t last, TextBuffer& out) const {
-    for (std::size_t e = first; e < last; ++e) {
+    const Links links = network_.links();
+    for (auto it = links.from(first); it.index() < last; ++it) {
       char* at = out.room(kMaxEdgeLine);
-      out.commit(edge_line(network_.edges[e], at));
+      out.commit(edge_line(*it, at));
     }
   }
 
@@ -206,7 +207,7 @@ std::unique_ptr<GraphmlEdgesAhead> GraphmlEdgesAhead::start(const Network& netwo
                                                             const std::string& path,
                                                             unsigned threads,
                                                             std::size_t min_edges) {
-  if (network.edges.size() < min_edges) return {};
+  if (network.links().size() < min_edges) return {};
   auto parts = std::make_unique<Parts>();
   parts->file = BackFirstFile::create(path, front_bound(network));
   if (!parts->file) return {};

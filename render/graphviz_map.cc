@@ -197,7 +197,7 @@ bool check_analysis(const Network& network, const Analysis& analysis, std::strin
            " values for " + std::to_string(n) + " nodes";
     return false;
   }
-  for (const WeightedEdge& edge : network.edges) {
+  for (const WeightedEdge edge : network.links()) {
     if (edge.source >= n || edge.target >= n) {
       *err = "edge " + std::to_string(edge.source) + " -- " + std::to_string(edge.target) +
              " refers to a node beyond the " + std::to_string(n) + " nodes";
@@ -582,14 +582,20 @@ std::string id_prefix(const std::string& wanted) {
   return prefix;
 }
 
+// A link among the drawn nodes, with its place among the network's links (its SVG id).
+struct DrawnLink {
+  std::size_t index = 0;
+  WeightedEdge edge;
+};
+
 // Everything decided before Graphviz runs: which nodes are drawn and labelled, their sizes
 // and colours, and the texts of the caption.
 struct MapPlan {
   std::vector<double> metric;      // whole network, sanitised
   std::vector<std::size_t> order;  // whole network by decreasing metric
   std::vector<std::size_t> drawn;  // drawn node ids, ascending
-  std::vector<std::size_t> edges;  // edges among the drawn nodes (laid out), ascending
-  std::vector<std::size_t> lines;  // those drawn: the max_links heaviest, ascending
+  std::vector<DrawnLink> edges;    // links among the drawn nodes (laid out), ascending
+  std::vector<DrawnLink> lines;    // those drawn: the max_links heaviest, ascending
   std::vector<bool> labelled;      // whole network
   std::vector<double> diameter;    // inches, whole network
   std::vector<double> font_size;   // label points, whole network
@@ -607,21 +613,19 @@ double diameter_for(double value, double top) {
 // VOSviewer's "maximum number of lines", so a dense map does not turn into a grey disc.
 // First a maximum spanning forest (Kruskal), so that no group of nodes that is linked looks
 // unlinked; then the heaviest other links up to `max_links`. Equal weights go to the link
-// between more important nodes (by `order`), then to the first. Returns indices, ascending.
-std::vector<std::size_t> strongest_lines(const Network& network,
-                                         const std::vector<std::size_t>& order,
-                                         const std::vector<std::size_t>& edges,
-                                         std::size_t max_links) {
+// between more important nodes (by `order`), then to the first. Returns them ascending.
+std::vector<DrawnLink> strongest_lines(const Network& network,
+                                       const std::vector<std::size_t>& order,
+                                       const std::vector<DrawnLink>& edges, std::size_t max_links) {
   if (max_links == 0 || edges.size() <= max_links) return edges;
   std::vector<std::size_t> rank(network.nodes.size());
   for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
-  std::vector<std::size_t> sorted = edges;
-  const auto importance = [&](std::size_t k) {
-    return rank[network.edges[k].source] + rank[network.edges[k].target];
+  std::vector<DrawnLink> sorted = edges;
+  const auto importance = [&](const DrawnLink& k) {
+    return rank[k.edge.source] + rank[k.edge.target];
   };
-  std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) {
-    if (network.edges[a].weight != network.edges[b].weight)
-      return network.edges[a].weight > network.edges[b].weight;
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const DrawnLink& a, const DrawnLink& b) {
+    if (a.edge.weight != b.edge.weight) return a.edge.weight > b.edge.weight;
     return importance(a) < importance(b);
   });
   std::vector<std::uint32_t> parent(network.nodes.size());
@@ -631,10 +635,10 @@ std::vector<std::size_t> strongest_lines(const Network& network,
     return v;
   };
   std::vector<bool> taken(sorted.size(), false);
-  std::vector<std::size_t> lines;
+  std::vector<DrawnLink> lines;
   for (std::size_t s = 0; s < sorted.size(); ++s) {
-    const std::uint32_t a = root(network.edges[sorted[s]].source);
-    const std::uint32_t b = root(network.edges[sorted[s]].target);
+    const std::uint32_t a = root(sorted[s].edge.source);
+    const std::uint32_t b = root(sorted[s].edge.target);
     if (a == b) continue;
     parent[a] = b;
     taken[s] = true;
@@ -642,7 +646,8 @@ std::vector<std::size_t> strongest_lines(const Network& network,
   }
   for (std::size_t s = 0; s < sorted.size() && lines.size() < max_links; ++s)
     if (!taken[s]) lines.push_back(sorted[s]);
-  std::sort(lines.begin(), lines.end());
+  std::sort(lines.begin(), lines.end(),
+            [](const DrawnLink& a, const DrawnLink& b) { return a.index < b.index; });
   return lines;
 }
 
@@ -657,9 +662,10 @@ MapPlan make_plan(const Network& network, const Analysis& analysis, const MapOpt
   std::sort(plan.drawn.begin(), plan.drawn.end());
   std::vector<bool> is_drawn(n, false);
   for (const std::size_t i : plan.drawn) is_drawn[i] = true;
-  for (std::size_t k = 0; k < network.edges.size(); ++k)
-    if (is_drawn[network.edges[k].source] && is_drawn[network.edges[k].target])
-      plan.edges.push_back(k);
+  const Links links = network.links();
+  for (auto it = links.begin(); it != links.end(); ++it)
+    if (const WeightedEdge edge = *it; is_drawn[edge.source] && is_drawn[edge.target])
+      plan.edges.push_back({it.index(), edge});
   plan.lines = strongest_lines(network, plan.order, plan.edges, options.max_links);
   plan.labelled.assign(n, false);
   std::size_t to_label = labelled_count(plan.drawn.size(), options);
@@ -719,8 +725,8 @@ GraphHandle layout_graph(const Network& network, const Analysis& analysis, const
       set(node, "fontsize", number(plan.font_size[i], 3));
     }
   }
-  for (const std::size_t k : plan.edges) {
-    const WeightedEdge& edge = network.edges[k];
+  for (const DrawnLink& link : plan.edges) {
+    const WeightedEdge& edge = link.edge;
     agedge(g, nodes[edge.source], nodes[edge.target], nullptr, 1);
   }
   return graph;
@@ -997,11 +1003,11 @@ GraphHandle drawing_graph(const Network& network, const Analysis& analysis,
   }
 
   double heaviest = 0;
-  for (const std::size_t k : plan.lines) heaviest = std::max(heaviest, network.edges[k].weight);
-  for (const std::size_t k : plan.lines) {
-    const WeightedEdge& edge = network.edges[k];
+  for (const DrawnLink& link : plan.lines) heaviest = std::max(heaviest, link.edge.weight);
+  for (const DrawnLink& link : plan.lines) {
+    const WeightedEdge& edge = link.edge;
     Agedge_t* e = agedge(g, nodes[edge.source], nodes[edge.target], nullptr, 1);
-    set(e, "id", plan.prefix + "e" + std::to_string(k));
+    set(e, "id", plan.prefix + "e" + std::to_string(link.index));
     const double share = heaviest > 0 ? std::clamp(edge.weight / heaviest, 0.0, 1.0) : 0;
     set(e, "penwidth", number(kMinPenWidth + (kMaxPenWidth - kMinPenWidth) * share, 3));
     // Heavier links are also more opaque, so the strong ties stand out of a dense core.
@@ -1116,7 +1122,7 @@ std::string default_map_title(const Network& network, const Analysis& analysis,
                               const MapOptions& options) {
   const std::size_t n = network.nodes.size();
   std::string title = network_name(network.kind) + " \u2014 " + plural(n, network.node_noun) +
-                      ", " + plural(network.edges.size(), "link");
+                      ", " + plural(network.links().size(), "link");
   if (analysis.component_count > 0) {
     title += ", " + plural(analysis.component_count, "component");
   }

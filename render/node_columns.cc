@@ -108,31 +108,35 @@ bool check_network(const Network& network, const Analysis& analysis, std::string
                      " appears twice; each undirected pair must be written once";
     return false;
   };
+  // Links read from the graph come sorted; arcs a caller set by hand may not.
+  const Links links = network.links();
   bool sorted = true;
-  for (std::size_t i = 0; i < network.edges.size(); ++i) {
-    const WeightedEdge& edge = network.edges[i];
+  std::uint64_t before = 0;
+  for (auto it = links.begin(); it != links.end(); ++it) {
+    const WeightedEdge edge = *it;
     if (edge.source >= n || edge.target >= n) {
       *err = "edge " + std::to_string(edge.source) + " -- " + std::to_string(edge.target) +
              " refers to a node beyond the " + std::to_string(n) + " nodes";
       return false;
     }
-    if (i > 0 && sorted) {
-      const std::uint64_t before = key(network.edges[i - 1]), now = key(edge);
+    const std::uint64_t now = key(edge);
+    if (it.index() > 0 && sorted) {
       if (now == before) return repeated(edge);
       sorted = now > before;
     }
+    before = now;
   }
   if (!sorted) {
+    const std::vector<WeightedEdge> edges = links.list();
     std::vector<std::pair<std::uint64_t, std::size_t>> pairs;  // key, position
-    pairs.reserve(network.edges.size());
-    for (std::size_t i = 0; i < network.edges.size(); ++i)
-      pairs.emplace_back(key(network.edges[i]), i);
+    pairs.reserve(edges.size());
+    for (std::size_t i = 0; i < edges.size(); ++i) pairs.emplace_back(key(edges[i]), i);
     std::sort(pairs.begin(), pairs.end());
-    std::size_t first_repeat = network.edges.size();
+    std::size_t first_repeat = edges.size();
     for (std::size_t i = 1; i < pairs.size(); ++i)
       if (pairs[i].first == pairs[i - 1].first && (i < 2 || pairs[i - 2].first != pairs[i].first))
         first_repeat = std::min(first_repeat, pairs[i].second);
-    if (first_repeat < network.edges.size()) return repeated(network.edges[first_repeat]);
+    if (first_repeat < edges.size()) return repeated(edges[first_repeat]);
   }
   return true;
 }

@@ -11,7 +11,7 @@ namespace {
 
 bool check(const Network& network, const Analysis& analysis, std::string* err) {
   if (!check_network(network, analysis, err)) return false;
-  for (const WeightedEdge& edge : network.edges) {
+  for (const WeightedEdge edge : network.links()) {
     if (!std::isfinite(edge.weight)) {
       *err = "edge " + std::to_string(edge.source) + " -- " + std::to_string(edge.target) +
              " has a non-finite weight";
@@ -43,7 +43,7 @@ bool write_pajek(const Network& network, const Analysis& analysis, std::ostream&
     out << i + 1 << " \"" << pajek_label(network.nodes[i].label) << "\"\n";
   }
   out << (network.directed ? "*Arcs\n" : "*Edges\n");
-  for (const WeightedEdge& edge : network.edges) {
+  for (const WeightedEdge edge : network.links()) {
     out << edge.source + 1 << ' ' << edge.target + 1 << ' ' << shortest_double(edge.weight) << '\n';
   }
   if (!out) {

@@ -70,7 +70,7 @@ class EdgeRows {
     for (const NodeAttributes& node : network.nodes) labels_.push_back(csv_field(node.label));
   }
 
-  std::size_t count() const { return piece_count(network_.edges.size()); }
+  std::size_t count() const { return piece_count(network_.links().size()); }
 
   void format(std::size_t k, TextBuffer& out) const {
     if (k == 0) {
@@ -79,9 +79,10 @@ class EdgeRows {
       return;
     }
     const std::size_t first = (k - 1) * kRowsPerPiece;
-    const std::size_t last = std::min(network_.edges.size(), first + kRowsPerPiece);
-    for (std::size_t e = first; e < last; ++e) {
-      const WeightedEdge& edge = network_.edges[e];
+    const Links links = network_.links();
+    const std::size_t last = std::min(links.size(), first + kRowsPerPiece);
+    for (auto it = links.from(first); it.index() < last; ++it) {
+      const WeightedEdge edge = *it;
       append_number(out, edge.source);
       out += ",";
       append_number(out, edge.target);

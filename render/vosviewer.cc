@@ -39,7 +39,7 @@ std::vector<NodeColumn> map_columns(const Network& network, const Analysis& anal
 }
 
 bool check_strengths(const Network& network, std::string* err) {
-  for (const WeightedEdge& edge : network.edges) {
+  for (const WeightedEdge edge : network.links()) {
     if (!(std::isfinite(edge.weight) && edge.weight > 0)) {
       *err = "edge " + std::to_string(edge.source) + " -- " + std::to_string(edge.target) +
              " has weight " + shortest_double(edge.weight) +
@@ -113,7 +113,7 @@ bool write_vosviewer_map(const Network& network, const Analysis& analysis, const
 bool write_vosviewer_network(const Network& network, const Analysis& analysis, std::ostream& out,
                              std::string* err) {
   if (!check_network(network, analysis, err) || !check_strengths(network, err)) return false;
-  for (const WeightedEdge& edge : network.edges) {
+  for (const WeightedEdge edge : network.links()) {
     out << edge.source + 1 << '\t' << edge.target + 1 << '\t' << shortest_double(edge.weight)
         << '\n';
   }

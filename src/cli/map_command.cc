@@ -77,7 +77,7 @@ int run_map(const CommandArgs& args, std::ostream& out, std::ostream& err) {
   }();
   for (const std::string& note : analysis.notes) err << "note: " << note << "\n";
   err << network.kind << " network: " << network.nodes.size() << " " << network.node_noun
-      << " nodes, " << network.edges.size() << " links, " << analysis.component_count
+      << " nodes, " << network.links().size() << " links, " << analysis.component_count
       << " components, " << analysis.communities.count << " communities (modularity "
       << analysis.communities.modularity << ")\n";
   const bool written =

@@ -326,7 +326,7 @@ SectionResult network_section(const Corpus& corpus, const KindText& text,
   // the third decimal, and four networks share the time.
   analysis_options.metrics =
       std::vector<Metric>{Metric::degree, Metric::weighted_degree, Metric::betweenness};
-  const double links = std::max<double>(1.0, static_cast<double>(network.edges.size()));
+  const double links = std::max<double>(1.0, static_cast<double>(network.links().size()));
   if (static_cast<double>(network.nodes.size()) * links > kReportPathBudget)
     analysis_options.betweenness_pivots =
         static_cast<std::size_t>(std::max(100.0, kReportPathBudget / links));
@@ -335,11 +335,11 @@ SectionResult network_section(const Corpus& corpus, const KindText& text,
     return analyse(network, analysis_options);
   }();
   err << network.kind << " network: " << network.nodes.size() << " " << network.node_noun
-      << " nodes, " << network.edges.size() << " links, " << analysis.communities.count
+      << " nodes, " << network.links().size() << " links, " << analysis.communities.count
       << " communities\n";
 
   std::string facts = plural(network.nodes.size(), network.node_noun) + ", " +
-                      plural(network.edges.size(), "link") + ", " +
+                      plural(network.links().size(), "link") + ", " +
                       plural(analysis.component_count, "component");
   if (analysis.method != CommunityMethod::none)
     facts += ", " + plural(analysis.communities.count, "community") + " (" +
@@ -358,7 +358,7 @@ SectionResult network_section(const Corpus& corpus, const KindText& text,
   std::size_t links_among = 0;
   {
     std::vector<double> weights;
-    for (const WeightedEdge& e : network.edges)
+    for (const WeightedEdge e : network.links())
       if (old_to_new[e.source] != kDropped && old_to_new[e.target] != kDropped)
         weights.push_back(e.weight);
     links_among = weights.size();
@@ -384,17 +384,17 @@ SectionResult network_section(const Corpus& corpus, const KindText& text,
   const Analysis cut_analysis = project(analysis, old_to_new, drawn);
   const Network& shown = cut.network;
   const std::string noun = network.node_noun;
-  if (drawn < network.nodes.size() || shown.edges.size() < links_among) {
+  if (drawn < network.nodes.size() || shown.links().size() < links_among) {
     std::string what = "The map draws ";
     what += drawn < network.nodes.size()
                 ? "the " + plural(drawn, noun) + " with the most papers, of " +
                       grouped(network.nodes.size()) + " (--map-nodes)"
                 : "every " + noun;
-    what += shown.edges.size() < links_among
-                ? ", and the " + plural(shown.edges.size(), "link") + " of weight " +
+    what += shown.links().size() < links_among
+                ? ", and the " + plural(shown.links().size(), "link") + " of weight " +
                       fixed(min_weight, min_weight == std::floor(min_weight) ? 0 : 2) +
                       " or more among them, of " + grouped(links_among)
-                : ", and the " + plural(shown.edges.size(), "link") + " among them";
+                : ", and the " + plural(shown.links().size(), "link") + " among them";
     section.paragraphs.push_back(what + "; the tables count every " + noun + ".");
   }
   for (const std::string& note : analysis.notes)
@@ -407,7 +407,7 @@ SectionResult network_section(const Corpus& corpus, const KindText& text,
   style.title = std::string(text.heading) + ": " +
                 (drawn < network.nodes.size() ? "the " + plural(drawn, noun) + " with most papers"
                                               : plural(drawn, noun)) +
-                ", " + plural(shown.edges.size(), "link");
+                ", " + plural(shown.links().size(), "link");
   std::string svg, error;
   bool drawn_ok = false;
   {

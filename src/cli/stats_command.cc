@@ -53,7 +53,7 @@ void print_summary(std::ostream& out, const Network& network, const Analysis& an
                    std::size_t records) {
   const double n = static_cast<double>(network.nodes.size());
   const double density =
-      n > 1 ? 2.0 * static_cast<double>(network.edges.size()) / (n * (n - 1)) : 0;
+      n > 1 ? 2.0 * static_cast<double>(network.links().size()) / (n * (n - 1)) : 0;
   std::vector<std::size_t> component_sizes(analysis.component_count, 0);
   for (std::uint32_t c : analysis.component) ++component_sizes[c];
   const auto isolated = std::count(component_sizes.begin(), component_sizes.end(), std::size_t{1});
@@ -66,7 +66,7 @@ void print_summary(std::ostream& out, const Network& network, const Analysis& an
   out << network.kind << " network of " << records << " papers\n";
   TextTable table({"", ""});
   table.add_row({network.node_noun + " nodes", std::to_string(network.nodes.size())});
-  table.add_row({"links", std::to_string(network.edges.size())});
+  table.add_row({"links", std::to_string(network.links().size())});
   table.add_row({"density", fixed(density, 4)});
   table.add_row(
       {"components",

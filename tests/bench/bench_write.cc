@@ -52,16 +52,18 @@ Network synthetic_network(std::size_t nodes, std::size_t edges) {
                              static_cast<std::uint32_t>(i % 97), 2000, 2020});
   const std::size_t per_node = std::max<std::size_t>(1, edges / nodes);
   std::geometric_distribution<int> extra(0.6);
-  for (std::uint32_t s = 0; s + 1 < nodes && network.edges.size() < edges; ++s) {
+  std::vector<WeightedEdge> links;
+  for (std::uint32_t s = 0; s + 1 < nodes && links.size() < edges; ++s) {
     std::uint32_t t = s;
-    for (std::size_t k = 0; k < per_node && network.edges.size() < edges; ++k) {
+    for (std::size_t k = 0; k < per_node && links.size() < edges; ++k) {
       t += 1 + static_cast<std::uint32_t>(random() % 400);
       if (t >= nodes) break;
       const int w = 1 + extra(random);
-      network.edges.push_back({s, t, random() % 50 == 0 ? w / 3.0 : static_cast<double>(w)});
+      links.push_back({s, t, random() % 50 == 0 ? w / 3.0 : static_cast<double>(w)});
     }
   }
-  return network;  // no Boost graph: writers read nodes and edges only
+  set_links(network, std::move(links), 0);  // writers read the links from the graph
+  return network;
 }
 
 Analysis synthetic_analysis(const Network& network) {
@@ -124,7 +126,7 @@ int main(int argc, char** argv) {
   }
   const double mb = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
   std::printf("%s: %zu nodes, %zu edges, %.0f MB, threads %u\n", path.c_str(), network.nodes.size(),
-              network.edges.size(), mb, threads);
+              network.links().size(), mb, threads);
   std::printf("write: %.2f s (%.0f MB/s)  user %.2f s  sys %.2f s  (medians of %d)\n", median(wall),
               mb / median(wall), median(user), median(system), runs);
   std::string all;

@@ -63,7 +63,7 @@ TEST(PipelineReference, ListingCoauthorMetricsMatchNetworkx) {
   const auto expected = read_metrics(kGraphs + "listing_coauthor.metrics.csv");
   const auto reference = read_reference(kGraphs + "listing_coauthor.reference.txt");
   ASSERT_EQ(network.nodes.size(), reference.at("nodes"));
-  ASSERT_EQ(network.edges.size(), reference.at("edges"));
+  ASSERT_EQ(network.links().size(), reference.at("edges"));
   EXPECT_EQ(analysis.component_count, reference.at("components"));
   ASSERT_EQ(expected.size(), network.nodes.size());
   for (std::size_t v = 0; v < network.nodes.size(); ++v) {

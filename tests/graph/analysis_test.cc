@@ -22,8 +22,7 @@ Network two_triangles_and_a_loner() {
   network.kind = "coauthor";
   network.node_noun = "author";
   network.nodes.resize(7);
-  network.edges = {{0, 1, 2}, {0, 2, 1}, {1, 2, 1}, {2, 3, 1}, {3, 4, 1}, {3, 5, 1}, {4, 5, 1}};
-  network.graph = make_graph(network.nodes.size(), network.edges);
+  set_links(network, {{0, 1, 2}, {0, 2, 1}, {1, 2, 1}, {2, 3, 1}, {3, 4, 1}, {3, 5, 1}, {4, 5, 1}});
   return network;
 }
 
@@ -120,9 +119,7 @@ TEST(AnalyseTest, CitationNetworksGetInAndOutDegreeAndDirectedPageRank) {
   network.kind = "citation";
   network.directed = true;
   network.nodes.resize(3);
-  network.edges = {{0, 1, 1}, {0, 2, 1}, {1, 2, 1}};
-  network.graph = make_graph(3, network.edges);
-  network.digraph = make_directed_graph(3, network.edges);
+  set_links(network, {{0, 1, 1}, {0, 2, 1}, {1, 2, 1}});
   const Analysis a = analyse(network, {});
   EXPECT_EQ(a.in_degree, (std::vector<double>{0, 1, 2}));
   EXPECT_EQ(a.out_degree, (std::vector<double>{2, 1, 0}));

@@ -61,7 +61,7 @@ std::uint32_t find(const Network& n, const std::string& label) {
 }
 
 double weight(const Network& n, std::uint32_t a, std::uint32_t b) {
-  for (const WeightedEdge& e : n.edges)
+  for (const WeightedEdge e : n.links())
     if ((e.source == a && e.target == b) || (e.source == b && e.target == a)) return e.weight;
   return 0;
 }
@@ -70,7 +70,7 @@ TEST(BuildNetwork, CoauthorNodesEdgesWeightsAndAttributes) {
   const Network n = build_network(small_corpus(), {NetworkKind::coauthor});
   EXPECT_EQ(n.kind, "coauthor");
   ASSERT_EQ(n.nodes.size(), 4u);  // "Alderwick H" joined "Hugh Alderwick"
-  ASSERT_EQ(n.edges.size(), 3u);
+  ASSERT_EQ(n.links().size(), 3u);
   EXPECT_EQ(n.graph.edge_count(), 3u);
   const auto hugh = find(n, "Hugh Alderwick"), mays = find(n, "Nicholas Mays"),
              sandhu = find(n, "Sahil Sandhu");
@@ -80,7 +80,7 @@ TEST(BuildNetwork, CoauthorNodesEdgesWeightsAndAttributes) {
   EXPECT_EQ(n.nodes[hugh].citations, 14u);
   EXPECT_EQ(n.nodes[hugh].first_year, 2022);
   EXPECT_EQ(n.nodes[hugh].last_year, 2024);
-  for (const WeightedEdge& e : n.edges) EXPECT_LT(e.source, e.target);
+  for (const WeightedEdge e : n.links()) EXPECT_LT(e.source, e.target);
 }
 
 TEST(BuildNetwork, InstitutionAndCountryMerge) {
@@ -88,7 +88,7 @@ TEST(BuildNetwork, InstitutionAndCountryMerge) {
   const Network inst = build_network(corpus, {NetworkKind::institution});
   // "&" and "and" spellings are one institution; Harvard is the other.
   ASSERT_EQ(inst.nodes.size(), 2u);
-  ASSERT_EQ(inst.edges.size(), 1u);
+  ASSERT_EQ(inst.links().size(), 1u);
   EXPECT_EQ(inst.nodes[0].papers, 1u);
   const Network country = build_network(corpus, {NetworkKind::country});
   ASSERT_EQ(country.nodes.size(), 2u);
@@ -99,10 +99,10 @@ TEST(BuildNetwork, InstitutionAndCountryMerge) {
 TEST(BuildNetwork, PaperNetworkLinksBySharedAuthors) {
   const Network n = build_network(small_corpus(), {NetworkKind::paper, PaperLink::authors});
   ASSERT_EQ(n.nodes.size(), 3u);
-  ASSERT_EQ(n.edges.size(), 1u);
-  EXPECT_EQ(n.edges[0].source, 0u);
-  EXPECT_EQ(n.edges[0].target, 1u);
-  EXPECT_EQ(n.edges[0].weight, 2.0);  // Alderwick and Mays
+  ASSERT_EQ(n.links().size(), 1u);
+  EXPECT_EQ(n.links()[0].source, 0u);
+  EXPECT_EQ(n.links()[0].target, 1u);
+  EXPECT_EQ(n.links()[0].weight, 2.0);  // Alderwick and Mays
   EXPECT_EQ(n.nodes[0].label, "Alderwick 2022 Cross-sector collaboration to reduce…");
 }
 
@@ -113,7 +113,7 @@ TEST(BuildNetwork, ANameTwiceOnOnePaperCountsOnce) {
               2020, 0));
   const Network n = build_network(b.finish(), {NetworkKind::coauthor});
   ASSERT_EQ(n.nodes.size(), 2u);
-  ASSERT_EQ(n.edges.size(), 1u);
+  ASSERT_EQ(n.links().size(), 1u);
   EXPECT_EQ(n.nodes[0].papers, 1u);
 }
 
@@ -168,20 +168,20 @@ TEST(BuildNetwork, TheSameNetworkOnAnyThreadCount) {
     SCOPED_TRACE(counting == Counting::full ? "full" : "fractional");
     const Network one =
         build_network(corpus, {.kind = NetworkKind::coauthor, .counting = counting, .threads = 1});
-    ASSERT_GT(one.edges.size(), 2u << 16);
+    ASSERT_GT(one.links().size(), 2u << 16);
     EXPECT_TRUE(one.graph.neighbours(find(one, "Sam Solo")).empty());
-    std::vector<WeightedEdge> reversed = one.edges;
+    std::vector<WeightedEdge> reversed = one.links().list();
     for (WeightedEdge& e : reversed) std::swap(e.source, e.target);
     const Graph old(one.nodes.size(), reversed);
     for (const unsigned threads : {1u, 2u, 3u, 8u}) {
       SCOPED_TRACE(threads);
       const Network many = build_network(
           corpus, {.kind = NetworkKind::coauthor, .counting = counting, .threads = threads});
-      ASSERT_EQ(many.edges.size(), one.edges.size());
-      for (std::size_t i = 0; i < one.edges.size(); ++i) {
-        ASSERT_EQ(many.edges[i].source, one.edges[i].source) << i;
-        ASSERT_EQ(many.edges[i].target, one.edges[i].target) << i;
-        ASSERT_EQ(many.edges[i].weight, one.edges[i].weight) << i;
+      ASSERT_EQ(many.links().size(), one.links().size());
+      for (std::size_t i = 0; i < one.links().size(); ++i) {
+        ASSERT_EQ(many.links()[i].source, one.links()[i].source) << i;
+        ASSERT_EQ(many.links()[i].target, one.links()[i].target) << i;
+        ASSERT_EQ(many.links()[i].weight, one.links()[i].weight) << i;
       }
       ASSERT_EQ(many.graph.vertex_count(), old.vertex_count());
       EXPECT_EQ(many.graph.edge_count(), old.edge_count());
@@ -198,10 +198,12 @@ TEST(BuildNetwork, TheSameNetworkOnAnyThreadCount) {
   }
 }
 
-// The same rows and weights (bitwise), row by row.
+// The same rows and weights (bitwise), row by row, and the same link offsets.
 void expect_same_graph(const Graph& a, const Graph& b) {
   ASSERT_EQ(a.vertex_count(), b.vertex_count());
   EXPECT_EQ(a.edge_count(), b.edge_count());
+  for (std::uint32_t v = 0; v <= a.vertex_count(); ++v)
+    ASSERT_EQ(a.link_start(v), b.link_start(v)) << "vertex " << v;
   for (std::uint32_t v = 0; v < a.vertex_count(); ++v) {
     const auto column = a.neighbours(v), expected = b.neighbours(v);
     ASSERT_TRUE(std::equal(column.begin(), column.end(), expected.begin(), expected.end()))
@@ -259,17 +261,17 @@ TEST(BuildNetwork, RowsWrittenWithThePairsAreTheEdgeListLayoutOnAnyThreadCount) 
                            .max_entities = max,
                            .threads = 1};
           const Network one = build_network(corpus, spec);
-          ASSERT_GT(one.edges.size(), 100u);
-          expect_same_graph(one.graph, Graph(one.nodes.size(), one.edges, 1));
+          ASSERT_GT(one.links().size(), 100u);
+          expect_same_graph(one.graph, Graph(one.nodes.size(), one.links().list(), 1));
           for (const unsigned threads : {2u, 3u, 8u}) {
             SCOPED_TRACE(threads);
             spec.threads = threads;
             const Network many = build_network(corpus, spec);
-            ASSERT_EQ(many.edges.size(), one.edges.size());
-            for (std::size_t i = 0; i < one.edges.size(); ++i) {
-              ASSERT_EQ(many.edges[i].source, one.edges[i].source) << i;
-              ASSERT_EQ(many.edges[i].target, one.edges[i].target) << i;
-              ASSERT_EQ(many.edges[i].weight, one.edges[i].weight) << i;
+            ASSERT_EQ(many.links().size(), one.links().size());
+            for (std::size_t i = 0; i < one.links().size(); ++i) {
+              ASSERT_EQ(many.links()[i].source, one.links()[i].source) << i;
+              ASSERT_EQ(many.links()[i].target, one.links()[i].target) << i;
+              ASSERT_EQ(many.links()[i].weight, one.links()[i].weight) << i;
             }
             expect_same_graph(many.graph, one.graph);
             ASSERT_EQ(many.nodes.size(), one.nodes.size());
@@ -333,7 +335,7 @@ TEST(BuildNetwork, EntityAttributesOnThreadsMatchACountOverThePapers) {
 TEST(BuildNetwork, FractionalCountingGivesEachAuthorOnePerPaper) {
   const Network n = build_network(
       small_corpus(), {.kind = NetworkKind::coauthor, .counting = Counting::fractional});
-  ASSERT_EQ(n.edges.size(), 3u);
+  ASSERT_EQ(n.links().size(), 3u);
   const auto hugh = find(n, "Hugh Alderwick"), mays = find(n, "Nicholas Mays"),
              sandhu = find(n, "Sahil Sandhu");
   EXPECT_DOUBLE_EQ(weight(n, hugh, mays), 1.5);
@@ -348,7 +350,7 @@ TEST(BuildNetwork, MaxEntitiesKeepsOccurrencesButDropsLinks) {
   EXPECT_EQ(b.report.papers_over_max, 1u);
   const Network& n = b.network;
   ASSERT_EQ(n.nodes.size(), 4u);
-  ASSERT_EQ(n.edges.size(), 1u);
+  ASSERT_EQ(n.links().size(), 1u);
   const auto hugh = find(n, "Hugh Alderwick"), sandhu = find(n, "Sahil Sandhu");
   EXPECT_EQ(weight(n, hugh, find(n, "Nicholas Mays")), 1.0);
   EXPECT_EQ(n.nodes[hugh].papers, 2u);
@@ -396,11 +398,11 @@ TEST(BuildNetwork, KeywordCooccurrenceAndPapersLinkedByKeywords) {
   const Network k = build_network(corpus, {NetworkKind::keyword});
   EXPECT_EQ(k.kind, "keyword");
   ASSERT_EQ(k.nodes.size(), 3u);
-  ASSERT_EQ(k.edges.size(), 3u);
+  ASSERT_EQ(k.links().size(), 3u);
   EXPECT_EQ(weight(k, find(k, "care"), find(k, "equity")), 2.0);
   EXPECT_EQ(weight(k, find(k, "care"), find(k, "policy")), 1.0);
   const Network p = build_network(corpus, {NetworkKind::paper, PaperLink::keywords});
-  ASSERT_EQ(p.edges.size(), 2u);
+  ASSERT_EQ(p.links().size(), 2u);
   EXPECT_EQ(weight(p, 0, 1), 2.0);  // care, equity
   EXPECT_EQ(weight(p, 0, 2), 1.0);  // policy
 }
@@ -409,12 +411,12 @@ TEST(BuildNetwork, BipartiteAuthorPaperAndAuthorInstitution) {
   const Corpus corpus = small_corpus();
   const Network ap = build_network(corpus, {NetworkKind::author_paper});
   ASSERT_EQ(ap.nodes.size(), 4u + 3u);
-  EXPECT_EQ(ap.edges.size(), 3u + 2u + 1u);
+  EXPECT_EQ(ap.links().size(), 3u + 2u + 1u);
   for (std::size_t v = 0; v < ap.nodes.size(); ++v) {
     EXPECT_EQ(ap.nodes[v].part, v < 4 ? 0 : 1);
     EXPECT_EQ(ap.nodes[v].kind, v < 4 ? "author" : "paper");
   }
-  for (const WeightedEdge& e : ap.edges)
+  for (const WeightedEdge e : ap.links())
     EXPECT_NE(ap.nodes[e.source].part, ap.nodes[e.target].part);
   const Network fractional =
       build_network(corpus, {.kind = NetworkKind::author_paper, .counting = Counting::fractional});
@@ -424,7 +426,7 @@ TEST(BuildNetwork, BipartiteAuthorPaperAndAuthorInstitution) {
   const BuiltNetwork built = build_network_with_report(corpus, {NetworkKind::author_institution});
   const Network& ai = built.network;
   EXPECT_EQ(ai.nodes.size(), 4u + 2u);  // Dixon names no institution; he stays, unlinked
-  ASSERT_EQ(ai.edges.size(), 3u);
+  ASSERT_EQ(ai.links().size(), 3u);
   const auto lshtm = find(ai, "London School of Hygiene & Tropical Medicine"),
              harvard = find(ai, "Harvard Medical School");
   EXPECT_EQ(weight(ai, find(ai, "Hugh Alderwick"), lshtm), 1.0);
@@ -454,7 +456,7 @@ TEST(BuildNetwork, AuthorInstitutionWeightsAndUnattributedAuthors) {
   const auto edge = [&](const char* a, const char* i) {
     return weight(*n, find(*n, a), find(*n, i));
   };
-  ASSERT_EQ(n->edges.size(), 4u);
+  ASSERT_EQ(n->links().size(), 4u);
   EXPECT_EQ(edge("Hugh Alderwick", "University of Leeds"), 2.0);
   EXPECT_EQ(edge("Hugh Alderwick", "Harvard Medical School"), 1.0);
   EXPECT_EQ(edge("Nicholas Mays", "Harvard Medical School"), 1.0);
@@ -473,11 +475,11 @@ TEST(BuildNetwork, AuthorInstitutionWeightsAndUnattributedAuthors) {
   // Papers outside the years, or over --max-authors, link no one and count no one.
   built = build_network_with_report(
       corpus, {.kind = NetworkKind::author_institution, .years = {2021, 2021}});
-  EXPECT_EQ(built.network.edges.size(), 2u);
+  EXPECT_EQ(built.network.links().size(), 2u);
   EXPECT_EQ(built.report.authors_unattributed, 0u);
   built = build_network_with_report(corpus,
                                     {.kind = NetworkKind::author_institution, .max_entities = 2});
-  EXPECT_EQ(built.network.edges.size(), 2u);
+  EXPECT_EQ(built.network.links().size(), 2u);
   EXPECT_EQ(built.report.papers_over_max, 1u);
   EXPECT_EQ(built.report.authors_unattributed, 0u);
 }
@@ -509,12 +511,12 @@ TEST(BuildNetwork, CitationArcsAmongCorpusPapers) {
   const Network& n = b.network;
   EXPECT_TRUE(n.directed);
   ASSERT_EQ(n.nodes.size(), 5u);
-  ASSERT_EQ(n.edges.size(), 4u);
+  ASSERT_EQ(n.links().size(), 4u);
   const std::vector<std::pair<std::uint32_t, std::uint32_t>> arcs = {
       {0, 1}, {2, 0}, {2, 3}, {4, 1}};
   for (std::size_t i = 0; i < arcs.size(); ++i) {
-    EXPECT_EQ(n.edges[i].source, arcs[i].first);
-    EXPECT_EQ(n.edges[i].target, arcs[i].second);
+    EXPECT_EQ(n.links()[i].source, arcs[i].first);
+    EXPECT_EQ(n.links()[i].target, arcs[i].second);
   }
   EXPECT_EQ(boost::num_edges(n.digraph), 4u);
   EXPECT_EQ(n.graph.edge_count(), 4u);
@@ -528,14 +530,14 @@ TEST(BuildNetwork, CocitationAndCoupling) {
   const Network co = build_network(corpus, {NetworkKind::cocitation});
   EXPECT_EQ(co.node_noun, "cited work");
   ASSERT_EQ(co.nodes.size(), 4u);
-  ASSERT_EQ(co.edges.size(), 2u);
+  ASSERT_EQ(co.links().size(), 2u);
   EXPECT_EQ(weight(co, 0, 1), 2.0);
   EXPECT_EQ(co.nodes[1].papers, 3u);  // Zed C is cited by P1, P2 and P5
   EXPECT_EQ(weight(co, 2, 3), 1.0);
   // Coupling: P1 and P5 share p2 and Zed C; P2 shares Zed C with both.
   const Network cp = build_network(corpus, {NetworkKind::coupling});
   EXPECT_EQ(cp.nodes.size(), 5u);
-  ASSERT_EQ(cp.edges.size(), 3u);
+  ASSERT_EQ(cp.links().size(), 3u);
   EXPECT_EQ(weight(cp, 0, 4), 2.0);
   EXPECT_EQ(weight(cp, 0, 1), 1.0);
   EXPECT_EQ(weight(cp, 1, 4), 1.0);
@@ -575,9 +577,9 @@ struct Strongest {
 // the script).
 Strongest strongest(const Network& n, const std::function<std::string(std::uint32_t)>& name) {
   double top = 0;
-  for (const WeightedEdge& e : n.edges) top = std::max(top, e.weight);
+  for (const WeightedEdge e : n.links()) top = std::max(top, e.weight);
   Strongest best;
-  for (const WeightedEdge& e : n.edges) {
+  for (const WeightedEdge e : n.links()) {
     if (std::abs(e.weight - top) > 1e-9) continue;
     std::string a = name(e.source), b = name(e.target);
     if (b < a) std::swap(a, b);
@@ -602,7 +604,7 @@ void expect_network(const Network& network, std::size_t nodes, std::optional<std
   SCOPED_TRACE(network.kind + " network, strongest " + pair);
   EXPECT_EQ(network.nodes.size(), nodes);
   if (edges) {
-    EXPECT_EQ(network.edges.size(), *edges);
+    EXPECT_EQ(network.links().size(), *edges);
   }
   const Strongest s = by_node_id ? by_id(network) : by_label(network);
   EXPECT_EQ(s.a + "|" + s.b, pair);
@@ -633,7 +635,7 @@ TEST(BuildOnRealExports, MedlineKeywordsCoauthorsAndPapers) {
 
   const Network author_paper = build({NetworkKind::author_paper});
   EXPECT_EQ(author_paper.nodes.size(), 923u + 168u);
-  EXPECT_EQ(author_paper.edges.size(), 1043u);
+  EXPECT_EQ(author_paper.links().size(), 1043u);
 
   // Each author to the institutions of their own AD lines (every author to every institution
   // of the paper would make 6681 links).
@@ -670,9 +672,9 @@ TEST_P(CitationNetworks, MatchTheIndependentCounts) {
   ASSERT_EQ(corpus.papers.size(), x.papers);
   const BuiltNetwork citation = build_network_with_report(corpus, {NetworkKind::citation});
   EXPECT_EQ(citation.network.nodes.size(), x.papers);
-  ASSERT_EQ(citation.network.edges.size(), x.arcs);
-  EXPECT_EQ(citation.network.edges[0].source, x.first_arc.first);
-  EXPECT_EQ(citation.network.edges[0].target, x.first_arc.second);
+  ASSERT_EQ(citation.network.links().size(), x.arcs);
+  EXPECT_EQ(citation.network.links()[0].source, x.first_arc.first);
+  EXPECT_EQ(citation.network.links()[0].target, x.first_arc.second);
   EXPECT_EQ(citation.report.citations_resolved, x.arcs);
   EXPECT_EQ(boost::num_edges(citation.network.digraph), x.arcs);
 
@@ -681,7 +683,7 @@ TEST_P(CitationNetworks, MatchTheIndependentCounts) {
   const Network& cocitation = co.network;
   EXPECT_EQ(co.report.papers_over_max, x.cocitation_max ? 88u : 0u);
   EXPECT_EQ(cocitation.nodes.size(), x.works);
-  EXPECT_EQ(cocitation.edges.size(), x.cocitation_edges);
+  EXPECT_EQ(cocitation.links().size(), x.cocitation_edges);
   Strongest s = by_label(cocitation);
   EXPECT_EQ(s.a, x.cocited_a);
   EXPECT_EQ(s.b, x.cocited_b);
@@ -689,7 +691,7 @@ TEST_P(CitationNetworks, MatchTheIndependentCounts) {
 
   const Network coupling = build_network(corpus, {NetworkKind::coupling});
   EXPECT_EQ(coupling.nodes.size(), x.papers);
-  EXPECT_EQ(coupling.edges.size(), x.coupling_edges);
+  EXPECT_EQ(coupling.links().size(), x.coupling_edges);
   s = by_id(coupling);
   EXPECT_EQ(s.a + "|" + s.b, x.coupled);
   EXPECT_EQ(s.weight, x.coupling_weight);

@@ -7,6 +7,8 @@
 #include <functional>
 #include <random>
 #include <set>
+#include <stdexcept>
+#include <tuple>
 
 #include "fixtures.h"
 #include "graph/clustering.h"
@@ -67,6 +69,8 @@ void expect_same_graph(const Graph& a, const Graph& b) {
   ASSERT_EQ(a.vertex_count(), b.vertex_count());
   EXPECT_EQ(a.edge_count(), b.edge_count());
   EXPECT_EQ(boost::num_edges(a.csr()), boost::num_edges(b.csr()));
+  for (std::uint32_t v = 0; v <= a.vertex_count(); ++v)
+    ASSERT_EQ(a.link_start(v), b.link_start(v)) << "vertex " << v;
   for (std::uint32_t v = 0; v < a.vertex_count(); ++v) {
     ASSERT_EQ(to_vector(a.neighbours(v)), to_vector(b.neighbours(v))) << "row " << v;
     ASSERT_EQ(to_vector(a.weights(v)), to_vector(b.weights(v))) << "row " << v;
@@ -74,7 +78,7 @@ void expect_same_graph(const Graph& a, const Graph& b) {
 }
 
 // Each pair {a, b} (a < b, a and b not isolated) with probability `p`, in (source, target)
-// order, as Network::edges keeps them; distinct weights, so a misplaced arc shows.
+// order, as networks keep them; distinct weights, so a misplaced arc shows.
 std::vector<WeightedEdge> sorted_random_edges(std::uint32_t n, double p, std::uint64_t seed,
                                               const std::function<bool(std::uint32_t)>& isolated) {
   std::mt19937_64 rng(seed);
@@ -138,6 +142,88 @@ TEST(CsrGraphTest, RepeatedPairsAndSelfLoopsOnThreads) {
   const Graph loop(2, std::vector<WeightedEdge>{{0, 0, 1.0}, {0, 1, 2.0}}, 8);
   EXPECT_EQ(to_vector(loop.neighbours(0)), (std::vector<std::uint32_t>{0, 1}));
   EXPECT_EQ(boost::num_edges(loop.csr()), 3u);
+}
+
+std::vector<std::tuple<std::uint32_t, std::uint32_t, double>> as_tuples(
+    const std::vector<WeightedEdge>& edges) {
+  std::vector<std::tuple<std::uint32_t, std::uint32_t, double>> out;
+  for (const WeightedEdge& e : edges) out.emplace_back(e.source, e.target, e.weight);
+  return out;
+}
+
+// A network's links are read from its graph's rows: the list it was built from, in order,
+// with the runs of isolated vertices (start, middle, end) skipped, on any thread count, and
+// any link found again by seeking.
+TEST(LinksTest, ListTheEdgesTheGraphWasBuiltFrom) {
+  constexpr std::uint32_t kN = 1000;
+  const auto isolated = [](std::uint32_t v) { return v < 3 || v % 97 == 5 || v >= kN - 4; };
+  const std::vector<WeightedEdge> edges = sorted_random_edges(kN, 0.3, 5, isolated);
+  ASSERT_GT(edges.size(), 2u << 16);
+  for (const unsigned threads : {1u, 3u}) {
+    SCOPED_TRACE(threads);
+    const Graph g(kN, edges, threads);
+    const Links links(g);
+    ASSERT_EQ(links.size(), edges.size());
+    EXPECT_EQ(as_tuples(links.list()), as_tuples(edges));
+    for (const std::size_t k : {std::size_t{0}, std::size_t{1}, edges.size() / 3,
+                                edges.size() / 2 + 7, edges.size() - 1}) {
+      SCOPED_TRACE(k);
+      const WeightedEdge e = links[k];
+      EXPECT_EQ(std::tuple(e.source, e.target, e.weight),
+                std::tuple(edges[k].source, edges[k].target, edges[k].weight));
+      auto it = links.from(k);
+      EXPECT_EQ(it.index(), k);
+      ++it;
+      if (k + 1 < edges.size()) {
+        EXPECT_EQ((*it).weight, edges[k + 1].weight);
+      }
+    }
+    EXPECT_TRUE(links.from(edges.size()) == links.end());
+  }
+}
+
+// Edges given in any orientation and order come out as (lower, higher) in order; a pair given
+// twice is two links and a self loop one, as the rows hold them; rows laid out by a builder
+// (with only an edge count) find the same offsets.
+TEST(LinksTest, AnyEdgeOrderParallelEdgesAndSelfLoops) {
+  const Graph g(4, std::vector<WeightedEdge>{{3, 0, 4.0}, {1, 0, 2.0}, {2, 3, 5.0}, {0, 2, 3.0}});
+  EXPECT_EQ(as_tuples(Links(g).list()),
+            as_tuples({{0, 1, 2.0}, {0, 2, 3.0}, {0, 3, 4.0}, {2, 3, 5.0}}));
+  const Graph twice(3, std::vector<WeightedEdge>{{1, 0, 1.0}, {0, 1, 2.0}, {1, 2, 3.0}});
+  EXPECT_EQ(as_tuples(Links(twice).list()), as_tuples({{0, 1, 1.0}, {0, 1, 2.0}, {1, 2, 3.0}}));
+  const Graph loop(3, std::vector<WeightedEdge>{{0, 1, 2.0}, {2, 2, 1.0}});
+  EXPECT_EQ(as_tuples(Links(loop).list()), as_tuples({{0, 1, 2.0}, {2, 2, 1.0}}));
+  EXPECT_EQ(loop.link_start(3), 2u);
+  const auto& csr = g.csr().m_forward;
+  const Graph rows(csr.m_rowstart, csr.m_column, csr.m_edge_properties, g.edge_count());
+  expect_same_graph(rows, g);
+  EXPECT_THROW(Graph(csr.m_rowstart, csr.m_column, csr.m_edge_properties,
+                     std::vector<std::uint64_t>{0, 1, 1, 2, 3}),
+               std::length_error);  // four links counted, three edges' worth of offsets
+  EXPECT_TRUE(Links(Graph(3)).empty());
+  EXPECT_TRUE(Links(Graph()).begin() == Links(Graph()).end());
+}
+
+// set_links: an undirected network's links are its graph's; a directed network keeps its
+// arcs sorted, with the undirected view (a pair both ways is one edge, weights summed) and
+// the digraph beside them; an edge past the nodes is refused, naming it.
+TEST(LinksTest, SetLinksForBothKindsOfNetwork) {
+  Network network;
+  network.nodes.resize(3);
+  set_links(network, {{2, 1, 1.0}, {0, 1, 2.0}});
+  EXPECT_EQ(as_tuples(network.links().list()), as_tuples({{0, 1, 2.0}, {1, 2, 1.0}}));
+  EXPECT_TRUE(network.arcs.empty());
+  network.directed = true;
+  set_links(network, {{2, 1, 1.0}, {0, 1, 2.0}, {1, 2, 0.5}});
+  EXPECT_EQ(as_tuples(network.links().list()), as_tuples({{0, 1, 2.0}, {1, 2, 0.5}, {2, 1, 1.0}}));
+  EXPECT_EQ(as_tuples(Links(network.graph).list()), as_tuples({{0, 1, 2.0}, {1, 2, 1.5}}));
+  EXPECT_EQ(boost::num_edges(network.digraph), 3u);
+  try {
+    set_links(network, {{0, 1, 1.0}, {1, 3, 1.0}});
+    ADD_FAILURE() << "no exception";
+  } catch (const std::out_of_range& e) {
+    EXPECT_STREQ(e.what(), "edge 1 -- 3 refers to a node beyond the 3 nodes");
+  }
 }
 
 // The CSR arrays and the edge list are sized by resize_prefaulted: value-initialised like a

@@ -47,7 +47,7 @@ double weight(const Network& n, const std::string& x, const std::string& y) {
     if (n.nodes[v].label == x) i = v;
     if (n.nodes[v].label == y) j = v;
   }
-  for (const WeightedEdge& e : n.edges)
+  for (const WeightedEdge e : n.links())
     if ((e.source == i && e.target == j) || (e.source == j && e.target == i)) return e.weight;
   return 0;
 }
@@ -74,7 +74,7 @@ TEST(Weights, PairWeight) {
 
 TEST(Weights, FullAndFractionalCountsOfTheExample) {
   const Network full = example_network(Counting::full, Normalization::none);
-  ASSERT_EQ(full.edges.size(), 5u);
+  ASSERT_EQ(full.links().size(), 5u);
   EXPECT_EQ(weight(full, "Ann Alpha", "Ann Beta"), 2.0);
   EXPECT_EQ(weight(full, "Ann Alpha", "Ann Gamma"), 2.0);
   EXPECT_EQ(weight(full, "Ann Beta", "Ann Gamma"), 1.0);

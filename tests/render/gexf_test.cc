@@ -10,6 +10,7 @@
 namespace citenet {
 namespace {
 
+using testing::add_link;
 using testing::hex_lines;
 using testing::hostile_labels;
 using testing::kPython;
@@ -18,6 +19,7 @@ using testing::run;
 using testing::sample_analysis;
 using testing::sample_network;
 using testing::ScratchDir;
+using testing::set_weight;
 using testing::write_file;
 
 std::string gexf(const Network& network, const Analysis& analysis,
@@ -88,8 +90,7 @@ TEST(GexfTest, WritesTheExactDocument) {
   Network network;
   network.kind = "coauthor";
   network.nodes = {{"Ada & \"Co\"", 2, 5, 2019, 2021, 0, ""}, {"Ben", 1, 0, 0, 0, 0, ""}};
-  network.edges = {{0, 1, 0.5}};
-  network.graph = make_graph(2, network.edges);
+  set_links(network, {{0, 1, 0.5}});
   Analysis analysis;
   analysis.degree = {1, 1};
   analysis.weighted_degree = {0.5, 0.5};
@@ -176,8 +177,7 @@ TEST(GexfTest, WithoutMetricsOnlyNetworkAttributesAndNoColour) {
 
 TEST(GexfTest, DirectedNetworkSaysSo) {
   Network network = sample_network();
-  network.directed = true;
-  network.edges.push_back({1, 0, 1});  // the reverse arc is a different arc
+  add_link(network, {1, 0, 1}, /*directed=*/true);  // the reverse arc is a different arc
   const std::string doc = gexf(network, sample_analysis());
   EXPECT_NE(doc.find(R"(<graph defaultedgetype="directed")"), std::string::npos);
 }
@@ -265,7 +265,7 @@ TEST(GexfTest, RejectsWhatItCannotWrite) {
   positions[2].y = std::nan("");
   EXPECT_FALSE(write_gexf(network, sample_analysis(), out, &err, positions));
   EXPECT_EQ(err, "layout position of node 2 is not finite");
-  network.edges[1].weight = std::numeric_limits<double>::infinity();
+  set_weight(network, 1, std::numeric_limits<double>::infinity());
   EXPECT_FALSE(write_gexf(network, sample_analysis(), out, &err));
   EXPECT_EQ(err, "edge 0 -- 2 has a non-finite weight");
   Analysis analysis = sample_analysis();

@@ -11,6 +11,7 @@
 namespace citenet {
 namespace {
 
+using testing::add_link;
 using testing::hex_lines;
 using testing::hostile_labels;
 using testing::kPython;
@@ -35,8 +36,7 @@ Network pair_network() {
   network.kind = "coauthor";
   network.node_noun = "author";
   network.nodes = {{"Ada \"A\" <x>", 2, 5, 2019, 2021, 0, ""}, {"Ben", 1, 0, 0, 0, 0, ""}};
-  network.edges = {{0, 1, 0.5}};
-  network.graph = make_graph(2, network.edges);
+  set_links(network, {{0, 1, 0.5}});
   return network;
 }
 
@@ -181,8 +181,7 @@ TEST(GraphJsonTest, NetworkxNodeLinkGraphReadsTheSample) {
 TEST(GraphJsonTest, DirectedNetworkReadsBackAsADiGraph) {
   if (!python_has("networkx")) GTEST_SKIP() << "networkx not installed";
   Network network = sample_network();
-  network.directed = true;
-  network.edges.push_back({1, 0, 1});
+  add_link(network, {1, 0, 1}, /*directed=*/true);
   ScratchDir dir;
   write_file(dir.file("cites.json"), json(network, sample_analysis(), JsonStyle::kNodeLink));
   std::string output;
@@ -227,11 +226,11 @@ TEST(GraphJsonTest, HostileLabelsReadBackInBothStyles) {
 
 TEST(GraphJsonTest, RejectsARepeatedPairBeforeWriting) {
   Network network = sample_network();
-  network.edges.push_back({6, 5, 1});
+  add_link(network, {6, 5, 1});
   std::ostringstream out;
   std::string err;
   EXPECT_FALSE(write_graph_json(network, sample_analysis(), JsonStyle::kCytoscape, out, &err));
-  EXPECT_EQ(err, "edge 6 -- 5 appears twice; each undirected pair must be written once");
+  EXPECT_EQ(err, "edge 5 -- 6 appears twice; each undirected pair must be written once");
   EXPECT_TRUE(out.str().empty());
 }
 

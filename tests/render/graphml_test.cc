@@ -12,6 +12,7 @@
 namespace citenet {
 namespace {
 
+using testing::add_link;
 using testing::hex_lines;
 using testing::hostile_labels;
 using testing::kPython;
@@ -40,8 +41,7 @@ TEST(GraphmlTest, WritesTheExactDocument) {
   Network network;
   network.kind = "coauthor";
   network.nodes = {{"Ada", 2, 5, 2019, 2021}, {"Ben", 1, 0, 0, 0}};
-  network.edges = {{0, 1, 0.5}};
-  network.graph = make_graph(2, network.edges);
+  set_links(network, {{0, 1, 0.5}});
   Analysis analysis;
   analysis.degree = {1, 1};
   analysis.weighted_degree = {0.5, 0.5};
@@ -101,9 +101,10 @@ Network many_edges() {
   Network network;
   network.kind = "coauthor";
   network.nodes.assign(kManyEdges + 1, NodeAttributes{"x", 1, 0, 0, 0});
+  std::vector<WeightedEdge> edges;
   for (std::uint32_t i = 0; i < kManyEdges; ++i)
-    network.edges.push_back({i, i + 1, 1.0 + 0.25 * static_cast<double>(i % 7)});  // 65535 % 7 = 1
-  network.graph = make_graph(kManyEdges + 1, network.edges);
+    edges.push_back({i, i + 1, 1.0 + 0.25 * static_cast<double>(i % 7)});  // 65535 % 7 = 1
+  set_links(network, std::move(edges));
   return network;
 }
 
@@ -141,9 +142,9 @@ TEST(GraphmlTest, WholeWeightsAsToCharsWritesTheDouble) {
   for (const double w : {0.0, 0.5, 1.5, 123456.0, 1e15, 4294967296.0, 99999.5, 1e-300})
     weights.push_back(w);
   network.nodes.assign(weights.size() + 1, NodeAttributes{"x", 1, 0, 0, 0});
-  for (std::uint32_t i = 0; i < weights.size(); ++i)
-    network.edges.push_back({i, i + 1, weights[i]});
-  network.graph = make_graph(network.nodes.size(), network.edges);
+  std::vector<WeightedEdge> edges;
+  for (std::uint32_t i = 0; i < weights.size(); ++i) edges.push_back({i, i + 1, weights[i]});
+  set_links(network, std::move(edges));
   const std::string doc = graphml(network, Analysis());
   std::size_t at = 0;
   for (const double w : weights) {
@@ -329,12 +330,12 @@ TEST(GraphmlGephiTest, WeightIsADoubleOnEveryEdge) {
 
 TEST(GraphmlGephiTest, EachUndirectedPairOnce) {
   Network network = sample_network();
-  network.edges.push_back({1, 0, 1});  // Ben--Ada again, reversed
+  add_link(network, {1, 0, 1});  // Ben--Ada again, reversed
   Analysis analysis = sample_analysis();
   std::ostringstream out;
   std::string err;
   EXPECT_FALSE(write_graphml(network, analysis, out, &err));
-  EXPECT_EQ(err, "edge 1 -- 0 appears twice; each undirected pair must be written once");
+  EXPECT_EQ(err, "edge 0 -- 1 appears twice; each undirected pair must be written once");
   EXPECT_TRUE(out.str().empty());
 }
 

@@ -256,16 +256,14 @@ void scrambled(Network* network, Analysis* analysis) {
     analysis->component.push_back(0);
     analysis->communities.community.push_back(i % 4);
   }
+  std::vector<WeightedEdge> edges;
   for (std::uint32_t i = 0; i < n; ++i) {
     for (const std::uint32_t step : {1u, 13u}) {
       const std::uint32_t j = (i + step) % n;
-      network->edges.push_back({std::min(i, j), std::max(i, j), 1.0 + i % 3});
+      edges.push_back({std::min(i, j), std::max(i, j), 1.0 + i % 3});
     }
   }
-  std::sort(network->edges.begin(), network->edges.end(), [](const auto& a, const auto& b) {
-    return std::pair(a.source, a.target) < std::pair(b.source, b.target);
-  });
-  network->graph = make_graph(n, network->edges);
+  set_links(*network, std::move(edges));
   analysis->degree.assign(n, 4);
   analysis->weighted_degree.assign(n, 8);
   for (std::uint32_t i = 0; i < n; ++i) analysis->betweenness.push_back((i % 7) / 10.0);
@@ -507,7 +505,7 @@ TEST(GraphvizMapTest, MaxNodesDrawsTheLargestAndSaysSo) {
   expected.insert({13, 18});  // then 4 papers, ties by label: "node 13" < "node 18" < "node 3"
   EXPECT_EQ(drawn, expected);
   int edges = 0;
-  for (const WeightedEdge& edge : network.edges)
+  for (const WeightedEdge edge : network.links())
     edges += expected.count(edge.source) && expected.count(edge.target);
   EXPECT_EQ(agnedges(graph.get()), edges);
   EXPECT_NE(dot.find("showing 10 of 40 nodes (the largest by papers) and the " +
@@ -604,10 +602,11 @@ void dense(Network* network, Analysis* analysis) {
       const std::uint32_t j = next() % n;
       if (j != i) pairs.insert({std::min(i, j), std::max(i, j)});
     }
-  for (const auto& [a, b] : pairs) network->edges.push_back({a, b, 1.0 + (a + b) % 4});
-  network->graph = make_graph(n, network->edges);
+  std::vector<WeightedEdge> edges;
+  for (const auto& [a, b] : pairs) edges.push_back({a, b, 1.0 + (a + b) % 4});
+  set_links(*network, std::move(edges));
   analysis->degree.assign(n, 0);
-  for (const WeightedEdge& edge : network->edges) {
+  for (const WeightedEdge edge : network->links()) {
     ++analysis->degree[edge.source];
     ++analysis->degree[edge.target];
   }

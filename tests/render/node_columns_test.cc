@@ -10,6 +10,7 @@
 namespace citenet {
 namespace {
 
+using testing::add_link;
 using testing::sample_analysis;
 using testing::sample_network;
 
@@ -83,16 +84,18 @@ TEST(NodeColumnsTest, CheckNetworkNamesWhatIsWrong) {
   EXPECT_FALSE(check_network(sample_network(), analysis, &err));
   EXPECT_EQ(err, "analysis does not match the network: pagerank has 2 values for 7 nodes");
   Network network = sample_network();
-  network.edges.push_back({2, 9, 1});
+  // A graph laid out by hand for more nodes than the network has.
+  network.graph = make_graph(10, {{0, 1, 1}, {2, 9, 1}});
   EXPECT_FALSE(check_network(network, sample_analysis(), &err));
   EXPECT_EQ(err, "edge 2 -- 9 refers to a node beyond the 7 nodes");
   network = sample_network();
-  network.edges.push_back({4, 3, 1});
+  add_link(network, {4, 3, 1});
   EXPECT_FALSE(check_network(network, sample_analysis(), &err));
-  EXPECT_EQ(err, "edge 4 -- 3 appears twice; each undirected pair must be written once");
-  network.directed = true;  // 3 -> 4 and 4 -> 3 are two arcs
+  EXPECT_EQ(err, "edge 3 -- 4 appears twice; each undirected pair must be written once");
+  network = sample_network();
+  add_link(network, {4, 3, 1}, /*directed=*/true);  // 3 -> 4 and 4 -> 3 are two arcs
   EXPECT_TRUE(check_network(network, sample_analysis(), &err)) << err;
-  network.edges.push_back({4, 3, 2});
+  network.arcs.push_back({4, 3, 2});  // arcs set by hand: unsorted, and 4 -> 3 again
   EXPECT_FALSE(check_network(network, sample_analysis(), &err));
   EXPECT_EQ(err, "arc 4 -> 3 appears twice; each arc must be written once");
   EXPECT_FALSE(check_network(sample_network(), sample_analysis(), &err, {{0, 0}}));

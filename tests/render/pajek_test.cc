@@ -12,12 +12,14 @@ namespace {
 using testing::hex_lines;
 using testing::hostile_labels;
 using testing::kPython;
+using testing::make_directed;
 using testing::python_has;
 using testing::read_file;
 using testing::run;
 using testing::sample_analysis;
 using testing::sample_network;
 using testing::ScratchDir;
+using testing::set_weight;
 using testing::write_file;
 
 std::string pajek(const Network& network, const Analysis& analysis) {
@@ -52,7 +54,7 @@ TEST(PajekTest, WritesTheSampleNetwork) {
 
 TEST(PajekTest, DirectedNetworkHasArcs) {
   Network network = sample_network();
-  network.directed = true;
+  make_directed(network);
   const std::string net = pajek(network, sample_analysis());
   EXPECT_NE(net.find("*Arcs\n1 2 3\n"), std::string::npos);
   EXPECT_EQ(net.find("*Edges"), std::string::npos);
@@ -116,7 +118,7 @@ TEST(PajekTest, NetworkxReadsTheSampleBack) {
 
 TEST(PajekTest, RejectsANonFiniteWeight) {
   Network network = sample_network();
-  network.edges[6].weight = std::nan("");
+  set_weight(network, 6, std::nan(""));
   std::ostringstream out;
   std::string err;
   EXPECT_FALSE(write_pajek(network, sample_analysis(), out, &err));

@@ -45,9 +45,32 @@ inline Network sample_network(std::vector<std::string> labels = {}) {
     node.last_year = 2020;
     network.nodes.push_back(node);
   }
-  network.edges = {{0, 1, 3}, {0, 2, 1.5}, {0, 3, 1}, {1, 2, 2}, {1, 4, 0.5}, {3, 4, 2}, {5, 6, 1}};
-  network.graph = make_graph(network.nodes.size(), network.edges);
+  set_links(network,
+            {{0, 1, 3}, {0, 2, 1.5}, {0, 3, 1}, {1, 2, 2}, {1, 4, 0.5}, {3, 4, 2}, {5, 6, 1}});
   return network;
+}
+
+// `network` with link k's weight set to `weight`.
+inline void set_weight(Network& network, std::size_t k, double weight) {
+  std::vector<WeightedEdge> links = network.links().list();
+  links.at(k).weight = weight;
+  set_links(network, std::move(links));
+}
+
+// `network` with its links turned into arcs source -> target.
+inline void make_directed(Network& network) {
+  std::vector<WeightedEdge> links = network.links().list();
+  network.directed = true;
+  set_links(network, std::move(links));
+}
+
+// `network` with one more link, as a caller building it by hand would add one; `directed`
+// turns its links into arcs first.
+inline void add_link(Network& network, WeightedEdge link, bool directed = false) {
+  if (directed) make_directed(network);
+  std::vector<WeightedEdge> links = network.links().list();
+  links.push_back(link);
+  set_links(network, std::move(links));
 }
 
 inline Analysis sample_analysis() {

@@ -119,13 +119,13 @@ TEST(TableExportTest, HostileLabelsReadBackWithPythonCsv) {
                 &output),
             0);
   const std::vector<std::string> read = hex_lines(output);
-  ASSERT_EQ(read.size(), labels.size() + 2 * network.edges.size());
+  ASSERT_EQ(read.size(), labels.size() + 2 * network.links().size());
   for (std::size_t i = 0; i < labels.size(); ++i) {
     EXPECT_EQ(read[i], sanitize_utf8(labels[i])) << "label " << i;
   }
-  for (std::size_t e = 0; e < network.edges.size(); ++e) {
-    EXPECT_EQ(read[labels.size() + 2 * e], sanitize_utf8(labels[network.edges[e].source]));
-    EXPECT_EQ(read[labels.size() + 2 * e + 1], sanitize_utf8(labels[network.edges[e].target]));
+  for (std::size_t e = 0; e < network.links().size(); ++e) {
+    EXPECT_EQ(read[labels.size() + 2 * e], sanitize_utf8(labels[network.links()[e].source]));
+    EXPECT_EQ(read[labels.size() + 2 * e + 1], sanitize_utf8(labels[network.links()[e].target]));
   }
 }
 
@@ -165,8 +165,9 @@ TEST(TableExportTest, ManyRowsGiveTheSameBytesOnAnyThreadCount) {
     analysis.degree.push_back(i % 4 ? 1.0 / (i + 1) : 2.0);
     analysis.communities.community.push_back(i % 9);
   }
-  for (std::uint32_t i = 0; i + 1 < kNodes; ++i) network.edges.push_back({i, i + 1, 0.5 * i});
-  network.graph = make_graph(kNodes, network.edges);
+  std::vector<WeightedEdge> edges;
+  for (std::uint32_t i = 0; i + 1 < kNodes; ++i) edges.push_back({i, i + 1, 0.5 * i});
+  set_links(network, std::move(edges));
   ScratchDir dir;
   for (const CsvTable table : {CsvTable::kNodes, CsvTable::kEdges}) {
     const std::string streamed = csv(network, analysis, table);

@@ -16,6 +16,7 @@ using testing::run;
 using testing::sample_analysis;
 using testing::sample_network;
 using testing::ScratchDir;
+using testing::set_weight;
 using testing::write_file;
 
 std::string map_file(const Network& network, const Analysis& analysis,
@@ -86,7 +87,7 @@ TEST(VosviewerTest, DescriptionNamesTheClusteringMethodAndSeed) {
 TEST(VosviewerTest, MapFileWithALayoutHasXAndY) {
   Network network = sample_network();
   network.nodes.resize(2);
-  network.edges = {{0, 1, 3}};
+  set_links(network, {{0, 1, 3}});
   Analysis analysis;
   analysis.degree = {1, 1};
   EXPECT_EQ(map_file(network, analysis, {{0.5, -1}, {1e-3, 2}}),
@@ -179,7 +180,7 @@ TEST(VosviewerTest, ACsvReaderReadsTheMapAndNetworkBack) {
 
 TEST(VosviewerTest, LinkStrengthsMustBePositive) {
   Network network = sample_network();
-  network.edges[2].weight = 0;
+  set_weight(network, 2, 0);
   std::ostringstream out;
   std::string err;
   EXPECT_FALSE(write_vosviewer_network(network, sample_analysis(), out, &err));
@@ -198,7 +199,7 @@ TEST(VosviewerTest, PathVariantsWriteTheFiles) {
   EXPECT_EQ(read_file(dir.file("map.txt")), map_file(sample_network(), sample_analysis()));
   EXPECT_EQ(read_file(dir.file("network.txt")), network_file(sample_network(), sample_analysis()));
   Network bad = sample_network();
-  bad.edges[0].weight = -1;
+  set_weight(bad, 0, -1);
   EXPECT_FALSE(write_vosviewer_network(bad, sample_analysis(), dir.file("bad.txt"), &err));
   EXPECT_EQ(dir.entries(), (std::vector<std::string>{"map.txt", "network.txt"}));
 }

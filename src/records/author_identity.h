@@ -118,7 +118,6 @@ class AuthorIdentity {
   // split by co-author evidence has different people on different papers.
   std::span<const std::uint32_t> people_of_paper(std::size_t paper) const;
   std::size_t paper_count() const { return paper_begin_.size() - 1; }
-  std::size_t slot_count() const { return slots_.size(); }  // author slots of every paper
   // After resolve(): the person of a form (0..person_count()-1, dense, numbered in order of
   // first appearance). For a form split by co-author/affiliation evidence, the person of
   // its undecided occurrences (or of its first occurrence when all were decided).

@@ -495,21 +495,7 @@ Corpus CorpusBuilder::finish() {
         if (id != AuthorIdentity::kDropped) push_distinct(ids, id);
     return std::span<const std::uint32_t>(ids);
   };
-  // Every list at its size at once (a paper's union is at most its records' lists): growing
-  // them would copy each into fresh pages several times over.
   corpus.papers.reserve(paper_count_);
-  corpus.institutions.reserve(paper_count_, record_institutions_.item_count());
-  corpus.countries.reserve(paper_count_, record_countries_.item_count());
-  corpus.keywords.reserve(paper_count_, record_keywords_.item_count());
-  const std::size_t slots = identity_.slot_count();
-  corpus.authors.reserve(paper_count_, slots);
-  corpus.author_institutions.reserve(paper_count_, record_slot_institutions_.item_count() + slots);
-  corpus.unattributed_authors.reserve(paper_count_);
-  corpus.record_authors.reserve(records, slots);
-  if (options_.references) {
-    corpus.references.reserve(paper_count_, record_references_.item_count());
-    corpus.paper_work.reserve(paper_count_);
-  }
   for (std::uint32_t p = 0; p < paper_count_; ++p) {
     const std::span<const std::uint32_t> group = group_of(p);
     corpus.institutions.push(

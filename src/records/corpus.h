@@ -45,7 +45,6 @@ class FlatLists {
     return {items_.data() + offsets_[paper], offsets_[paper + 1] - offsets_[paper]};
   }
   std::size_t size() const { return offsets_.size() - 1; }
-  std::size_t item_count() const { return items_.size(); }  // in all lists
   friend bool operator==(const FlatLists&, const FlatLists&) = default;
 
  private:

@@ -358,6 +358,9 @@ std::optional<Corpus> load_corpus(const InputOptions& options, std::ostream& err
   corpus_options.references = needs.references;
   corpus_options.threads = options.threads;
   CorpusBuilder builder(corpus_options);
+  std::size_t expected_records = 0;
+  for (const std::string& path : options.inputs) expected_records += estimated_records(path);
+  builder.reserve(expected_records);
   ReadStats total;
   std::optional<Progress> step(std::in_place, "read");
   for (const std::string& path : options.inputs) {

@@ -16,8 +16,10 @@
 
 namespace citenet {
 
-// A copied view would point its authors' affiliations at the original's list.
+// A copied view would point its authors' affiliations at the original's list: views are
+// only moved.
 static_assert(std::is_nothrow_move_constructible_v<RecordView>);
+static_assert(!std::is_copy_constructible_v<RecordView> && !std::is_copy_assignable_v<RecordView>);
 
 void ChunkRecords::keep(Record&& record) {
   if (spare_records_ < records_.size())

@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 #include "formats/bibtex_reader.h"
@@ -172,6 +174,17 @@ std::vector<std::string> known_formats() {
 std::string detect_format(std::string_view head) {
   const FormatEntry* f = find_by_head(head);
   return f ? f->name : "";
+}
+
+std::size_t estimated_records(const std::string& path) {
+  // Exports take 1.5 KB (MEDLINE without abstracts) to 5 KB (with abstracts, or Web of Science
+  // with cited references) a record. Guessing too many costs address space; too few, some of
+  // the copying the estimate is there to save.
+  constexpr std::uintmax_t kBytesPerRecord = 1500;
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) return 0;
+  const std::uintmax_t size = std::filesystem::file_size(path, error);
+  return error ? 0 : static_cast<std::size_t>(size / kBytesPerRecord);
 }
 
 bool read_input_views(const std::string& path, const RecordViewSink& sink, ReadStats& stats,

@@ -42,6 +42,10 @@ bool read_input_views(const std::string& path, const RecordViewSink& sink, ReadS
                       std::string* error, const std::string& format = "",
                       const ReadOptions& options = {});
 
+// About how many records the file at `path` holds, from its size: for
+// CorpusBuilder::reserve(). 0 for what is not a regular file (a pipe) or cannot be read.
+std::size_t estimated_records(const std::string& path);
+
 // The same, each record as an owning copy.
 bool read_input(const std::string& path, const RecordSink& sink, ReadStats& stats,
                 std::string* error, const std::string& format = "",

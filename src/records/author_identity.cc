@@ -325,6 +325,12 @@ std::span<const std::uint32_t> AuthorIdentity::add_paper(std::span<const AuthorV
   return {slots_.data() + begin, authors.size()};
 }
 
+void AuthorIdentity::reserve(std::size_t papers, std::size_t slots, std::size_t forms) {
+  paper_begin_.reserve(paper_begin_.size() + papers);
+  slots_.reserve(slots_.size() + slots);
+  forms_.reserve(forms_.size() + forms);
+}
+
 std::uint32_t AuthorIdentity::add(const Author& author) {
   return add_paper(std::span<const Author>(&author, 1)).front();
 }

@@ -106,6 +106,9 @@ class AuthorIdentity {
                                            std::span<const AuthorKey> keys = {});
   // One author as a paper of its own (no co-author evidence). Returns its form id.
   std::uint32_t add(const Author& author);
+  // Room for about `papers` more papers with `slots` author slots and `forms` distinct forms
+  // (estimates), as std::vector::reserve.
+  void reserve(std::size_t papers, std::size_t slots, std::size_t forms);
 
   // Joins forms into people; call once after every add.
   void resolve();

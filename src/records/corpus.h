@@ -35,6 +35,12 @@ class FlatLists {
     items_.insert(items_.end(), items.begin(), items.end());
     offsets_.push_back(static_cast<std::uint32_t>(items_.size()));
   }
+  // Room for `lists` more lists of `items` more items in all, so pushing them neither moves
+  // the lists nor writes them twice.
+  void reserve(std::size_t lists, std::size_t items) {
+    offsets_.reserve(offsets_.size() + lists);
+    items_.reserve(items_.size() + items);
+  }
   std::span<const T> operator[](std::size_t paper) const {
     return {items_.data() + offsets_[paper], offsets_[paper + 1] - offsets_[paper]};
   }
@@ -141,6 +147,11 @@ class CorpusBuilder {
   // them out. A Record is read through view_of().
   void add(const RecordView& record);
   void add(const Record& record);
+  // Room for about `records` records (an estimate: more or fewer are fine), so the per-record
+  // lists and the author forms are allocated once at their size instead of doubling: each
+  // doubling copies them into fresh pages, which cost a fault each where memory is mapped
+  // lazily (docs/scaling.md). Room not used costs address space, not memory.
+  void reserve(std::size_t records);
   // Resolves author identities and duplicates and hands over the corpus. Call once.
   Corpus finish();
   // After finish(): how the author ladder joined name forms (the --author-merges table).

@@ -29,11 +29,18 @@ void TextArena::reset() {
   free_ = blocks_.empty() ? 0 : block_sizes_.front();
 }
 
-void RecordView::bind_affiliations() {
+namespace {
+
+// Points each author's `affiliations` at its slice (first_affiliation, affiliation_count) of
+// `affiliations`.
+void bind_to(std::span<AuthorView> authors, std::span<const std::string_view> affiliations) {
   for (AuthorView& a : authors)
-    a.affiliations = std::span<const std::string_view>(affiliations)
-                         .subspan(a.first_affiliation, a.affiliation_count);
+    a.affiliations = affiliations.subspan(a.first_affiliation, a.affiliation_count);
 }
+
+}  // namespace
+
+void RecordView::bind_affiliations() { bind_to(authors, affiliations); }
 
 void clear_record(RecordView& v) {
   v.source = {};
@@ -104,9 +111,7 @@ void append_author_views(std::span<const Author> authors, std::vector<AuthorView
     author.affiliation_count = static_cast<std::uint32_t>(a.affiliations.size());
     affiliations.insert(affiliations.end(), a.affiliations.begin(), a.affiliations.end());
   }
-  for (std::size_t i = first; i < views.size(); ++i)
-    views[i].affiliations = std::span<const std::string_view>(affiliations)
-                                .subspan(views[i].first_affiliation, views[i].affiliation_count);
+  bind_to(std::span<AuthorView>(views).subspan(first), affiliations);
 }
 
 Record to_record(const RecordView& v) {

@@ -100,8 +100,16 @@ struct KeywordView {
   KeywordOrigin origin = KeywordOrigin::author;
 };
 
-// Field by field as Record; see there for what each holds.
+// Field by field as Record; see there for what each holds. Movable, not copyable: a copy's
+// author spans would point into the original's affiliation list.
 struct RecordView {
+  RecordView() = default;
+  RecordView(const RecordView&) = delete;
+  RecordView& operator=(const RecordView&) = delete;
+  RecordView(RecordView&&) noexcept = default;
+  RecordView& operator=(RecordView&&) noexcept = default;
+  ~RecordView() = default;
+
   std::string_view source;
   std::size_t line = 0;
   std::string_view format;
@@ -140,8 +148,7 @@ struct RecordView {
 
   // Points each author's `affiliations` at its slice (first_affiliation,
   // affiliation_count) of `affiliations`. Call after the list last grew; moving or swapping
-  // the RecordView keeps the spans valid, copying one does not (the copy's spans point into
-  // the original).
+  // the RecordView keeps the spans valid.
   void bind_affiliations();
 };
 

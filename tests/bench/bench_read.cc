@@ -103,6 +103,7 @@ int main(int argc, char** argv) {
   for (int r = 0; r < runs; ++r) {
     full.push_back(seconds(full_cpu, [&] {
       CorpusBuilder builder(corpus_options);
+      builder.reserve(estimated_records(path));  // as load_corpus() does
       read([&](RecordView& record) { builder.add(record); });
       const Corpus corpus = builder.finish();
       if (corpus.papers.empty()) std::exit(1);

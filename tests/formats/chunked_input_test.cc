@@ -483,5 +483,12 @@ TEST(PipedInputTest, EveryRecordComesThroughAPipe) {
   }
 }
 
+TEST(EstimatedRecords, FromTheFileSizeAndZeroForWhatIsNoFile) {
+  const TempFile file("citenet-estimate-test.nbib", std::string(15000, 'x'));
+  EXPECT_EQ(estimated_records(file.path()), 10u);  // 1,500 bytes a record
+  EXPECT_EQ(estimated_records(file.path() + ".missing"), 0u);
+  EXPECT_EQ(estimated_records(std::filesystem::temp_directory_path().string()), 0u);
+}
+
 }  // namespace
 }  // namespace citenet

@@ -106,6 +106,34 @@ TEST(CorpusDuplicates, KeepDuplicatesOption) {
   EXPECT_EQ(b.finish().papers.size(), 2u);
 }
 
+// reserve() only makes room: too small an estimate, a fitting one or a far too large one give
+// the same corpus as none.
+TEST(CorpusReserve, AnyEstimateGivesTheSameCorpus) {
+  const auto build = [](std::size_t estimate) {
+    CorpusBuilder b;
+    if (estimate) b.reserve(estimate);
+    for (int i = 0; i < 5; ++i) {
+      b.add(record("Paper " + std::to_string(i), 2020, "10.1/" + std::to_string(i % 4), "",
+                   {author("Alderwick", "Hugh", {"Health Foundation, London, UK"}),
+                    author("Li", "Xing", {"University of Manchester, Manchester, UK"})}));
+    }
+    return b.finish();
+  };
+  const Corpus none = build(0);
+  for (std::size_t estimate : {1u, 5u, 100000u}) {
+    const Corpus c = build(estimate);
+    EXPECT_EQ(c.record_paper, none.record_paper) << estimate;
+    EXPECT_EQ(c.authors, none.authors) << estimate;
+    EXPECT_EQ(c.institutions, none.institutions) << estimate;
+    EXPECT_EQ(c.countries, none.countries) << estimate;
+    EXPECT_EQ(c.author_institutions, none.author_institutions) << estimate;
+    EXPECT_EQ(c.record_authors, none.record_authors) << estimate;
+    EXPECT_EQ(c.author_labels, none.author_labels) << estimate;
+    EXPECT_EQ(c.institution_labels, none.institution_labels) << estimate;
+  }
+  EXPECT_EQ(none.papers.size(), 4u);
+}
+
 TEST(CorpusThesaurus, RenamesMergesAndDropsInstitutionsAndCountries) {
   std::string error;
   const auto thesaurus = Thesaurus::parse(

@@ -194,12 +194,7 @@ Graph::Graph(std::size_t vertex_count, std::span<const WeightedEdge> edges, unsi
 Graph::Graph(std::vector<std::uint64_t> row_start, std::vector<std::uint32_t> column,
              std::vector<double> weight, std::uint64_t edge_count)
     : csr_(std::uint32_t{0}), edge_count_(edge_count) {
-  if (row_start.empty() || row_start.size() - 1 > 0xFFFFFFFEu || column.size() != weight.size() ||
-      row_start.back() != column.size())
-    throw std::length_error("graph: row offsets do not match the arrays");
-  csr_.m_forward.m_rowstart = std::move(row_start);
-  csr_.m_forward.m_column = std::move(column);
-  csr_.m_forward.m_edge_properties = std::move(weight);
+  take_rows(std::move(row_start), std::move(column), std::move(weight));
   count_link_start();
   check_link_start();
 }
@@ -209,13 +204,18 @@ Graph::Graph(std::vector<std::uint64_t> row_start, std::vector<std::uint32_t> co
     : csr_(std::uint32_t{0}),
       edge_count_(link_start.empty() ? 0 : link_start.back()),
       link_start_(std::move(link_start)) {
+  take_rows(std::move(row_start), std::move(column), std::move(weight));
+  check_link_start();
+}
+
+void Graph::take_rows(std::vector<std::uint64_t> row_start, std::vector<std::uint32_t> column,
+                      std::vector<double> weight) {
   if (row_start.empty() || row_start.size() - 1 > 0xFFFFFFFEu || column.size() != weight.size() ||
       row_start.back() != column.size())
     throw std::length_error("graph: row offsets do not match the arrays");
   csr_.m_forward.m_rowstart = std::move(row_start);
   csr_.m_forward.m_column = std::move(column);
   csr_.m_forward.m_edge_properties = std::move(weight);
-  check_link_start();
 }
 
 // Rows are increasing, so a row's entries from its own vertex up are the tail after

@@ -74,6 +74,9 @@ class Graph {
   std::uint64_t link_start(std::uint32_t v) const { return link_start_[v]; }
 
  private:
+  // The rows constructors' arrays, checked for size and moved in.
+  void take_rows(std::vector<std::uint64_t> row_start, std::vector<std::uint32_t> column,
+                 std::vector<double> weight);
   void check_link_start() const;
   void count_link_start();
 
@@ -135,9 +138,9 @@ class Links {
     const Graph* graph_ = nullptr;        // undirected ones, with its arrays at hand
     const std::uint32_t* column_ = nullptr;
     const double* weight_ = nullptr;
-    std::uint64_t k_ = 0;                 // the link's position among the links
-    std::uint32_t v_ = 0;                 // undirected: its row
-    std::uint64_t at_ = 0;                // undirected: its entry in the row arrays
+    std::uint64_t k_ = 0;   // the link's position among the links
+    std::uint32_t v_ = 0;   // undirected: its row
+    std::uint64_t at_ = 0;  // undirected: its entry in the row arrays
   };
 
   explicit Links(const Graph& graph) : graph_(&graph), size_(graph.edge_count()) {}

@@ -268,10 +268,11 @@ CoOccurrence co_occurrence(const Units& units, const std::vector<bool>& links, c
           }
         }
       });
-  // edge_start counts each row's upper part: the graph's link offsets.
+  // edge_start counts each row's upper part: the graph's link offsets. The marks let each
+  // partner into a row once, so no pair is there twice.
   if (with_graph)
-    out.graph =
-        Graph(std::move(row_start), std::move(column), std::move(weight), std::move(edge_start));
+    out.graph = Graph(std::move(row_start), std::move(column), std::move(weight),
+                      std::move(edge_start), /*distinct_pairs=*/true);
   return out;
 }
 

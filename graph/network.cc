@@ -187,23 +187,26 @@ Graph::Graph(std::size_t vertex_count)
 Graph::Graph(std::size_t vertex_count, std::span<const WeightedEdge> edges, unsigned threads)
     : csr_(static_cast<std::uint32_t>(vertex_count)), edge_count_(edges.size()) {
   if (vertex_count > 0xFFFFFFFEu) throw std::length_error("graph: over 2^32 - 2 vertices");
-  if (!fill_rows_from_sorted(csr_, link_start_, vertex_count, edges, threads))
+  if (!fill_rows_from_sorted(csr_, link_start_, vertex_count, edges, threads)) {
     fill_rows(csr_, link_start_, vertex_count, edges);
+    distinct_pairs_ = false;  // edges in any order may name a pair twice
+  }
 }
 
 Graph::Graph(std::vector<std::uint64_t> row_start, std::vector<std::uint32_t> column,
              std::vector<double> weight, std::uint64_t edge_count)
-    : csr_(std::uint32_t{0}), edge_count_(edge_count) {
+    : csr_(std::uint32_t{0}), edge_count_(edge_count), distinct_pairs_(false) {
   take_rows(std::move(row_start), std::move(column), std::move(weight));
   count_link_start();
   check_link_start();
 }
 
 Graph::Graph(std::vector<std::uint64_t> row_start, std::vector<std::uint32_t> column,
-             std::vector<double> weight, std::vector<std::uint64_t> link_start)
+             std::vector<double> weight, std::vector<std::uint64_t> link_start, bool distinct_pairs)
     : csr_(std::uint32_t{0}),
       edge_count_(link_start.empty() ? 0 : link_start.back()),
-      link_start_(std::move(link_start)) {
+      link_start_(std::move(link_start)),
+      distinct_pairs_(distinct_pairs) {
   take_rows(std::move(row_start), std::move(column), std::move(weight));
   check_link_start();
 }

@@ -46,8 +46,11 @@ class Graph {
   // The same, with the builder's own count of each row's part from its vertex up:
   // link_start[v] is the number of those entries in the rows before v (vertex_count + 1
   // values, the last edge_count).
+  // `distinct_pairs`: the caller vouches that no row names a neighbour twice (a builder that
+  // counted each pair once), which lets the writers skip looking for repeated pairs.
   Graph(std::vector<std::uint64_t> row_start, std::vector<std::uint32_t> column,
-        std::vector<double> weight, std::vector<std::uint64_t> link_start);
+        std::vector<double> weight, std::vector<std::uint64_t> link_start,
+        bool distinct_pairs = false);
 
   std::uint32_t vertex_count() const {
     return static_cast<std::uint32_t>(csr_.m_forward.m_rowstart.size() - 1);
@@ -73,6 +76,10 @@ class Graph {
   // (Network::links) without an edge list of their own.
   std::uint64_t link_start(std::uint32_t v) const { return link_start_[v]; }
 
+  // True when no two vertices are joined twice, known from how the graph was laid out
+  // (edges given strictly sorted, or rows vouched for); false means not known, not repeated.
+  bool distinct_pairs() const { return distinct_pairs_; }
+
  private:
   // The rows constructors' arrays, checked for size and moved in.
   void take_rows(std::vector<std::uint64_t> row_start, std::vector<std::uint32_t> column,
@@ -83,6 +90,7 @@ class Graph {
   Csr csr_;
   std::uint64_t edge_count_ = 0;
   std::vector<std::uint64_t> link_start_ = {0};
+  bool distinct_pairs_ = true;
 };
 
 // A network's links in (source, target) order, read where the network keeps them: an

@@ -263,6 +263,14 @@ TEST(BuildNetwork, RowsWrittenWithThePairsAreTheEdgeListLayoutOnAnyThreadCount) 
           const Network one = build_network(corpus, spec);
           ASSERT_GT(one.links().size(), 100u);
           expect_same_graph(one.graph, Graph(one.nodes.size(), one.links().list(), 1));
+          // The builder vouches that no pair is there twice (the writers then skip looking).
+          EXPECT_TRUE(one.graph.distinct_pairs());
+          for (std::uint32_t v = 0; v < one.graph.vertex_count(); ++v) {
+            const auto row = one.graph.neighbours(v);
+            ASSERT_TRUE(std::adjacent_find(row.begin(), row.end(), std::greater_equal<>()) ==
+                        row.end())
+                << v;
+          }
           for (const unsigned threads : {2u, 3u, 8u}) {
             SCOPED_TRACE(threads);
             spec.threads = threads;

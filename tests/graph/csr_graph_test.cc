@@ -204,6 +204,39 @@ TEST(LinksTest, AnyEdgeOrderParallelEdgesAndSelfLoops) {
   EXPECT_TRUE(Links(Graph()).begin() == Links(Graph()).end());
 }
 
+// Whether a pair can be in the graph twice is known from how it was laid out: never from
+// strictly sorted edges or rows a builder vouches for; from edges in any other order, or rows
+// given with only an edge count, it is not known (and check_network looks).
+TEST(LinksTest, DistinctPairsKnownFromTheLayout) {
+  const auto rows_distinct = [](const Graph& g) {
+    for (std::uint32_t v = 0; v < g.vertex_count(); ++v) {
+      const auto row = g.neighbours(v);
+      if (std::adjacent_find(row.begin(), row.end(), std::greater_equal<>()) != row.end())
+        return false;
+    }
+    return true;
+  };
+  EXPECT_TRUE(Graph(3).distinct_pairs());
+  const Graph sorted(4, std::vector<WeightedEdge>{{0, 1, 1.0}, {0, 3, 2.0}, {1, 2, 1.0}});
+  EXPECT_TRUE(sorted.distinct_pairs());
+  EXPECT_TRUE(rows_distinct(sorted));
+  const Graph twice(3, std::vector<WeightedEdge>{{1, 0, 1.0}, {0, 1, 2.0}, {1, 2, 3.0}});
+  EXPECT_FALSE(twice.distinct_pairs());
+  EXPECT_FALSE(rows_distinct(twice));
+  EXPECT_FALSE(Graph(3, std::vector<WeightedEdge>{{1, 2, 1.0}, {0, 1, 2.0}}).distinct_pairs());
+  const auto& csr = sorted.csr().m_forward;
+  std::vector<std::uint64_t> link_start;
+  for (std::uint32_t v = 0; v <= sorted.vertex_count(); ++v)
+    link_start.push_back(sorted.link_start(v));
+  EXPECT_FALSE(Graph(csr.m_rowstart, csr.m_column, csr.m_edge_properties, sorted.edge_count())
+                   .distinct_pairs());
+  EXPECT_FALSE(
+      Graph(csr.m_rowstart, csr.m_column, csr.m_edge_properties, link_start).distinct_pairs());
+  EXPECT_TRUE(Graph(csr.m_rowstart, csr.m_column, csr.m_edge_properties, link_start,
+                    /*distinct_pairs=*/true)
+                  .distinct_pairs());
+}
+
 // set_links: an undirected network's links are its graph's; a directed network keeps its
 // arcs sorted, with the undirected view (a pair both ways is one edge, weights summed) and
 // the digraph beside them; an edge past the nodes is refused, naming it.

@@ -146,6 +146,8 @@ class CorpusBuilder {
   // Uses record.keys when ready (prepare_keys() with this builder's options), else works
   // them out. A Record is read through view_of().
   void add(const RecordView& record);
+  // The same, taking the paper label prepare_keys() made instead of copying it.
+  void add(RecordView& record);
   void add(const Record& record);
   // Room for about `records` records (an estimate: more or fewer are fine), so the per-record
   // lists and the author forms are allocated once at their size instead of doubling: each
@@ -178,6 +180,8 @@ class CorpusBuilder {
     std::vector<Entity> entities_;
   };
 
+  // add(): `label`, when given, is the prepared label of `record`, taken rather than copied.
+  void add_view(const RecordView& record, std::string* label);
   std::uint32_t find_or_register_paper(const RecordKeys& keys);
   void add_affiliation(AffiliationParts& parts, std::vector<std::uint32_t>& institutions,
                        std::vector<std::uint32_t>& countries);

@@ -3,6 +3,7 @@
 
 #include <random>
 #include <string>
+#include <utility>
 
 #include "records/corpus.h"
 
@@ -104,6 +105,28 @@ TEST(CorpusDuplicates, KeepDuplicatesOption) {
   b.add(record("A", 2020, "10.1/a", "", {}));
   b.add(record("A", 2020, "10.1/a", "", {}));
   EXPECT_EQ(b.finish().papers.size(), 2u);
+}
+
+// A view the builder may change (as the readers hand them over) gives up its prepared paper
+// label instead of having it copied; a const view keeps it. Both give the same paper.
+TEST(CorpusBuilderAdd, TakesThePreparedLabelOfAChangeableView) {
+  const Record r = record("Cross-sector collaboration to reduce health inequalities", 2024,
+                          "10.1/x", "", {author("Alderwick", "Hugh")});
+  const CorpusOptions options;
+  RecordView view;
+  view_of(r, view);
+  prepare_keys(view, options);
+  ASSERT_TRUE(view.keys.ready);
+  const std::string label = view.keys.label;
+  ASSERT_GT(label.size(), 15u);  // past the short-string buffer: a heap block to hand over
+  CorpusBuilder kept(options);
+  kept.add(std::as_const(view));
+  EXPECT_EQ(view.keys.label, label);
+  CorpusBuilder taken(options);
+  taken.add(view);
+  EXPECT_TRUE(view.keys.label.empty());
+  EXPECT_EQ(kept.finish().papers.at(0).label, label);
+  EXPECT_EQ(taken.finish().papers.at(0).label, label);
 }
 
 // reserve() only makes room: too small an estimate, a fitting one or a far too large one give

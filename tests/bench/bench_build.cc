@@ -1,6 +1,8 @@
-// Network building speed: a corpus read once, then the weighted co-authorship network built
-// from it several times, wall and CPU seconds of each build and their medians. The corpus is
-// read as the CLI reads it, so the build starts from the same memory state as in a run.
+// Network building speed: a corpus read once (as the CLI reads it), then the weighted
+// co-authorship network built from it several times, wall and CPU seconds of each build and
+// their medians. The corpus builder stays alive, so the first build gets fresh pages only;
+// each later build gets the pages the one before it freed. Where first touch is costly (the
+// virtual machines of docs/scaling.md), the two differ by that cost.
 // A perf program, not a test (ninja's *_perftest style): build with -DCITENET_BENCH=ON.
 //
 //   build/bench_build FILE [--runs N] [--threads N]
@@ -77,7 +79,7 @@ int main(int argc, char** argv) {
       const Network network = build_network(corpus, spec);
       links = network.links().size();
       nodes = network.nodes.size();
-    }  // freed inside the timing, as a run frees nothing before its end: comparable runs
+    }  // freed inside the timing, so every build's time covers the same work
     wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     cpu.push_back(cpu_seconds() - cpu_start);
     std::printf("build %d: %.2f s, %.2f CPU s\n", r + 1, wall.back(), cpu.back());

@@ -6,39 +6,22 @@
 // A perf program, not a test (ninja's *_perftest style): build with -DCITENET_BENCH=ON.
 //
 //   build/bench_build FILE [--runs N] [--threads N]
-#include <sys/resource.h>
-
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "bench_clock.h"
 #include "cli/cli.h"
 #include "formats/input.h"
 #include "graph/build.h"
 #include "records/corpus.h"
 
-namespace {
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
-// CPU seconds of every thread of the process so far (user and system).
-double cpu_seconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  const auto s = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
-  return s(usage.ru_utime) + s(usage.ru_stime);
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   using namespace citenet;
+  using bench::cpu_seconds;
+  using bench::median;
   tune_allocator_for_batch_runs();  // as the citenet program does
   if (argc < 2) {
     std::fprintf(stderr, "usage: bench_build FILE [--runs N] [--threads N]\n");

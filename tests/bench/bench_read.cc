@@ -4,10 +4,8 @@
 //
 //   build/bench_read FILE [--runs N] [--threads N] [--raw-only] [--chunk-kb K]
 // --chunk-kb: the size the input is cut into for the parsing threads (default 4096 KB).
-#include <sys/resource.h>
 #include <time.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -15,24 +13,15 @@
 #include <string>
 #include <vector>
 
+#include "bench_clock.h"
 #include "cli/cli.h"
 #include "formats/input.h"
 #include "records/corpus.h"
 
 namespace {
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
-// CPU seconds of every thread of the process so far (user and system).
-double cpu_seconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  const auto s = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
-  return s(usage.ru_utime) + s(usage.ru_stime);
-}
+using citenet::bench::cpu_seconds;
+using citenet::bench::median;
 
 // CPU seconds of the calling thread: the records reach the sink on it, so on an idle
 // machine the wall time is at least this.

@@ -5,7 +5,6 @@
 // the disk is in the figure too. A perf program, not a test: build with -DCITENET_BENCH=ON.
 //
 //   build/bench_write DIR [--edges N] [--nodes N] [--runs N] [--threads N] [--csv]
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -16,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_clock.h"
 #include "render/graphml.h"
 #include "render/table_export.h"
 
@@ -23,22 +23,7 @@ namespace {
 
 using namespace citenet;
 
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
-struct Cpu {
-  double user = 0;
-  double system = 0;
-};
-
-Cpu cpu_now() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  const auto s = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
-  return {s(usage.ru_utime), s(usage.ru_stime)};
-}
+using bench::median;
 
 // Sorted edges (source < target) with co-authorship-like weights: mostly 1, a tail of small
 // integers and a few fractional values, neighbours near each other as in communities.
@@ -110,7 +95,7 @@ int main(int argc, char** argv) {
   const std::string path = dir + (csv ? "/bench-nodes.csv" : "/bench.graphml");
   std::vector<double> wall, user, system;
   for (int r = 0; r < runs; ++r) {
-    const Cpu cpu_start = cpu_now();
+    const bench::ProcessCpu cpu_start = bench::process_cpu();
     const auto start = std::chrono::steady_clock::now();
     std::string err;
     const bool ok = csv ? write_nodes_csv(network, analysis, path, &err)
@@ -120,7 +105,7 @@ int main(int argc, char** argv) {
       return 1;
     }
     wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    const Cpu cpu_end = cpu_now();
+    const bench::ProcessCpu cpu_end = bench::process_cpu();
     user.push_back(cpu_end.user - cpu_start.user);
     system.push_back(cpu_end.system - cpu_start.system);
   }

@@ -339,8 +339,8 @@ void add_entity_attributes(const Corpus& corpus, const Selection& s, const Incid
                            unsigned threads) {
   const bool has_countries = corpus.countries.size() == corpus.papers.size();
   // What an entity takes from each of its papers, gathered in paper order first: the entity
-  // pass then reads one 24-byte entry a paper instead of the paper (its label's bytes
-  // included), the selection and the country offsets, each a cache miss at a million records.
+  // pass then reads one 24-byte entry a paper instead of three far places (the paper with its
+  // label, the selection, the country offsets).
   struct PaperFacts {
     const std::uint32_t* countries;
     std::uint32_t country_count;
@@ -363,11 +363,11 @@ void add_entity_attributes(const Corpus& corpus, const Selection& s, const Incid
     std::vector<std::uint32_t> count;
     std::vector<std::uint32_t> seen;
   };
-  const std::size_t country_count = corpus.country_labels.size();
+  const std::size_t countries_known = corpus.country_labels.size();
   parallel_blocks_with(
       labels.size(), kBlock, threads,
       [&] {
-        return Tally{std::vector<std::uint32_t>(country_count, 0), {}};
+        return Tally{std::vector<std::uint32_t>(countries_known, 0), {}};
       },
       [&](std::size_t begin, std::size_t end, Tally& tally) {
         for (std::size_t id = begin; id < end; ++id) {
@@ -377,7 +377,8 @@ void add_entity_attributes(const Corpus& corpus, const Selection& s, const Incid
           std::uint32_t dated = 0;
           for (std::uint64_t i = papers_of.first[id]; i < papers_of.first[id + 1]; ++i) {
             // The papers ahead are known, and without asking for them early the loop waits on
-            // each paper's facts and then on its countries: 0.49-0.66 s -> 0.19-0.31 s at 1M.
+            // each paper's facts and then on its countries: 0.49-0.66 s -> 0.19-0.31 s at 1M
+            // (later builds of bench_build, docs/scaling.md).
             if (i + kFactsAhead < papers_of.at.size()) {
               __builtin_prefetch(&facts[papers_of.at[i + kFactsAhead].unit]);
               __builtin_prefetch(facts[papers_of.at[i + kFactsAhead / 2].unit].countries);

@@ -312,6 +312,7 @@ struct Selection {
 
 Selection select(const Corpus& corpus, const IdLists* per_paper, const NetworkSpec& spec,
                  BuildReport& report) {
+  Stopwatch clock;
   Selection s;
   for (std::uint32_t p = 0; p < corpus.papers.size(); ++p) {
     if (!spec.years.contains(corpus.papers[p].year)) {
@@ -327,6 +328,7 @@ Selection select(const Corpus& corpus, const IdLists* per_paper, const NetworkSp
     if (over) ++report.papers_over_max;
   }
   report.papers = s.papers.size();
+  report_timing("network/select", clock.lap());
   return s;
 }
 
@@ -644,10 +646,7 @@ namespace {
 void build_into(const Corpus& corpus, const NetworkSpec& spec, Network& network,
                 BuildReport& report) {
   const auto entities = [&](const IdLists& lists, const std::vector<std::string>& labels) {
-    Stopwatch clock;
-    const Selection s = select(corpus, &lists, spec, report);
-    report_timing("network/select", clock.lap());
-    return entity_network(corpus, s, labels, spec);
+    return entity_network(corpus, select(corpus, &lists, spec, report), labels, spec);
   };
   const auto papers = [&](const IdLists& lists, std::size_t count) {
     return paper_network(corpus, select(corpus, &lists, spec, report), count, spec);

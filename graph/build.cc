@@ -99,6 +99,7 @@ class PairCounter {
 struct Incidence {
   struct At {
     std::uint32_t unit;
+    std::uint32_t begin;  // members[begin .. after - 1): the members of `unit` below v
     std::uint32_t after;  // members[after .. end): the members of `unit` above v
     std::uint32_t end;
   };
@@ -115,7 +116,7 @@ Incidence invert(const Units& units, std::size_t node_count) {
   std::vector<std::uint64_t> fill(inc.first.begin(), inc.first.end() - 1);
   for (std::size_t u = 0; u < units.size(); ++u)
     for (std::uint32_t k = units.offsets[u]; k < units.offsets[u + 1]; ++k)
-      inc.at[fill[units.members[k]]++] = {static_cast<std::uint32_t>(u), k + 1,
+      inc.at[fill[units.members[k]]++] = {static_cast<std::uint32_t>(u), units.offsets[u], k + 1,
                                           units.offsets[u + 1]};
   return inc;
 }
@@ -125,47 +126,77 @@ struct CoOccurrence {
   Graph graph;                      // when asked for; then no edge list
 };
 
+// Sorts `row`, made of the increasing runs row[cuts[i] .. cuts[i+1]), by merging neighbouring
+// runs until one is left: L log k comparisons for k runs instead of a sort's L log L, and a
+// node's units give it few runs. `buffer` is scratch; `cuts` is used up.
+void merge_runs(std::vector<std::uint32_t>& row, std::vector<std::uint32_t>& buffer,
+                std::vector<std::uint32_t>& cuts) {
+  if (cuts.size() <= 2) return;
+  buffer.resize(row.size());
+  while (cuts.size() > 2) {
+    std::size_t kept = 1;
+    std::size_t i = 0;
+    for (; i + 2 < cuts.size(); i += 2) {
+      std::merge(row.begin() + cuts[i], row.begin() + cuts[i + 1], row.begin() + cuts[i + 1],
+                 row.begin() + cuts[i + 2], buffer.begin() + cuts[i]);
+      cuts[kept++] = cuts[i + 2];
+    }
+    if (i + 1 < cuts.size()) {
+      std::copy(row.begin() + cuts[i], row.begin() + cuts[i + 1], buffer.begin() + cuts[i]);
+      cuts[kept++] = cuts[i + 1];
+    }
+    cuts.resize(kept);
+    row.swap(buffer);
+  }
+}
+
 // Co-occurrence edges: every two members of a linking unit gain pair_weight(counting, unit
-// size), and `finish(v, m, sum)` turns a pair's sum into its weight. Row by row, as
+// size), and `finish(a, b, sum)` (a < b) turns a pair's sum into its weight. Row by row, as
 // Gustavson's sparse product A A^T (Gustavson 1978, "Two fast algorithms for sparse
-// matrices", ACM TOMS 4(3)): node v visits its units and adds each member above v into a
-// dense accumulator, so the list of all pairs (hundreds of millions for a million records)
-// is never stored. A first pass sizes every row so the arrays are allocated once at their
+// matrices", ACM TOMS 4(3)): node v visits its units and adds each partner into a dense
+// accumulator, so the list of all pairs (hundreds of millions for a million records) is
+// never stored. A first pass sizes every row so the arrays are allocated once at their
 // final size; sums are added in unit order, so no result depends on the thread count.
 //
-// With `with_graph`, the CSR rows are written by the same pass instead of an edge list: the
-// graph is where the network keeps its links, and a list beside it would be a gigabyte of
-// fresh memory at a million records. Row v is its lower neighbours followed by its upper ones. The
-// upper part is v's own accumulator; the lower part is a transpose, done as ScanTrans does it (Wang
-// et al. 2016, "Parallel transposition of sparse data structures", ICS): rows are cut into lanes of
-// equal work, the first pass also counts each lane's entries per row, a prefix sum over
-// (row, lane) gives every lane its own slots in every row, and lanes follow the row order, so
-// lower parts come out increasing and the arrays do not depend on the lane count.
+// For an edge list, v's partners are the members above v, each pair once. With `with_graph`,
+// the CSR rows are written by the same pass instead of an edge list: the graph is where the
+// network keeps its links, and a list beside it would be a gigabyte of fresh memory at a
+// million records. Then v's partners are all the other members, so every pair is summed
+// twice, once in each row; it costs twice the adding but writes each row in one sequential
+// run. Writing each pair once and its mirror into the partner's row (a transpose) made half
+// the stores land far apart, and at a million records that was more than half of the pass
+// (docs/scaling.md, stop 18). Both sums of a pair add the same units in the same order, so
+// the two directions carry the same bits.
 template <typename Finish>
 CoOccurrence co_occurrence(const Units& units, const std::vector<bool>& links, const Incidence& inc,
                            std::size_t node_count, Counting counting, bool with_graph,
                            unsigned threads, Finish&& finish) {
   const std::size_t n = node_count;
   Stopwatch clock;
-  // Calls f(member, unit) for every member above v of every linking unit of v.
+  // Calls f(member, unit) for every partner of v in every linking unit of v: the members
+  // below v too when the whole row is wanted.
   const auto for_each_partner = [&](std::uint32_t v, auto&& f) {
     for (std::uint64_t i = inc.first[v]; i < inc.first[v + 1]; ++i) {
       const Incidence::At at = inc.at[i];
       if (!links[at.unit]) continue;
+      if (with_graph)
+        for (std::uint32_t k = at.begin; k + 1 < at.after; ++k) f(units.members[k], at.unit);
       for (std::uint32_t k = at.after; k < at.end; ++k) f(units.members[k], at.unit);
     }
   };
 
-  // Lanes of about equal work (partners visited, most of them in the low rows: ids are
-  // interned in order of appearance), more lanes than threads so a lane held up on a busy
-  // machine leaves the others to the rest; each lane costs 4 bytes per node.
+  // Lanes of about equal work (partners visited; for an edge list most of them in the low
+  // rows, as ids are interned in order of appearance), more lanes than threads so a lane held
+  // up on a busy machine leaves the others to the rest.
   std::vector<std::uint64_t> work(n + 1, 0);
   constexpr std::size_t kBlock = 1 << 14;
   parallel_blocks(n, kBlock, threads, [&](std::size_t begin, std::size_t end) {
     for (std::size_t v = begin; v < end; ++v) {
       std::uint64_t w = 1;
-      for (std::uint64_t i = inc.first[v]; i < inc.first[v + 1]; ++i)
-        if (links[inc.at[i].unit]) w += inc.at[i].end - inc.at[i].after;
+      for (std::uint64_t i = inc.first[v]; i < inc.first[v + 1]; ++i) {
+        const Incidence::At& at = inc.at[i];
+        if (links[at.unit]) w += with_graph ? at.end - at.begin - 1 : at.end - at.after;
+      }
       work[v + 1] = w;
     }
   });
@@ -185,46 +216,32 @@ CoOccurrence co_occurrence(const Units& units, const std::vector<bool>& links, c
     std::vector<std::uint32_t> mark;  // mark[m] == v: m already in row v
     std::vector<double> sum;
     std::vector<std::uint32_t> row;
+    std::vector<std::uint32_t> merged;
+    std::vector<std::uint32_t> cuts;  // row[cuts[i] .. cuts[i+1]) increasing: one unit's partners
   };
   const auto make_scratch = [&] {
-    return Scratch{std::vector<std::uint32_t>(n, kUnmarked), std::vector<double>(n, 0.0), {}};
+    return Scratch{
+        std::vector<std::uint32_t>(n, kUnmarked), std::vector<double>(n, 0.0), {}, {}, {}};
   };
-  // slot[lane * n + m]: first the entries lane adds to row m's lower part, then the next
-  // free place for them, counted from the start of row m.
-  std::vector<std::uint32_t> slot(with_graph ? lanes * n : 0, 0);
   std::vector<std::uint64_t> edge_start(n + 1, 0);  // upper part sizes, then offsets
+  std::vector<std::uint64_t> row_start(with_graph ? n + 1 : 0, 0);
   parallel_blocks_with(lanes, 1, threads, make_scratch,
                        [&](std::size_t lane, std::size_t, Scratch& s) {
-                         std::uint32_t* lower = slot.data() + lane * n;
                          for (std::uint32_t v = lane_begin[lane]; v < lane_begin[lane + 1]; ++v) {
                            std::uint64_t size = 0;
+                           std::uint64_t upper = 0;
                            for_each_partner(v, [&](std::uint32_t m, std::uint32_t) {
                              if (s.mark[m] != v) {
                                s.mark[m] = v;
                                ++size;
-                               if (with_graph) ++lower[m];
+                               upper += m > v;
                              }
                            });
-                           edge_start[v + 1] = size;
+                           edge_start[v + 1] = upper;
+                           if (with_graph) row_start[v + 1] = size;
                          }
                        });
-
-  std::vector<std::uint64_t> row_start;
-  if (with_graph) {
-    row_start.assign(n + 1, 0);
-    parallel_blocks(n, kBlock, threads, [&](std::size_t begin, std::size_t end) {
-      for (std::size_t v = begin; v < end; ++v) {
-        std::uint32_t next = 0;
-        for (std::size_t lane = 0; lane < lanes; ++lane) {
-          const std::uint32_t count = slot[lane * n + v];
-          slot[lane * n + v] = next;
-          next += count;
-        }
-        row_start[v + 1] = next + edge_start[v + 1];
-      }
-    });
-    std::partial_sum(row_start.begin(), row_start.end(), row_start.begin());
-  }
+  std::partial_sum(row_start.begin(), row_start.end(), row_start.begin());
   std::partial_sum(edge_start.begin(), edge_start.end(), edge_start.begin());
   report_timing("network/row-sizes", clock.lap());
 
@@ -240,12 +257,18 @@ CoOccurrence co_occurrence(const Units& units, const std::vector<bool>& links, c
   report_timing("network/allocate", clock.lap());
   parallel_blocks_with(
       lanes, 1, threads, make_scratch, [&](std::size_t lane, std::size_t, Scratch& s) {
-        std::uint32_t* lower = slot.data() + lane * n;
         for (std::uint32_t v = lane_begin[lane]; v < lane_begin[lane + 1]; ++v) {
           s.row.clear();
+          s.cuts.assign(1, 0);
+          std::uint32_t last_unit = kUnmarked;
           for_each_partner(v, [&](std::uint32_t m, std::uint32_t unit) {
             const double w =
                 counting == Counting::full ? 1.0 : pair_weight(counting, units[unit].size());
+            if (unit != last_unit) {
+              if (s.cuts.back() != s.row.size())
+                s.cuts.push_back(static_cast<std::uint32_t>(s.row.size()));
+              last_unit = unit;
+            }
             if (s.mark[m] != v) {
               s.mark[m] = v;
               s.sum[m] = w;
@@ -254,21 +277,18 @@ CoOccurrence co_occurrence(const Units& units, const std::vector<bool>& links, c
               s.sum[m] += w;
             }
           });
-          // A node with one linking unit, the usual case, has its partners in order already.
-          if (!std::is_sorted(s.row.begin(), s.row.end())) std::sort(s.row.begin(), s.row.end());
+          if (s.cuts.back() != s.row.size())
+            s.cuts.push_back(static_cast<std::uint32_t>(s.row.size()));
+          merge_runs(s.row, s.merged, s.cuts);
           if (!with_graph) {
             WeightedEdge* edge = out.edges.data() + edge_start[v];
             for (const std::uint32_t m : s.row) *edge++ = {v, m, finish(v, m, s.sum[m])};
             continue;
           }
-          std::uint64_t upper = row_start[v + 1] - s.row.size();
+          std::uint64_t at = row_start[v];
           for (const std::uint32_t m : s.row) {
-            const double w = finish(v, m, s.sum[m]);
-            column[upper] = m;
-            weight[upper++] = w;
-            const std::uint64_t at = row_start[m] + lower[m]++;
-            column[at] = v;
-            weight[at] = w;
+            column[at] = m;
+            weight[at++] = m > v ? finish(v, m, s.sum[m]) : finish(m, v, s.sum[m]);
           }
         }
       });

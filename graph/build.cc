@@ -175,8 +175,21 @@ CoOccurrence co_occurrence(const Units& units, const std::vector<bool>& links, c
   Stopwatch clock;
   // Calls f(member, unit) for every partner of v in every linking unit of v: the members
   // below v too when the whole row is wanted.
-  const auto for_each_partner = [&](std::uint32_t v, auto&& f) {
+  // Both passes wait on memory at a million records: on the first members of each unit
+  // (units lie anywhere) and on the accumulator entries of those members. Units a few
+  // places ahead in v's and the next nodes' lists are asked for early, first their members,
+  // then, once those are loaded, the members' entries (`touch`).
+  constexpr std::uint64_t kFar = 8;
+  constexpr std::uint64_t kNear = 4;
+  constexpr std::uint32_t kTouched = 16;
+  const auto for_each_partner = [&](std::uint32_t v, auto&& f, auto&& touch) {
     for (std::uint64_t i = inc.first[v]; i < inc.first[v + 1]; ++i) {
+      if (i + kFar < inc.at.size()) __builtin_prefetch(&units.members[inc.at[i + kFar].begin]);
+      if (i + kNear < inc.at.size()) {
+        const Incidence::At& near = inc.at[i + kNear];
+        for (std::uint32_t k = near.begin; k < std::min(near.end, near.begin + kTouched); ++k)
+          touch(units.members[k]);
+      }
       const Incidence::At at = inc.at[i];
       if (!links[at.unit]) continue;
       if (with_graph)
@@ -230,13 +243,16 @@ CoOccurrence co_occurrence(const Units& units, const std::vector<bool>& links, c
                          for (std::uint32_t v = lane_begin[lane]; v < lane_begin[lane + 1]; ++v) {
                            std::uint64_t size = 0;
                            std::uint64_t upper = 0;
-                           for_each_partner(v, [&](std::uint32_t m, std::uint32_t) {
-                             if (s.mark[m] != v) {
-                               s.mark[m] = v;
-                               ++size;
-                               upper += m > v;
-                             }
-                           });
+                           for_each_partner(
+                               v,
+                               [&](std::uint32_t m, std::uint32_t) {
+                                 if (s.mark[m] != v) {
+                                   s.mark[m] = v;
+                                   ++size;
+                                   upper += m > v;
+                                 }
+                               },
+                               [&](std::uint32_t m) { __builtin_prefetch(&s.mark[m]); });
                            edge_start[v + 1] = upper;
                            if (with_graph) row_start[v + 1] = size;
                          }
@@ -261,22 +277,28 @@ CoOccurrence co_occurrence(const Units& units, const std::vector<bool>& links, c
           s.row.clear();
           s.cuts.assign(1, 0);
           std::uint32_t last_unit = kUnmarked;
-          for_each_partner(v, [&](std::uint32_t m, std::uint32_t unit) {
-            const double w =
-                counting == Counting::full ? 1.0 : pair_weight(counting, units[unit].size());
-            if (unit != last_unit) {
-              if (s.cuts.back() != s.row.size())
-                s.cuts.push_back(static_cast<std::uint32_t>(s.row.size()));
-              last_unit = unit;
-            }
-            if (s.mark[m] != v) {
-              s.mark[m] = v;
-              s.sum[m] = w;
-              s.row.push_back(m);
-            } else {
-              s.sum[m] += w;
-            }
-          });
+          for_each_partner(
+              v,
+              [&](std::uint32_t m, std::uint32_t unit) {
+                const double w =
+                    counting == Counting::full ? 1.0 : pair_weight(counting, units[unit].size());
+                if (unit != last_unit) {
+                  if (s.cuts.back() != s.row.size())
+                    s.cuts.push_back(static_cast<std::uint32_t>(s.row.size()));
+                  last_unit = unit;
+                }
+                if (s.mark[m] != v) {
+                  s.mark[m] = v;
+                  s.sum[m] = w;
+                  s.row.push_back(m);
+                } else {
+                  s.sum[m] += w;
+                }
+              },
+              [&](std::uint32_t m) {
+                __builtin_prefetch(&s.mark[m]);
+                __builtin_prefetch(&s.sum[m]);
+              });
           if (s.cuts.back() != s.row.size())
             s.cuts.push_back(static_cast<std::uint32_t>(s.row.size()));
           merge_runs(s.row, s.merged, s.cuts);

@@ -174,11 +174,11 @@ CoOccurrence co_occurrence(const Units& units, const std::vector<bool>& links, c
   const std::size_t n = node_count;
   Stopwatch clock;
   // Calls f(member, unit) for every partner of v in every linking unit of v: the members
-  // below v too when the whole row is wanted.
-  // Both passes wait on memory at a million records: on the first members of each unit
-  // (units lie anywhere) and on the accumulator entries of those members. Units a few
-  // places ahead in v's and the next nodes' lists are asked for early, first their members,
-  // then, once those are loaded, the members' entries (`touch`).
+  // below v too when the whole row is wanted. Both passes wait on memory at a million
+  // records, on the first members of each unit (units lie anywhere) and on those members'
+  // accumulator entries, so the units a few places ahead in the incidence list (v's, then
+  // the next nodes') are asked for early: first their members, then, once those are
+  // loaded, touch(member) asks for the members' entries.
   constexpr std::uint64_t kFar = 8;
   constexpr std::uint64_t kNear = 4;
   constexpr std::uint32_t kTouched = 16;
@@ -229,8 +229,8 @@ CoOccurrence co_occurrence(const Units& units, const std::vector<bool>& links, c
     std::vector<std::uint32_t> mark;  // mark[m] == v: m already in row v
     std::vector<double> sum;
     std::vector<std::uint32_t> row;
-    std::vector<std::uint32_t> merged;
-    std::vector<std::uint32_t> cuts;  // row[cuts[i] .. cuts[i+1]) increasing: one unit's partners
+    std::vector<std::uint32_t> merged;  // merge_runs' buffer
+    std::vector<std::uint32_t> cuts;    // row[cuts[i] .. cuts[i+1]) increasing: one unit's partners
   };
   const auto make_scratch = [&] {
     return Scratch{

@@ -182,12 +182,16 @@ CoOccurrence co_occurrence(const Units& units, const std::vector<bool>& links, c
   constexpr std::uint64_t kFar = 8;
   constexpr std::uint64_t kNear = 4;
   constexpr std::uint32_t kTouched = 16;
+  // Where a pass starts reading a unit's members: an edge list reads only those above v.
+  const auto first_read = [&](const Incidence::At& at) { return with_graph ? at.begin : at.after; };
   const auto for_each_partner = [&](std::uint32_t v, auto&& f, auto&& touch) {
     for (std::uint64_t i = inc.first[v]; i < inc.first[v + 1]; ++i) {
-      if (i + kFar < inc.at.size()) __builtin_prefetch(&units.members[inc.at[i + kFar].begin]);
+      if (i + kFar < inc.at.size())
+        __builtin_prefetch(units.members.data() + first_read(inc.at[i + kFar]));
       if (i + kNear < inc.at.size()) {
         const Incidence::At& near = inc.at[i + kNear];
-        for (std::uint32_t k = near.begin; k < std::min(near.end, near.begin + kTouched); ++k)
+        const std::uint32_t first = first_read(near);
+        for (std::uint32_t k = first; k < std::min(near.end, first + kTouched); ++k)
           touch(units.members[k]);
       }
       const Incidence::At at = inc.at[i];

@@ -37,14 +37,8 @@ command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install t
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-# citenet's CITENET_TIMINGS lines folded into the peers' steps: parse = read + authors,
-# build = network, analysis = components + communities + PageRank, write = every output.
-citenet_steps() {
-  awk '/^timing: /{s=$(NF-1); n=$2
-        if (n=="read"||n=="authors") p+=s; else if (n=="network") b+=s;
-        else if (n=="analysis") a+=s; else if (n=="writing") w+=s}
-       END {printf "%.2f %.2f %.2f %.2f\n", p, b, a, w}' "$1"
-}
+# citenet's CITENET_TIMINGS lines folded into the peers' steps (citenet_steps.awk).
+citenet_steps() { awk -f tests/bench/citenet_steps.awk "$1"; }
 peer_steps() {
   /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); t=d["seconds"]
 print("%.2f %.2f %.2f %.2f" % (t["parse"], t["build"], t["components"]+t["communities"]+t["pagerank"], t["write"]))' < "$1"

@@ -7,8 +7,8 @@
 # growth from one size to the next is the ratio within a round, its median over the rounds
 # reported beside the medians of the times themselves.
 #
-# The command timed is issue 6's map command (CITENET_TIMINGS=1): parse = read + authors,
-# build = network (the same folding as compare.sh).
+# The command timed is issue 6's map command (CITENET_TIMINGS=1), its timing lines folded
+# into steps as compare.sh does (citenet_steps.awk): parse = read + authors, build = network.
 #
 #   tests/bench/growth.sh [SIZES...]      e.g. tests/bench/growth.sh 10000 100000 1000000
 # Environment: CITENET (default build/citenet), ROUNDS (default 5), THREADS (default 0).
@@ -32,9 +32,9 @@ for ((r = 1; r <= rounds; r++)); do
       --community leiden --metrics degree,pagerank --threads "$threads" \
       -o "$work/out.graphml" -o "$work/nodes.csv" >/dev/null 2>"$work/err"
     end=$(date +%s.%N)
-    awk -v n="$n" -v r="$r" -v t="$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')" '
-      /^timing: /{s=$(NF-1); k=$2; if (k=="read"||k=="authors") p+=s; else if (k=="network") b+=s}
-      END {printf "%s %s %.3f %.3f %.3f\n", n, r, t, p, b}' "$work/err" >>"$work/runs"
+    total=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", b - a}')
+    read -r parse build _ < <(awk -v digits=3 -f tests/bench/citenet_steps.awk "$work/err")
+    echo "$n $r $total $parse $build" >>"$work/runs"
     rm -f "$work/out.graphml" "$work/nodes.csv"
   done
 done

@@ -10,13 +10,23 @@
 # The command timed is issue 6's map command (CITENET_TIMINGS=1), its timing lines folded
 # into steps as compare.sh does (citenet_steps.awk): parse = read + authors, build = network.
 #
+# Every run waits PAUSE seconds first, so that no run starts in the memory the run before it
+# has just freed. On virtual machines whose kernel reports free memory to the host (the
+# Firecracker VMs measured in docs/scaling.md), pages freed less than a second before cost
+# 0.07 s a GiB to touch again and pages freed ten seconds before cost 1.6-2.1 s, as fresh
+# ones do (build-bench/page_cost). Without the pause each 100k run inherited the gigabytes
+# the previous round's 1M run had freed, and the 1M run only what the 100k run freed: the
+# sizes were not measured alike. PAUSE=0 gives back-to-back runs.
+#
 #   tests/bench/growth.sh [SIZES...]      e.g. tests/bench/growth.sh 10000 100000 1000000
-# Environment: CITENET (default build/citenet), ROUNDS (default 5), THREADS (default 0).
+# Environment: CITENET (default build/citenet), ROUNDS (default 5), THREADS (default 0),
+# PAUSE (default 10).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 citenet=${CITENET:-build/citenet}
 rounds=${ROUNDS:-5}
 threads=${THREADS:-0}
+pause=${PAUSE:-10}
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
@@ -27,6 +37,7 @@ done
 # One line per run: size round total parse build.
 for ((r = 1; r <= rounds; r++)); do
   for n in "${sizes[@]}"; do
+    sleep "$pause"
     start=$(date +%s.%N)
     CITENET_TIMINGS=1 "$citenet" map "$work/synth-$n.medline" --network coauthor \
       --community leiden --metrics degree,pagerank --threads "$threads" \
@@ -39,9 +50,9 @@ for ((r = 1; r <= rounds; r++)); do
   done
 done
 
-python3 - "$work/runs" "${sizes[@]}" <<'EOF'
+python3 - "$work/runs" "$pause" "${sizes[@]}" <<'EOF'
 import statistics, sys
-runs, sizes = sys.argv[1], [int(s) for s in sys.argv[2:]]
+runs, pause, sizes = sys.argv[1], sys.argv[2], [int(s) for s in sys.argv[3:]]
 t = {}  # (size, round) -> (total, parse, build)
 for line in open(runs):
     n, r, total, parse, build = line.split()
@@ -51,7 +62,7 @@ print("| records | median s | parse s | build s | parse ×, round by round | par
 print("|---|---|---|---|---|---|---|---|")
 for i, n in enumerate(sizes):
     med = [statistics.median(t[(n, r)][k] for r in rounds) for k in range(3)]
-    cells = [f"{n:,}", f"{med[0]:.2f}", f"{med[1]:.2f}", f"{med[2]:.2f}"]
+    cells = [f"{n:,}", f"{med[0]:.2f}", f"{med[1]:.3f}", f"{med[2]:.3f}"]
     if i == 0:
         cells += ["", "", "", ""]
     else:
@@ -61,6 +72,6 @@ for i, n in enumerate(sizes):
             cells += [", ".join(f"{x:.1f}" for x in ratios),
                       f"{statistics.median(ratios):.1f}" if ratios else "-"]
     print("| " + " | ".join(cells) + " |")
-print(f"\n{len(rounds)} rounds, sizes in turn; × is the growth from the size above, within each "
-      "round, and its median.")
+print(f"\n{len(rounds)} rounds, sizes in turn, each run after a {pause} s pause; × is the growth "
+      "from the size above, within each round, and its median.")
 EOF

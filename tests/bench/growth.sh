@@ -13,8 +13,8 @@
 # Every run waits PAUSE seconds first, so that no run starts in the memory the run before it
 # has just freed. On virtual machines whose kernel reports free memory to the host (the
 # Firecracker VMs measured in docs/scaling.md), pages freed less than a second before cost
-# 0.07 s a GiB to touch again and pages freed ten seconds before cost 1.6-2.1 s, as fresh
-# ones do (build-bench/page_cost). Without the pause each 100k run inherited the gigabytes
+# 0.07 s a GiB to touch again and pages freed ten seconds before about 1.6 s, near the 2.2 s
+# of memory never touched (build-bench/page_cost). Without the pause each 100k run inherited the gigabytes
 # the previous round's 1M run had freed, and the 1M run only what the 100k run freed: the
 # sizes were not measured alike. PAUSE=0 gives back-to-back runs.
 #

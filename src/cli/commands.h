@@ -33,7 +33,7 @@ struct InputOptions {
   std::string author_merges;  // where to write the author merge table
   bool keep_duplicates = false;
   bool strict = false;   // the first bad record ends the run
-  bool quiet = false;    // no per-record warnings, only the totals line
+  bool quiet = false;    // no per-record warnings and no progress line; totals still printed
   unsigned threads = 0;  // parsing threads, 0: one per core
 };
 void add_input_options(boost::program_options::options_description& named,

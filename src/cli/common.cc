@@ -55,7 +55,9 @@ void add_input_options(po::options_description& named,
       "do not merge records of the same paper (same DOI, PMID, or title and year)")(
       "strict", po::bool_switch(&options.strict),
       "stop at the first bad record instead of skipping it")(
-      "quiet,q", po::bool_switch(&options.quiet), "only the totals line, no per-record warnings")(
+      "quiet,q", po::bool_switch(&options.quiet),
+      "no warnings about single records and no progress line; the totals, the network and the "
+      "files written are still reported")(
       "threads", po::value(&options.threads)->default_value(options.threads),
       "threads that parse the input (0: one per core); the results do not depend on it");
   positional.add("input", -1);

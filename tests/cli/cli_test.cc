@@ -244,6 +244,27 @@ TEST_F(CliTest, InvalidUtf8IsReportedAndReplaced) {
   EXPECT_EQ(records[0]["title"].get<std::string>().substr(0, 7), "Cr\xEF\xBF\xBDss");
 }
 
+// -q leaves out what is said about single records, not what the run did: the totals, the
+// network and every file written are still reported.
+TEST_F(CliTest, QuietLeavesOutRecordWarningsNotTheTotals) {
+  std::string text = slurp(kListing);
+  const std::size_t title = text.find("Cross-sector collaboration");
+  ASSERT_NE(title, std::string::npos);
+  text.replace(title, 5, "Cr\xFFss");
+  write("bad-bytes.txt", text);
+  const RunResult loud = run("map bad-bytes.txt --network coauthor -o loud.csv");
+  ASSERT_EQ(loud.status, 0) << loud.err;
+  EXPECT_NE(loud.err.find("warning: bad-bytes.txt:1:"), std::string::npos) << loud.err;
+  const RunResult quiet = run("map bad-bytes.txt --network coauthor -o quiet.csv -q");
+  ASSERT_EQ(quiet.status, 0) << quiet.err;
+  EXPECT_EQ(quiet.err.find("warning:"), std::string::npos) << quiet.err;
+  EXPECT_NE(quiet.err.find("15 records read, 0 skipped"), std::string::npos) << quiet.err;
+  EXPECT_NE(quiet.err.find("coauthor network: 42 author nodes, 70 links"), std::string::npos)
+      << quiet.err;
+  EXPECT_NE(quiet.err.find("wrote quiet.csv"), std::string::npos) << quiet.err;
+  EXPECT_EQ(slurp(file("quiet.csv")), slurp(file("loud.csv")));
+}
+
 // The same paper exported by PubMed (MEDLINE) and by Web of Science is one paper, and the
 // merged paper keeps what each source knew.
 TEST_F(CliTest, MedlineAndWosSharingAPaperAreMerged) {

@@ -33,6 +33,13 @@ peers=${PEERS-igraph networkx}
 threads=${THREADS:-0}
 sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+
+# A tool that fails stops the script with its own last words, not with an empty table.
+failed() {
+  echo "compare.sh: $1 failed on $2 records; the end of its standard error:" >&2
+  tail -n 5 "$work/stderr" >&2
+  exit 1
+}
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 1; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -56,11 +63,13 @@ for n in "${sizes[@]}"; do
       if [ "$tool" = citenet ]; then
         cmd=("$citenet" map "$corpus" --network coauthor --community leiden --metrics degree,pagerank
              --threads "$threads" -o "$work/out.graphml" -o "$work/nodes.csv" --quiet)
-        CITENET_TIMINGS=1 /usr/bin/time -f '%e %M' -o "$work/time" "${cmd[@]}" > "$work/stdout" 2> "$work/stderr"
+        CITENET_TIMINGS=1 /usr/bin/time -f '%e %M' -o "$work/time" "${cmd[@]}" > "$work/stdout" 2> "$work/stderr" ||
+          failed "$tool" "$n"
         read -r p b a w < <(citenet_steps "$work/stderr")
       else
         cmd=(/usr/bin/python3 tests/bench/peers.py "$tool" "$corpus" "$work")
-        /usr/bin/time -f '%e %M' -o "$work/time" "${cmd[@]}" > "$work/stdout" 2> "$work/stderr"
+        /usr/bin/time -f '%e %M' -o "$work/time" "${cmd[@]}" > "$work/stdout" 2> "$work/stderr" ||
+          failed "$tool" "$n"
         read -r p b a w < <(peer_steps "$work/stdout")
       fi
       read -r s kb < "$work/time"

@@ -229,11 +229,17 @@ TEST_F(CliTest, TruncatedRecordIsSkippedWithWarningAndCounted) {
   EXPECT_EQ(strict.status, 1);
 }
 
-TEST_F(CliTest, InvalidUtf8IsReportedAndReplaced) {
-  std::string text = slurp(kListing);
-  const std::size_t title = text.find("Cross-sector collaboration");
+// The sample listing with one byte that is not UTF-8 in its first record's title.
+void listing_with_an_invalid_byte(std::string* text) {
+  *text = slurp(kListing);
+  const std::size_t title = text->find("Cross-sector collaboration");
   ASSERT_NE(title, std::string::npos);
-  text.replace(title, 5, "Cr\xFFss");
+  text->replace(title, 5, "Cr\xFFss");
+}
+
+TEST_F(CliTest, InvalidUtf8IsReportedAndReplaced) {
+  std::string text;
+  ASSERT_NO_FATAL_FAILURE(listing_with_an_invalid_byte(&text));
   write("bad-bytes.txt", text);
   const RunResult r = run("parse bad-bytes.txt --to json");
   ASSERT_EQ(r.status, 0) << r.err;
@@ -247,10 +253,8 @@ TEST_F(CliTest, InvalidUtf8IsReportedAndReplaced) {
 // -q leaves out what is said about single records, not what the run did: the totals, the
 // network and every file written are still reported.
 TEST_F(CliTest, QuietLeavesOutRecordWarningsNotTheTotals) {
-  std::string text = slurp(kListing);
-  const std::size_t title = text.find("Cross-sector collaboration");
-  ASSERT_NE(title, std::string::npos);
-  text.replace(title, 5, "Cr\xFFss");
+  std::string text;
+  ASSERT_NO_FATAL_FAILURE(listing_with_an_invalid_byte(&text));
   write("bad-bytes.txt", text);
   const RunResult loud = run("map bad-bytes.txt --network coauthor -o loud.csv");
   ASSERT_EQ(loud.status, 0) << loud.err;
